@@ -1,0 +1,2 @@
+/** The no-authentication baseline variant. */
+package org.authbench.baseline;

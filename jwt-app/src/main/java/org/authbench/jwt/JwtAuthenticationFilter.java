@@ -1,0 +1,69 @@
+package org.authbench.jwt;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.authbench.security.ApiSecurity;
+import org.authbench.system.ApiErrorWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Bearer …}, verifies the access token and, if it holds, makes
+ * its identity the request's. A request without the header goes on anonymous (and gets 401
+ * where authentication is required); a request with a bad token is answered 401 here.
+ */
+class JwtAuthenticationFilter extends OncePerRequestFilter {
+
+	/** Request attribute holding the {@link TokenService.Verified} token, for logout. */
+	static final String VERIFIED = JwtAuthenticationFilter.class.getName() + ".verified";
+
+	private static final String BEARER = "Bearer ";
+
+	private final TokenService tokens;
+
+	private final Revocations revocations;
+
+	private final ApiErrorWriter errors;
+
+	JwtAuthenticationFilter(TokenService tokens, Revocations revocations, ApiErrorWriter errors) {
+		this.tokens = tokens;
+		this.revocations = revocations;
+		this.errors = errors;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<TokenService.Verified> verified = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				? this.tokens.verify(header.substring(BEARER.length()).trim(), TokenService.Use.ACCESS)
+				: Optional.empty();
+		if (verified.isEmpty() || this.revocations.isRevoked(verified.get().id())) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			this.errors.write(request, response, HttpStatus.UNAUTHORIZED, "invalid or expired token");
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(ApiSecurity.authentication(verified.get().identity()));
+		SecurityContextHolder.setContext(context);
+		request.setAttribute(VERIFIED, verified.get());
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+}

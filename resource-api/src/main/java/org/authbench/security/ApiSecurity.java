@@ -1,0 +1,79 @@
+package org.authbench.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.authbench.identity.Identity;
+import org.authbench.identity.IdentityResolver;
+import org.authbench.system.ApiErrorWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+
+/**
+ * The rules every authenticating variant applies in the same way: which routes are open,
+ * that {@code /api/admin/**} needs ADMIN, and that a missing or bad credential is a 401
+ * JSON (never a redirect to a login page) and a missing role a 403 JSON.
+ */
+public final class ApiSecurity {
+
+	private static final String ROLE_PREFIX = "ROLE_";
+
+	private ApiSecurity() {
+	}
+
+	/** Applies the shared rules; the variant adds how the credential is read. */
+	public static HttpSecurity apply(HttpSecurity http, ApiErrorWriter errors) throws Exception {
+		return http.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.authorizeHttpRequests(routes -> routes
+				.requestMatchers("/api/auth/login", "/api/auth/refresh", "/error", "/actuator/health",
+						"/actuator/health/**", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/api/admin/**")
+				.hasRole(Identity.ADMIN)
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
+						HttpStatus.UNAUTHORIZED, "authentication required"))
+				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, HttpStatus.FORBIDDEN,
+						"role " + Identity.ADMIN + " required")));
+	}
+
+	/** The Spring Security authentication of an identity. */
+	public static Authentication authentication(Identity identity) {
+		List<GrantedAuthority> authorities = identity.roles()
+			.stream()
+			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role))
+			.toList();
+		return UsernamePasswordAuthenticationToken.authenticated(identity.username(), null, authorities);
+	}
+
+	/** Reads the identity back from Spring Security's context of the current request. */
+	public static IdentityResolver identityResolver() {
+		return request -> identity(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	static Optional<Identity> identity(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return Optional.empty();
+		}
+		List<String> roles = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith(ROLE_PREFIX))
+			.map(a -> a.substring(ROLE_PREFIX.length()))
+			.toList();
+		return Optional.of(new Identity(authentication.getName(), roles));
+	}
+}

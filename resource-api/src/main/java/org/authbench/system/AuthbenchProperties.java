@@ -1,0 +1,35 @@
+package org.authbench.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every variant ({@code authbench.*}). Each app's
+ * {@code application.properties} maps them to environment variables.
+ *
+ * @param instanceId the value of the {@code X-Instance-Id} header, e.g. {@code jwt-2}
+ * @param maxBodyBytes request bodies above this size get 413
+ * @param users the seeded user directory
+ */
+@ConfigurationProperties("authbench")
+public record AuthbenchProperties(@DefaultValue("authbench-1") String instanceId,
+		@DefaultValue("65536") long maxBodyBytes, @DefaultValue Users users) {
+
+	/**
+	 * @param count number of plain users ({@code user0001} …)
+	 * @param password the password of every seeded user
+	 * @param hashCost BCrypt log rounds; recorded in every report since it dominates login cost
+	 */
+	public record Users(@DefaultValue("1000") int count, @DefaultValue("changeit") String password,
+			@DefaultValue("10") int hashCost) {
+
+		public Users {
+			if (count < 1) {
+				throw new IllegalArgumentException("authbench.users.count must be at least 1, was " + count);
+			}
+			if (hashCost < 4 || hashCost > 31) {
+				throw new IllegalArgumentException("authbench.users.hash-cost must be 4..31, was " + hashCost);
+			}
+		}
+	}
+}

@@ -1,0 +1,2 @@
+/** The seeded user directory and password check shared by every variant. */
+package org.authbench.users;
