@@ -1,0 +1,45 @@
+package org.authbench.clustered;
+
+import org.authbench.api.ApiContractTests;
+import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.authbench.testsupport.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=clustered-7" })
+class ClusteredSessionContractTests extends ApiContractTests {
+
+	static final RedisProcess redis = RedisProcess.start();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.port", redis::port);
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
+
+	@Override
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	protected CredentialKind credentialKind() {
+		return CredentialKind.COOKIE;
+	}
+
+	@Override
+	protected String instanceId() {
+		return "clustered-7";
+	}
+}

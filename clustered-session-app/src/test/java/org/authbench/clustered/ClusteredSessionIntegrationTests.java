@@ -1,0 +1,107 @@
+package org.authbench.clustered;
+
+import org.authbench.testsupport.ApiClient;
+import org.authbench.testsupport.ApiClient.Answer;
+import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.authbench.testsupport.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two real instances sharing one real Redis: what clustering buys, and what Redis costs. */
+class ClusteredSessionIntegrationTests {
+
+	static RedisProcess redis;
+
+	static ConfigurableApplicationContext instanceA;
+
+	static ConfigurableApplicationContext instanceB;
+
+	@BeforeAll
+	static void start() {
+		redis = RedisProcess.start();
+		instanceA = instance("clustered-a");
+		instanceB = instance("clustered-b");
+	}
+
+	@AfterAll
+	static void stop() {
+		instanceA.close();
+		instanceB.close();
+		redis.close();
+	}
+
+	static ConfigurableApplicationContext instance(String id) {
+		return new SpringApplicationBuilder(ClusteredSessionApplication.class).run("--server.port=0",
+				"--authbench.instance-id=" + id, "--authbench.users.hash-cost=4",
+				"--spring.data.redis.port=" + redis.port());
+	}
+
+	static String url(ConfigurableApplicationContext instance) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+	/** Lettuce reconnects on its own, with a back-off: poll, bounded, until Redis answers again. */
+	static Answer untilNot503(java.util.function.Supplier<Answer> call) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		Answer answer = call.get();
+		while (answer.status() == 503 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			answer = call.get();
+		}
+		return answer;
+	}
+
+	@Test
+	void aSessionCreatedOnOneInstanceIsAcceptedByAnother() {
+		ApiClient onA = new ApiClient(url(instanceA), CredentialKind.COOKIE);
+		onA.login("user0042", "changeit");
+
+		Answer onB = onA.sameCredentialAt(url(instanceB)).get("/api/me");
+
+		assertThat(onB.status()).isEqualTo(200);
+		assertThat(onB.json().get("username").asString()).isEqualTo("user0042");
+		assertThat(onB.header("X-Instance-Id")).contains("clustered-b");
+	}
+
+	@Test
+	void logoutOnOneInstanceEndsTheSessionOnTheOther() {
+		ApiClient onA = new ApiClient(url(instanceA), CredentialKind.COOKIE);
+		onA.login("user0043", "changeit");
+		ApiClient onB = onA.sameCredentialAt(url(instanceB));
+		assertThat(onB.get("/api/me").status()).isEqualTo(200);
+
+		onA.post("/api/auth/logout", null);
+
+		assertThat(onB.get("/api/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void redisOutageIsAFast503AndServiceResumesWithoutRestart() {
+		ApiClient client = new ApiClient(url(instanceA), CredentialKind.COOKIE);
+		client.login("user0044", "changeit");
+
+		redis.kill();
+		Answer during = client.get("/api/me");
+		redis.restart();
+		Answer sessionAfter = untilNot503(() -> client.get("/api/me"));
+		Answer loginAfter = new ApiClient(url(instanceA), CredentialKind.COOKIE).login("user0044", "changeit");
+
+		assertThat(during.status()).isEqualTo(503);
+		assertThat(during.isJson()).isTrue();
+		assertThat(during.json().get("message").asString()).contains("Redis");
+		assertThat(sessionAfter.status()).as("a non-persistent Redis lost every session").isEqualTo(401);
+		assertThat(loginAfter.status()).isEqualTo(200);
+	}
+}

@@ -1,0 +1,208 @@
+package org.authbench.api;
+
+import org.authbench.testsupport.ApiClient;
+import org.authbench.testsupport.ApiClient.Answer;
+import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API contract of DESIGN §3, written once and run against every variant over real HTTP:
+ * each app module has a subclass that starts the app and says how its credential travels.
+ * The baseline authenticates nobody (every call is user0001), so where the contract is about
+ * authentication it is checked to do exactly that instead.
+ */
+public abstract class ApiContractTests {
+
+	protected static final String PASSWORD = "changeit";
+
+	/** Base URL of a running instance, e.g. {@code http://127.0.0.1:41234}. */
+	protected abstract String baseUrl();
+
+	protected abstract CredentialKind credentialKind();
+
+	/** The value the variant puts in {@code X-Instance-Id}. */
+	protected abstract String instanceId();
+
+	private boolean authenticates() {
+		return credentialKind() != CredentialKind.NONE;
+	}
+
+	private ApiClient client() {
+		return new ApiClient(baseUrl(), credentialKind());
+	}
+
+	private ApiClient loggedIn(String user) {
+		ApiClient client = client();
+		Answer login = client.login(user, PASSWORD);
+		assertThat(login.status()).as("login of %s: %s", user, login.body()).isEqualTo(200);
+		return client;
+	}
+
+	@Test
+	void loginSucceedsWithTheSeededPassword() {
+		ApiClient client = client();
+
+		Answer login = client.login("user0002", PASSWORD);
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.isJson()).isTrue();
+		switch (credentialKind()) {
+			case COOKIE -> assertThat(client.cookie()).isNotBlank();
+			case BEARER -> {
+				assertThat(login.json().get("tokenType").asString()).isEqualTo("Bearer");
+				assertThat(login.json().get("expiresIn").asLong()).isPositive();
+				assertThat(client.refreshToken()).isNotBlank();
+			}
+			case NONE -> assertThat(login.json().get("username").asString()).isEqualTo("user0002");
+		}
+	}
+
+	@Test
+	void badPasswordAndUnknownUserGetTheSameJson401() {
+		Answer wrongPassword = client().login("user0002", "wrong");
+		Answer unknownUser = client().login("nobody", PASSWORD);
+
+		assertThat(wrongPassword.status()).isEqualTo(401);
+		assertThat(wrongPassword.isJson()).isTrue();
+		assertThat(wrongPassword.json().get("status").asInt()).isEqualTo(401);
+		assertThat(unknownUser.status()).isEqualTo(401);
+		assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
+		assertThat(wrongPassword.header("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void meAnswersWhoIsCalling() {
+		ApiClient client = loggedIn("user0003");
+
+		Answer me = client.get("/api/me");
+
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().get("username").asString()).isEqualTo(authenticates() ? "user0003" : "user0001");
+		assertThat(me.json().get("instance").asString()).isEqualTo(instanceId());
+		assertThat(me.json().get("roles").toString()).contains("USER");
+	}
+
+	@Test
+	void meWithoutCredentialIsAJson401NotARedirect() {
+		Answer me = client().anonymous("GET", "/api/me", null);
+
+		if (authenticates()) {
+			assertThat(me.status()).isEqualTo(401);
+			assertThat(me.isJson()).isTrue();
+			assertThat(me.json().get("path").asString()).isEqualTo("/api/me");
+			assertThat(me.header("Location")).isEmpty();
+		}
+		else {
+			assertThat(me.status()).isEqualTo(200);
+			assertThat(me.json().get("username").asString()).isEqualTo("user0001");
+		}
+	}
+
+	@Test
+	void adminStatsNeedTheAdminRole() {
+		Answer asUser = loggedIn("user0004").get("/api/admin/stats");
+		Answer asAdmin = loggedIn("admin").get("/api/admin/stats");
+
+		assertThat(asUser.status()).isEqualTo(403);
+		assertThat(asUser.isJson()).isTrue();
+		assertThat(asUser.json().get("status").asInt()).isEqualTo(403);
+		if (authenticates()) {
+			assertThat(asAdmin.status()).isEqualTo(200);
+			assertThat(asAdmin.json().get("users").asInt()).isPositive();
+		}
+		else {
+			assertThat(asAdmin.status()).as("the baseline acts as user0001 for everyone").isEqualTo(403);
+		}
+	}
+
+	@Test
+	void afterLogoutTheOldCredentialIsRejected() {
+		ApiClient client = loggedIn("user0005");
+		assertThat(client.get("/api/me").status()).isEqualTo(200);
+
+		Answer logout = client.post("/api/auth/logout", null);
+		Answer after = client.get("/api/me");
+
+		assertThat(logout.status()).isEqualTo(204);
+		if (authenticates()) {
+			assertThat(after.status()).isEqualTo(401);
+			assertThat(after.isJson()).isTrue();
+		}
+		else {
+			assertThat(after.status()).as("nothing to revoke on the baseline").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void everyAnswerCarriesTheInstanceId() {
+		ApiClient client = loggedIn("user0006");
+
+		assertThat(client.get("/api/items").header("X-Instance-Id")).contains(instanceId());
+		assertThat(client.get("/no/such/route").header("X-Instance-Id")).contains(instanceId());
+		assertThat(client().login("user0006", "wrong").header("X-Instance-Id")).contains(instanceId());
+		assertThat(client().anonymous("GET", "/api/admin/stats", null).header("X-Instance-Id")).contains(instanceId());
+	}
+
+	@Test
+	void itemsAreReadAndWritten() {
+		ApiClient client = loggedIn("user0007");
+
+		Answer read = client.get("/api/items");
+		Answer written = client.post("/api/items", "{\"name\":\"lamp\",\"price\":12.5,\"tags\":[\"home\"]}");
+
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.body().length()).as("a realistic read is about 2 KB").isBetween(1500, 4000);
+		assertThat(written.status()).isEqualTo(201);
+		assertThat(written.json().get("owner").asString()).isEqualTo(authenticates() ? "user0007" : "user0001");
+	}
+
+	@Test
+	void unknownRouteIsAJson404() {
+		Answer unknown = loggedIn("user0008").get("/api/does-not-exist");
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.isJson()).isTrue();
+		assertThat(unknown.json().get("path").asString()).isEqualTo("/api/does-not-exist");
+	}
+
+	@Test
+	void malformedJsonIsAJson400() {
+		ApiClient client = loggedIn("user0009");
+
+		Answer badLogin = client().anonymous("POST", "/api/auth/login", "{\"username\": ");
+		Answer badItem = client.post("/api/items", "{not json");
+		Answer invalidItem = client.post("/api/items", "{\"name\":\"\",\"price\":-1}");
+
+		assertThat(badLogin.status()).isEqualTo(400);
+		assertThat(badLogin.isJson()).isTrue();
+		assertThat(badItem.status()).isEqualTo(400);
+		assertThat(badItem.isJson()).isTrue();
+		assertThat(invalidItem.status()).isEqualTo(400);
+		assertThat(invalidItem.json().get("message").asString()).contains("name");
+		assertThat(badItem.body()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void hugeBodyIsAJson413() {
+		ApiClient client = loggedIn("user0010");
+		String huge = "{\"name\":\"" + "x".repeat(200_000) + "\",\"price\":1}";
+
+		Answer answer = client.post("/api/items", huge);
+
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.isJson()).isTrue();
+	}
+
+	@Test
+	void healthAndMetricsAreOpen() {
+		Answer health = client().anonymous("GET", "/actuator/health", null);
+		Answer metrics = client().anonymous("GET", "/actuator/prometheus", null);
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests");
+	}
+}

@@ -1,0 +1,142 @@
+package org.authbench.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A real {@code redis-server} on a free loopback port, without persistence, in its own
+ * temporary folder. Tests start it, may kill and restart it, and always close it; it is
+ * stopped by its PID, never by name.
+ */
+public final class RedisProcess implements AutoCloseable {
+
+	private final Path binary;
+
+	private final Path dir;
+
+	private final int port;
+
+	private Process process;
+
+	private RedisProcess(Path binary, Path dir, int port) {
+		this.binary = binary;
+		this.dir = dir;
+		this.port = port;
+	}
+
+	/** Starts redis-server and waits until it answers PING. */
+	public static RedisProcess start() {
+		Path binary = Binaries.require("redis-server", "redis-server");
+		try {
+			RedisProcess redis = new RedisProcess(binary, Files.createTempDirectory("authbench-redis-"), FreePorts.next());
+			redis.startProcess();
+			return redis;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String host() {
+		return "127.0.0.1";
+	}
+
+	/** Kills the server with SIGKILL (a crash: nothing is kept) and waits for it to be gone. */
+	public void kill() {
+		if (this.process != null) {
+			this.process.destroyForcibly();
+			waitFor(this.process);
+			this.process = null;
+		}
+	}
+
+	/** Starts the server again on the same port, empty: it had no persistence. */
+	public void restart() {
+		kill();
+		startProcess();
+	}
+
+	/** Sends one command (inline protocol) and returns the raw reply. */
+	public String command(String... words) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host(), this.port), 1000);
+			socket.setSoTimeout(2000);
+			OutputStream out = socket.getOutputStream();
+			out.write((String.join(" ", words) + "\r\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] buffer = new byte[65536];
+			int n = in.read(buffer);
+			return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("redis on port " + this.port + " did not answer " + words[0], ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		kill();
+	}
+
+	private void startProcess() {
+		try {
+			this.process = new ProcessBuilder(List.of(this.binary.toString(), "--port", String.valueOf(this.port),
+					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.dir.toString()))
+				.redirectErrorStream(true)
+				.redirectOutput(this.dir.resolve("redis.log").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start " + this.binary, ex);
+		}
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("redis-server exited at start-up, see " + this.dir.resolve("redis.log"));
+			}
+			try {
+				if (command("PING").startsWith("+PONG")) {
+					return;
+				}
+			}
+			catch (UncheckedIOException notYet) {
+				sleep(50);
+			}
+		}
+		kill();
+		throw new IllegalStateException("redis-server did not answer PING on port " + this.port + " within 10 s");
+	}
+
+	private static void waitFor(Process process) {
+		try {
+			process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

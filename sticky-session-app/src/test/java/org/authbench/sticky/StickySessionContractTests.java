@@ -1,0 +1,43 @@
+package org.authbench.sticky;
+
+import org.authbench.api.ApiContractTests;
+import org.authbench.testsupport.ApiClient;
+import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=sticky-7", "authbench.session.route=app7" })
+class StickySessionContractTests extends ApiContractTests {
+
+	@LocalServerPort
+	int port;
+
+	@Override
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	protected CredentialKind credentialKind() {
+		return CredentialKind.COOKIE;
+	}
+
+	@Override
+	protected String instanceId() {
+		return "sticky-7";
+	}
+
+	@Test
+	void sessionCookieEndsWithTheInstanceRoute() {
+		ApiClient client = new ApiClient(baseUrl(), CredentialKind.COOKIE);
+
+		client.login("user0011", PASSWORD);
+
+		assertThat(client.cookie()).startsWith("JSESSIONID=").endsWith(".app7");
+		assertThat(client.get("/api/me").status()).isEqualTo(200);
+	}
+}
