@@ -1,0 +1,88 @@
+package org.authbench.gatling;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every knob of a simulation, read from system properties with a default, so that
+ * {@code ./mvnw -pl gatling gatling:test -Dgatling.simulationClass=… -DbaseUrl=…} works alone.
+ *
+ * @param baseUrl where nginx (or one instance) listens
+ * @param credential how the variant's credential travels: {@code cookie}, {@code bearer}, {@code none}
+ * @param users virtual users, each logged in once (closed model: the largest ladder step)
+ * @param ladder concurrency steps (closed) or arrival rates in requests/s (open)
+ * @param stepDuration how long each ladder step is measured
+ * @param warmupWindow warm-up is measured in windows of this length…
+ * @param warmupMax …and ends when two consecutive windows agree within 5%, or at this bound
+ * @param mix weights of the request types: me, items (reads) and write
+ * @param userOffset the first seeded user is {@code user<offset+1>}
+ * @param metricsDir where the metrics files go
+ */
+record LoadSettings(String baseUrl, String credential, int users, List<Integer> ladder, Duration stepDuration,
+		Duration warmupWindow, Duration warmupMax, Map<String, Integer> mix, String password, int userOffset,
+		Path metricsDir) {
+
+	static LoadSettings fromSystemProperties(String defaultLadder) {
+		return new LoadSettings(System.getProperty("baseUrl", "http://127.0.0.1:8080"),
+				System.getProperty("credential", "cookie"), Integer.getInteger("users", 50),
+				integers(System.getProperty("ladder", defaultLadder)), seconds("stepDuration", 20),
+				seconds("warmupWindow", 5), seconds("warmupMax", 60),
+				weights(System.getProperty("mix", "me=40,items=40,write=20")),
+				System.getProperty("password", "changeit"), Integer.getInteger("userOffset", 0),
+				Path.of(System.getProperty("metricsDir", "target/authbench-metrics")));
+	}
+
+	private static Duration seconds(String name, int defaultSeconds) {
+		return Duration.ofMillis((long) (Double.parseDouble(System.getProperty(name, String.valueOf(defaultSeconds)))
+				* 1000));
+	}
+
+	static List<Integer> integers(String csv) {
+		List<Integer> values = new ArrayList<>();
+		for (String part : csv.split(",")) {
+			int value = Integer.parseInt(part.trim());
+			if (value <= 0) {
+				throw new IllegalArgumentException("ladder steps must be positive: " + csv);
+			}
+			values.add(value);
+		}
+		return List.copyOf(values);
+	}
+
+	static Map<String, Integer> weights(String spec) {
+		Map<String, Integer> weights = new LinkedHashMap<>();
+		for (String part : spec.split(",")) {
+			String[] kv = part.split("=");
+			if (kv.length != 2 || !RequestType.names().contains(kv[0].trim())) {
+				throw new IllegalArgumentException("mix must look like me=40,items=40,write=20, was: " + spec);
+			}
+			weights.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+		}
+		if (weights.values().stream().mapToInt(Integer::intValue).sum() <= 0) {
+			throw new IllegalArgumentException("mix weights must add up to more than 0: " + spec);
+		}
+		return weights;
+	}
+
+	int maxLadder() {
+		return this.ladder.stream().mapToInt(Integer::intValue).max().orElseThrow();
+	}
+
+	Map<String, Object> describe() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("baseUrl", this.baseUrl);
+		map.put("credential", this.credential);
+		map.put("users", this.users);
+		map.put("ladder", this.ladder);
+		map.put("stepDurationSeconds", this.stepDuration.toMillis() / 1000.0);
+		map.put("warmupWindowSeconds", this.warmupWindow.toMillis() / 1000.0);
+		map.put("warmupMaxSeconds", this.warmupMax.toMillis() / 1000.0);
+		map.put("mix", this.mix);
+		map.put("userOffset", this.userOffset);
+		return map;
+	}
+}

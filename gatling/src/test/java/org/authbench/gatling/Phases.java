@@ -1,0 +1,92 @@
+package org.authbench.gatling;
+
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The time line of one run: an adaptive warm-up, then the ladder steps. Warm-up runs at the
+ * first ladder step in windows; it ends when two consecutive windows' successful request
+ * counts agree within 5% (or at the bound, which the run then reports). Steps follow, each
+ * {@code stepDuration} long. All times are nanoTime values.
+ */
+final class Phases {
+
+	static final double WARMUP_AGREEMENT = 0.05;
+
+	private final LoadSettings settings;
+
+	private final long startNanos;
+
+	private volatile long warmupEndNanos = Long.MAX_VALUE;
+
+	private volatile boolean warmupBoundHit;
+
+	private volatile long lastWindowOk = -1;
+
+	private long windowStartNanos;
+
+	Phases(LoadSettings settings, long startNanos) {
+		this.settings = settings;
+		this.startNanos = startNanos;
+		this.windowStartNanos = startNanos;
+	}
+
+	/**
+	 * Called about once a second with the successful request count since start; closes a
+	 * warm-up window when one is due. Returns the window's count when one closed, else -1.
+	 * @param okBetween counts OK requests completed between two nanoTime values
+	 */
+	synchronized long tick(long now, LongUnaryOperator okBetween) {
+		if (warmedUp(now) || now - this.windowStartNanos < this.settings.warmupWindow().toNanos()) {
+			return -1;
+		}
+		long windowEnd = this.windowStartNanos + this.settings.warmupWindow().toNanos();
+		long ok = okBetween.applyAsLong(windowEnd);
+		boolean agrees = this.lastWindowOk > 0
+				&& Math.abs(ok - this.lastWindowOk) <= WARMUP_AGREEMENT * Math.max(ok, this.lastWindowOk);
+		boolean bound = windowEnd - this.startNanos >= this.settings.warmupMax().toNanos();
+		if (agrees || bound) {
+			this.warmupBoundHit = !agrees;
+			this.warmupEndNanos = windowEnd;
+		}
+		this.lastWindowOk = ok;
+		this.windowStartNanos = windowEnd;
+		return ok;
+	}
+
+	boolean warmedUp(long now) {
+		return now >= this.warmupEndNanos;
+	}
+
+	boolean warmupBoundHit() {
+		return this.warmupBoundHit;
+	}
+
+	long warmupEndNanos() {
+		return this.warmupEndNanos;
+	}
+
+	long windowStartNanos() {
+		return this.windowStartNanos;
+	}
+
+	/** -1 during warm-up, then 0 … ladder size - 1; ladder size once finished. */
+	int step(long now) {
+		if (!warmedUp(now)) {
+			return -1;
+		}
+		return (int) Math.min(this.settings.ladder().size(),
+				(now - this.warmupEndNanos) / this.settings.stepDuration().toNanos());
+	}
+
+	boolean finished(long now) {
+		return step(now) >= this.settings.ladder().size();
+	}
+
+	/** The ladder value in force: the first step during warm-up. */
+	int level(long now) {
+		List<Integer> ladder = this.settings.ladder();
+		int step = step(now);
+		return ladder.get(Math.max(0, Math.min(step, ladder.size() - 1)));
+	}
+}

@@ -1,0 +1,28 @@
+package org.authbench.gatling;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The request types a virtual user sends; each has its own latency histogram. */
+enum RequestType {
+
+	LOGIN("login"), ME("me"), ITEMS("items"), WRITE("write");
+
+	private final String tag;
+
+	RequestType(String tag) {
+		this.tag = tag;
+	}
+
+	String tag() {
+		return this.tag;
+	}
+
+	static List<String> names() {
+		return Arrays.stream(values()).map(RequestType::tag).toList();
+	}
+
+	static RequestType of(String tag) {
+		return Arrays.stream(values()).filter(t -> t.tag.equals(tag)).findFirst().orElseThrow();
+	}
+}

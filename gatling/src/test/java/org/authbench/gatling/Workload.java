@@ -1,0 +1,208 @@
+package org.authbench.gatling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * What one virtual user does, for every variant: log in once, then loop over the request mix
+ * until the run ends. How the credential travels (cookie, bearer token, nothing) is chosen by
+ * the {@code credential} property, not by a copy of the simulation. A 401 on a call with a
+ * valid credential is an auth-lost event: the user logs in again, and the re-login is counted.
+ *
+ * <p>Two load models: <b>closed</b> (each active user sends its next request when the last one
+ * answered; the ladder is the number of active users) and <b>open</b> (each user sends at a
+ * fixed pace, the ladder is the total arrival rate; latency counts from the intended send time,
+ * so a slow answer also delays, and is charged to, the requests queued behind it).
+ */
+final class Workload {
+
+	enum Model {
+
+		CLOSED, OPEN
+
+	}
+
+	private static final String STATUS = "status";
+
+	private static final AtomicInteger USER_INDEX = new AtomicInteger();
+
+	private final LoadSettings settings;
+
+	private final MetricsRecorder metrics;
+
+	private final Model model;
+
+	Workload(LoadSettings settings, MetricsRecorder metrics, Model model) {
+		this.settings = settings;
+		this.metrics = metrics;
+		this.model = model;
+	}
+
+	// --- protocol --------------------------------------------------------------------------
+
+	HttpProtocolBuilder protocol() {
+		return http.baseUrl(this.settings.baseUrl())
+			.acceptHeader("application/json")
+			.contentTypeHeader("application/json")
+			.disableFollowRedirect()
+			.disableCaching()
+			// No request to gatling.io at start: this machine has no internet, and it would skew nothing useful.
+			.disableWarmUp();
+	}
+
+	// --- reusable chains ---------------------------------------------------------------------
+
+	/** Logs in; on success the credential is in the session (cookie jar, or tokens). */
+	private ChainBuilder login() {
+		HttpRequestActionBuilder request = http("login").post("/api/auth/login")
+			.body(StringBody(session -> "{\"username\":\"" + session.getString("username")
+					+ "\",\"password\":\"" + this.settings.password() + "\"}"));
+		if (bearer()) {
+			request = request.check(jsonPath("$.accessToken").optional().saveAs("accessToken"));
+		}
+		request = request.check(header("Set-Cookie").findAll().optional().saveAs("setCookies"));
+		return exec(session -> session.remove(STATUS).set("start", System.nanoTime()))
+			.exec(withStatus(request))
+			.exec(session -> {
+				Outcome outcome = finish(session, RequestType.LOGIN, session.getLong("start"));
+				boolean ok = outcome == Outcome.OK;
+				// Pacing restarts after a login: its time is the login's, recorded as such.
+				return xsrf(session).set("needLogin", !ok).set("loginOk", ok).set("next", System.nanoTime());
+			})
+			.doIf(session -> !session.getBoolean("loginOk"))
+			.then(exec(session -> session).pause(Duration.ofMillis(500)));
+	}
+
+	/** One authenticated call of the given type, classified and recorded. */
+	private ChainBuilder call(RequestType type) {
+		HttpRequestActionBuilder request = switch (type) {
+			case ME -> http("me").get("/api/me");
+			case ITEMS -> http("items").get("/api/items");
+			case WRITE -> http("write").post("/api/items")
+				.header("X-XSRF-TOKEN", session -> session.getString("xsrf"))
+				.body(StringBody(session -> "{\"name\":\"load-" + session.userId() + "\",\"price\":12.5}"));
+			case LOGIN -> throw new IllegalArgumentException("login is not a mix entry");
+		};
+		if (bearer()) {
+			request = request.header("Authorization", session -> "Bearer " + session.getString("accessToken"));
+		}
+		return exec(session -> session.remove(STATUS).set("start", sendTime(session)))
+			.exec(withStatus(request))
+			.exec(session -> {
+				Outcome outcome = finish(session, type, session.getLong("start"));
+				if (outcome == Outcome.AUTH_LOST) {
+					this.metrics.relogin(System.nanoTime());
+					return session.set("needLogin", true);
+				}
+				return session;
+			});
+	}
+
+	/** Saves the status first (also for 4xx/5xx), then lets Gatling count non-2xx as KO in its report. */
+	private static HttpRequestActionBuilder withStatus(HttpRequestActionBuilder request) {
+		return request.check(status().saveAs(STATUS), status().in(200, 201, 204));
+	}
+
+	private Outcome finish(Session session, RequestType type, long startNanos) {
+		long end = System.nanoTime();
+		Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
+		Outcome outcome = Outcome.of(status, type);
+		this.metrics.record(type, outcome, startNanos, end);
+		return outcome;
+	}
+
+	/** The request mix as weighted choices. */
+	private ChainBuilder mix() {
+		int total = this.settings.mix().values().stream().mapToInt(Integer::intValue).sum();
+		List<Choice.WithWeight> choices = new ArrayList<>();
+		for (Map.Entry<String, Integer> entry : this.settings.mix().entrySet()) {
+			if (entry.getValue() > 0) {
+				choices.add(percent(100.0 * entry.getValue() / total).then(call(RequestType.of(entry.getKey()))));
+			}
+		}
+		return randomSwitch().on(choices);
+	}
+
+	// --- pacing ------------------------------------------------------------------------------
+
+	/** Open model: the intended send time; closed model: now. */
+	private long sendTime(Session session) {
+		return this.model == Model.OPEN ? session.getLong("next") : System.nanoTime();
+	}
+
+	/** Open model: wait for this user's next slot; closed model: inactive users idle. */
+	private ChainBuilder pace() {
+		if (this.model == Model.OPEN) {
+			return exec(session -> {
+				long now = System.nanoTime();
+				double rate = this.metrics.phases().level(now);
+				long period = (long) (1e9 * this.settings.users() / rate);
+				// No catching up is skipped: a late answer delays the slots behind it, and they are charged for it.
+				long next = session.getLong("next") + period;
+				return session.set("next", next).set("wait", Math.max(0, next - now));
+			}).pause(session -> Duration.ofNanos(session.getLong("wait")));
+		}
+		return exec(session -> session);
+	}
+
+	private boolean active(Session session) {
+		return this.model == Model.OPEN || session.getInt("index") < this.metrics.phases().level(System.nanoTime());
+	}
+
+	// --- scenario ------------------------------------------------------------------------------
+
+	ScenarioBuilder users(String name) {
+		return scenario(name)
+			.exec(session -> {
+				int index = USER_INDEX.getAndIncrement();
+				return session.set("index", index)
+					.set("username", "user%04d".formatted(this.settings.userOffset() + index + 1))
+					.set("needLogin", true)
+					.set("xsrf", "")
+					.set("next", System.nanoTime());
+			})
+			.exec(asLongAs(session -> !this.metrics.phases().finished(System.nanoTime())).on(
+					doIfOrElse(session -> session.getBoolean("needLogin")).then(login())
+						.orElse(doIfOrElse(this::active).then(pace().exec(mix()))
+							.orElse(exec(session -> session).pause(Duration.ofMillis(50))))));
+	}
+
+	private boolean bearer() {
+		return "bearer".equals(this.settings.credential());
+	}
+
+	/** Cookie variants: keep the XSRF-TOKEN cookie's value to send back as X-XSRF-TOKEN. */
+	private static Session xsrf(Session session) {
+		if (!session.contains("setCookies")) {
+			return session;
+		}
+		for (String cookie : session.<String>getList("setCookies")) {
+			if (cookie.startsWith("XSRF-TOKEN=")) {
+				return session.set("xsrf", cookie.substring("XSRF-TOKEN=".length()).split(";", 2)[0]);
+			}
+		}
+		return session;
+	}
+}

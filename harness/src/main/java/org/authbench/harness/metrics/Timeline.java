@@ -1,0 +1,88 @@
+package org.authbench.harness.metrics;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The simulation's per-second counts ({@code timeline.json}): every outcome class of DESIGN §6
+ * and the re-logins forced by lost sessions. Seconds are bucketed by completion time.
+ */
+public final class Timeline {
+
+	/** One second of the run; {@code epochMillis} is its start. */
+	public record Second(int second, long epochMillis, long ok, long authLost, long clientError, long serverError,
+			long connectError, long relogins) {
+
+		public long requests() {
+			return this.ok + this.authLost + this.clientError + this.serverError + this.connectError;
+		}
+
+		public long errors() {
+			return this.authLost + this.clientError + this.serverError + this.connectError;
+		}
+
+		Second plus(Second other) {
+			return new Second(this.second, this.epochMillis, this.ok + other.ok, this.authLost + other.authLost,
+					this.clientError + other.clientError, this.serverError + other.serverError,
+					this.connectError + other.connectError, this.relogins + other.relogins);
+		}
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final List<Second> seconds;
+
+	public Timeline(List<Second> seconds) {
+		this.seconds = List.copyOf(seconds);
+	}
+
+	public static Timeline read(Path file) {
+		List<Second> seconds = JSON.readValue(file.toFile(),
+				JSON.getTypeFactory().constructCollectionType(List.class, Second.class));
+		return new Timeline(seconds);
+	}
+
+	public List<Second> seconds() {
+		return this.seconds;
+	}
+
+	/** Sum of the seconds that start in {@code [fromMillis, toMillis)}. */
+	public Second totals(long fromMillis, long toMillis) {
+		Second sum = new Second(-1, fromMillis, 0, 0, 0, 0, 0, 0);
+		for (Second second : this.seconds) {
+			if (second.epochMillis() >= fromMillis && second.epochMillis() < toMillis) {
+				sum = sum.plus(second);
+			}
+		}
+		return sum;
+	}
+
+	/**
+	 * Recovery time (DESIGN §6): from the event until the error count stays at zero for
+	 * {@code quietSeconds} seconds; empty when it never does within the time line.
+	 */
+	public OptionalLong recoveryMillis(long eventMillis, int quietSeconds) {
+		int quiet = 0;
+		Long firstQuiet = null;
+		for (Second second : this.seconds) {
+			if (second.epochMillis() + 1000 <= eventMillis) {
+				continue;
+			}
+			if (second.errors() == 0) {
+				if (quiet == 0) {
+					firstQuiet = Math.max(second.epochMillis(), eventMillis);
+				}
+				if (++quiet >= quietSeconds) {
+					return OptionalLong.of(firstQuiet - eventMillis);
+				}
+			}
+			else {
+				quiet = 0;
+			}
+		}
+		return OptionalLong.empty();
+	}
+}
