@@ -1,0 +1,93 @@
+package org.authbench.harness.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a simulation of the {@code gatling} module in its own JVM. Gatling 3.11+ has no
+ * programmatic launcher: this is {@code java … io.gatling.app.Gatling -s <class> -rf <dir>},
+ * with the classpath the gatling module's build writes to {@code target/gatling-classpath.txt}.
+ * The JVM flags are the ones Gatling's Maven plugin uses (the binary log writer needs the
+ * add-opens on JDK 17).
+ */
+public final class GatlingRunner {
+
+	/** Gatling's exit code when an assertion of the simulation failed. */
+	public static final int ASSERTION_FAILED = 2;
+
+	private final Path repo;
+
+	private final Path javaHome;
+
+	public GatlingRunner(Path repo, Path javaHome) {
+		this.repo = repo;
+		this.javaHome = javaHome;
+	}
+
+	/** A started simulation: its process, and where it writes. */
+	public record Started(Process process, Path metricsDir, Path log) {
+
+		public long pid() {
+			return this.process.pid();
+		}
+	}
+
+	/**
+	 * @param simulation simple class name in {@code org.authbench.gatling}, e.g. {@code SteadySimulation}
+	 * @param properties the simulation's knobs ({@code baseUrl}, {@code credential}, {@code ladder}, …)
+	 * @param runDir the run's folder: Gatling's report goes to {@code gatling/}, metrics to {@code metrics/}
+	 */
+	public Started start(String simulation, Map<String, String> properties, Path runDir) {
+		Path metricsDir = runDir.resolve("metrics");
+		Path log = runDir.resolve("logs").resolve("gatling.log");
+		try {
+			Files.createDirectories(log.getParent());
+			Process process = new ProcessBuilder(command(simulation, properties, runDir, metricsDir))
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			return new Started(process, metricsDir, log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start Gatling", ex);
+		}
+	}
+
+	List<String> command(String simulation, Map<String, String> properties, Path runDir, Path metricsDir) {
+		List<String> command = new ArrayList<>();
+		command.add(this.javaHome.resolve("bin").resolve("java").toString());
+		command.add("-Xmx1G");
+		command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+		command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+		command.add("-DmetricsDir=" + metricsDir);
+		command.add("-cp");
+		command.add(classpath());
+		command.add("io.gatling.app.Gatling");
+		command.add("-s");
+		command.add("org.authbench.gatling." + simulation);
+		command.add("-rf");
+		command.add(runDir.resolve("gatling").toString());
+		return command;
+	}
+
+	private String classpath() {
+		Path module = this.repo.resolve("gatling").resolve("target");
+		Path dependencies = module.resolve("gatling-classpath.txt");
+		if (!Files.isRegularFile(dependencies) || !Files.isDirectory(module.resolve("test-classes"))) {
+			throw new IllegalStateException("The gatling module is not built (" + dependencies
+					+ " is missing). Build it: ./mvnw -B -q -DskipTests package");
+		}
+		try {
+			return module.resolve("test-classes") + java.io.File.pathSeparator + Files.readString(dependencies).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
