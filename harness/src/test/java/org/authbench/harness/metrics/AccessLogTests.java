@@ -1,0 +1,48 @@
+package org.authbench.harness.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class AccessLogTests {
+
+	@Test
+	void countsRequestsAndBytesOfAWindow(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("access.json");
+		Files.writeString(file, """
+				{"time":"2026-11-25T08:00:00+00:00","msec":1795600000.100,"status":200,"uri":"/api/me","bytes_sent":300,"request_length":120}
+				{"time":"2026-11-25T08:00:00+00:00","msec":1795600000.900,"status":502,"uri":"/api/me","bytes_sent":200,"request_length":100}
+				{"time":"2026-11-25T08:00:01+00:00","msec":1795600001.000,"status":200,"uri":"/api/items","bytes_sent":3000,"request_length":110}
+
+				""");
+
+		AccessLog log = AccessLog.read(file);
+		AccessLog.Window first = log.window(1795600000000L, 1795600001000L);
+
+		assertThat(log.entries()).hasSize(3);
+		assertThat(first.requests()).isEqualTo(2);
+		assertThat(first.bytesSent()).isEqualTo(500);
+		assertThat(first.requestBytes()).isEqualTo(220);
+		assertThat(first.serverErrors()).isEqualTo(1);
+	}
+
+	@Test
+	void fallsBackToTheIsoTimeWithoutMsec() {
+		AccessLog.Entry entry = AccessLog.parse("{\"time\":\"2026-11-25T08:00:01+00:00\",\"status\":401}");
+
+		assertThat(entry.epochMillis()).isEqualTo(1795593601000L);
+		assertThat(entry.status()).isEqualTo(401);
+	}
+
+	@Test
+	void disagreementIsRelativeToTheLargerCount() {
+		assertThat(AccessLog.disagreement(1000, 990)).isCloseTo(0.01, within(1e-12));
+		assertThat(AccessLog.disagreement(0, 0)).isZero();
+	}
+}
