@@ -1,0 +1,137 @@
+package org.authbench.harness.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.authbench.harness.metrics.AccessLog;
+import org.authbench.harness.metrics.LatencyLog;
+import org.authbench.harness.metrics.LatencySummary;
+import org.authbench.harness.metrics.RedisCommandStats;
+import org.authbench.harness.metrics.Timeline;
+
+/**
+ * Reduces what one run recorded to its {@link RunFigures}: the simulation's metrics, nginx's
+ * access log, CPU and Redis deltas over the measurement window. Pure: everything it needs is
+ * passed in, so tests call it on files they write.
+ */
+public final class RunAnalysis {
+
+	/** Simulation and nginx counts may differ by at most this share (DESIGN §6). */
+	public static final double MAX_DISAGREEMENT = 0.01;
+
+	/** Above this share of the machine's CPU the load generator competed with what it measures. */
+	public static final double MAX_LOAD_GENERATOR_SHARE = 0.5;
+
+	/** The name under which the load generator's CPU is reported. */
+	public static final String LOAD_GENERATOR = "gatling";
+
+	/**
+	 * @param metricsDir the simulation's metrics folder
+	 * @param window the measurement window [start, end) in epoch milliseconds
+	 * @param ladder the ladder values, one per step
+	 * @param stepMillis length of a step
+	 * @param accessLog nginx's log of the run, or null when there was no nginx
+	 * @param cpuSeconds CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR}
+	 * @param redisCommands Redis command calls over the window, or null when no Redis ran
+	 */
+	public record Input(Path metricsDir, long startMillis, long endMillis, double warmupSeconds,
+			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog,
+			Map<String, Double> cpuSeconds, Map<String, Long> redisCommands, int cores) {
+	}
+
+	private RunAnalysis() {
+	}
+
+	public static RunFigures analyse(Input in) {
+		List<String> warnings = new ArrayList<>();
+		LatencyLog latency = LatencyLog.read(in.metricsDir().resolve("latency.hlog"));
+		Timeline timeline = Timeline.read(in.metricsDir().resolve("timeline.json"));
+		double seconds = (in.endMillis() - in.startMillis()) / 1000.0;
+		Timeline.Second totals = timeline.totals(in.startMillis(), in.endMillis());
+		RunFigures.Requests requests = new RunFigures.Requests(totals.requests(), totals.ok(), totals.authLost(),
+				totals.clientError(), totals.serverError(), totals.connectError(), totals.relogins());
+		Predicate<String> notLogin = tag -> !"login".equals(tag);
+
+		Map<String, LatencySummary> byType = new LinkedHashMap<>();
+		for (String tag : latency.tags()) {
+			byType.put(tag, LatencySummary.of(latency.merged(tag::equals, in.startMillis(), in.endMillis())));
+		}
+		List<RunFigures.Step> steps = new ArrayList<>();
+		for (int i = 0; i < in.ladder().size(); i++) {
+			long from = in.startMillis() + i * in.stepMillis();
+			long to = Math.min(in.endMillis(), from + in.stepMillis());
+			Timeline.Second step = timeline.totals(from, to);
+			double stepSeconds = Math.max(0.001, (to - from) / 1000.0);
+			steps.add(new RunFigures.Step(in.ladder().get(i), round(step.requests() / stepSeconds),
+					round(step.ok() / stepSeconds), LatencySummary.of(latency.merged(notLogin, from, to))));
+		}
+
+		RunFigures.Cpu cpu = cpu(in, totals.requests(), seconds, warnings);
+		RunFigures.Redis redis = in.redisCommands() == null ? null
+				: new RunFigures.Redis(RedisCommandStats.total(in.redisCommands()),
+						round2(perRequest(RedisCommandStats.total(in.redisCommands()), totals.requests())), in.redisCommands());
+		RunFigures.Bytes bytes = null;
+		RunFigures.Sources sources = null;
+		if (in.accessLog() != null) {
+			AccessLog.Window nginx = in.accessLog().window(in.startMillis(), in.endMillis());
+			bytes = new RunFigures.Bytes(perRequest(nginx.bytesSent(), nginx.requests()),
+					perRequest(nginx.requestBytes(), nginx.requests()));
+			double gap = AccessLog.disagreement(totals.requests(), nginx.requests());
+			sources = new RunFigures.Sources(totals.requests(), nginx.requests(), round4(gap), gap <= MAX_DISAGREEMENT);
+			if (gap > MAX_DISAGREEMENT) {
+				warnings.add("the simulation counted %d requests, nginx %d: %.2f%% apart (more than 1%%)"
+					.formatted(totals.requests(), nginx.requests(), gap * 100));
+			}
+		}
+		if (in.warmupBoundHit()) {
+			warnings.add("warm-up did not converge (two windows within 5%%) within its bound; measured after %.0f s"
+				.formatted(in.warmupSeconds()));
+		}
+		if (totals.requests() == 0) {
+			warnings.add("no request completed in the measurement window");
+		}
+		boolean valid = cpu.loadGeneratorShare() <= MAX_LOAD_GENERATOR_SHARE && totals.requests() > 0;
+		return new RunFigures(new RunFigures.Window(in.startMillis(), in.endMillis(), seconds, in.warmupSeconds(),
+				in.warmupBoundHit()), requests, round(totals.requests() / seconds), round(totals.ok() / seconds),
+				LatencySummary.of(latency.merged(notLogin, in.startMillis(), in.endMillis())), byType, steps, cpu,
+				redis, bytes, sources, valid, List.copyOf(warnings));
+	}
+
+	private static RunFigures.Cpu cpu(Input in, long requests, double seconds, List<String> warnings) {
+		Map<String, Double> micros = new LinkedHashMap<>();
+		double system = 0;
+		for (Map.Entry<String, Double> entry : in.cpuSeconds().entrySet()) {
+			double perRequest = round(perRequest(entry.getValue() * 1e6, requests));
+			micros.put(entry.getKey(), perRequest);
+			if (!LOAD_GENERATOR.equals(entry.getKey())) {
+				system += perRequest;
+			}
+		}
+		double share = round4(in.cpuSeconds().getOrDefault(LOAD_GENERATOR, 0.0) / (seconds * in.cores()));
+		if (share > MAX_LOAD_GENERATOR_SHARE) {
+			warnings.add("INVALID: the load generator used %.0f%% of the machine's CPU (limit %.0f%%): it competed with the system it measures"
+				.formatted(share * 100, MAX_LOAD_GENERATOR_SHARE * 100));
+		}
+		return new RunFigures.Cpu(in.cpuSeconds(), micros, round(system), share, in.cores());
+	}
+
+	private static double perRequest(double amount, long requests) {
+		return requests == 0 ? 0 : amount / requests;
+	}
+
+	static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	static double round2(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	static double round4(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
+	}
+}
