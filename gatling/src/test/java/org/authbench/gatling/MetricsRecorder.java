@@ -56,6 +56,10 @@ final class MetricsRecorder implements AutoCloseable {
 
 	private final Map<Integer, AtomicLongArray> seconds = new ConcurrentHashMap<>();
 
+	private final Map<Long, String> lastInstance = new ConcurrentHashMap<>();
+
+	private final Map<Integer, Map<String, Long>> usersByInstance = new ConcurrentHashMap<>();
+
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "authbench-metrics");
 		thread.setDaemon(true);
@@ -102,6 +106,15 @@ final class MetricsRecorder implements AutoCloseable {
 		second(endNanos).incrementAndGet(outcome.ordinal());
 	}
 
+	/**
+	 * Which instance last answered each user successfully. For sticky sessions that is the
+	 * instance holding the user's session: a snapshot of it per second tells, at a drill event,
+	 * how many sessions lived on the instance that was killed.
+	 */
+	void servedBy(long userId, String instance) {
+		this.lastInstance.put(userId, instance);
+	}
+
 	void relogin(long nanos) {
 		second(nanos).incrementAndGet(RELOGIN);
 	}
@@ -115,6 +128,7 @@ final class MetricsRecorder implements AutoCloseable {
 		try {
 			writeIntervals();
 			long now = System.nanoTime();
+			this.usersByInstance.put((int) ((now - this.startNanos) / 1_000_000_000L), instanceCounts());
 			boolean wasWarm = this.phases.warmedUp(now);
 			long windowStart = this.phases.windowStartNanos();
 			long window = this.phases.tick(now, end -> okBetween(windowStart, end));
@@ -129,6 +143,12 @@ final class MetricsRecorder implements AutoCloseable {
 		catch (RuntimeException ex) {
 			ex.printStackTrace();
 		}
+	}
+
+	private Map<String, Long> instanceCounts() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.lastInstance.values().forEach(instance -> counts.merge(instance, 1L, Long::sum));
+		return counts;
 	}
 
 	private long okBetween(long fromNanos, long toNanos) {
@@ -201,6 +221,7 @@ final class MetricsRecorder implements AutoCloseable {
 				row.put(outcome.key(), counts.get(outcome.ordinal()));
 			}
 			row.put("relogins", counts.get(RELOGIN));
+			row.put("usersByInstance", this.usersByInstance.getOrDefault(s, Map.of()));
 			rows.add(row);
 		}
 		return rows;

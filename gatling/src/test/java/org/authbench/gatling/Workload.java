@@ -46,6 +46,8 @@ final class Workload {
 
 	private static final String STATUS = "status";
 
+	private static final String INSTANCE = "instance";
+
 	private static final AtomicInteger USER_INDEX = new AtomicInteger();
 
 	private final LoadSettings settings;
@@ -83,7 +85,7 @@ final class Workload {
 			request = request.check(jsonPath("$.accessToken").optional().saveAs("accessToken"));
 		}
 		request = request.check(header("Set-Cookie").findAll().optional().saveAs("setCookies"));
-		return exec(session -> session.remove(STATUS).set("start", System.nanoTime()))
+		return exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", System.nanoTime()))
 			.exec(withStatus(request))
 			.exec(session -> {
 				Outcome outcome = finish(session, RequestType.LOGIN, session.getLong("start"));
@@ -108,7 +110,7 @@ final class Workload {
 		if (bearer()) {
 			request = request.header("Authorization", session -> "Bearer " + session.getString("accessToken"));
 		}
-		return exec(session -> session.remove(STATUS).set("start", sendTime(session)))
+		return exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", sendTime(session)))
 			.exec(withStatus(request))
 			.exec(session -> {
 				Outcome outcome = finish(session, type, session.getLong("start"));
@@ -120,9 +122,13 @@ final class Workload {
 			});
 	}
 
-	/** Saves the status first (also for 4xx/5xx), then lets Gatling count non-2xx as KO in its report. */
+	/**
+	 * Saves the status and the answering instance first (also for 4xx/5xx), then lets Gatling
+	 * count non-2xx as KO in its own report.
+	 */
 	private static HttpRequestActionBuilder withStatus(HttpRequestActionBuilder request) {
-		return request.check(status().saveAs(STATUS), status().in(200, 201, 204));
+		return request.check(status().saveAs(STATUS), header("X-Instance-Id").optional().saveAs(INSTANCE),
+				status().in(200, 201, 204));
 	}
 
 	private Outcome finish(Session session, RequestType type, long startNanos) {
@@ -130,6 +136,9 @@ final class Workload {
 		Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
 		Outcome outcome = Outcome.of(status, type);
 		this.metrics.record(type, outcome, startNanos, end);
+		if (outcome == Outcome.OK && session.contains(INSTANCE)) {
+			this.metrics.servedBy(session.userId(), session.getString(INSTANCE));
+		}
 		return outcome;
 	}
 

@@ -2,6 +2,7 @@ package org.authbench.harness.metrics;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -12,9 +13,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Timeline {
 
-	/** One second of the run; {@code epochMillis} is its start. */
+	/**
+	 * One second of the run; {@code epochMillis} is its start. {@code usersByInstance}: how many
+	 * users each instance last answered successfully at the end of that second (for sticky
+	 * sessions, where their sessions live).
+	 */
 	public record Second(int second, long epochMillis, long ok, long authLost, long clientError, long serverError,
-			long connectError, long relogins) {
+			long connectError, long relogins, Map<String, Long> usersByInstance) {
+
+		public Second {
+			usersByInstance = usersByInstance == null ? Map.of() : Map.copyOf(usersByInstance);
+		}
 
 		public long requests() {
 			return this.ok + this.authLost + this.clientError + this.serverError + this.connectError;
@@ -27,7 +36,7 @@ public final class Timeline {
 		Second plus(Second other) {
 			return new Second(this.second, this.epochMillis, this.ok + other.ok, this.authLost + other.authLost,
 					this.clientError + other.clientError, this.serverError + other.serverError,
-					this.connectError + other.connectError, this.relogins + other.relogins);
+					this.connectError + other.connectError, this.relogins + other.relogins, this.usersByInstance);
 		}
 	}
 
@@ -51,13 +60,24 @@ public final class Timeline {
 
 	/** Sum of the seconds that start in {@code [fromMillis, toMillis)}. */
 	public Second totals(long fromMillis, long toMillis) {
-		Second sum = new Second(-1, fromMillis, 0, 0, 0, 0, 0, 0);
+		Second sum = new Second(-1, fromMillis, 0, 0, 0, 0, 0, 0, Map.of());
 		for (Second second : this.seconds) {
 			if (second.epochMillis() >= fromMillis && second.epochMillis() < toMillis) {
 				sum = sum.plus(second);
 			}
 		}
 		return sum;
+	}
+
+	/** The last snapshot of users per instance taken before {@code epochMillis}. */
+	public Map<String, Long> usersByInstanceBefore(long epochMillis) {
+		Map<String, Long> last = Map.of();
+		for (Second second : this.seconds) {
+			if (second.epochMillis() + 1000 <= epochMillis && !second.usersByInstance().isEmpty()) {
+				last = second.usersByInstance();
+			}
+		}
+		return last;
 	}
 
 	/**

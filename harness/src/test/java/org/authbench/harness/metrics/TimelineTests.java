@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.authbench.harness.metrics.Timeline.Second;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class TimelineTests {
 	private static Timeline errorsAt(long... errors) {
 		List<Second> seconds = new ArrayList<>();
 		for (int s = 0; s < errors.length; s++) {
-			seconds.add(new Second(s, T0 + s * 1000L, 100, 0, 0, errors[s], 0, 0));
+			seconds.add(new Second(s, T0 + s * 1000L, 100, 0, 0, errors[s], 0, 0, Map.of("app-1", (long) s)));
 		}
 		return new Timeline(seconds);
 	}
@@ -57,6 +58,13 @@ class TimelineTests {
 		Timeline timeline = errorsAt(0, 0, 4, 9, 0, 1, 0, 0, 0, 0);
 
 		assertThat(timeline.recoveryMillis(T0 + 2000, 3)).hasValue(4000);
+	}
+
+	@Test
+	void usersByInstanceIsTheLastSnapshotBeforeAnEvent() {
+		Timeline timeline = errorsAt(0, 0, 0, 0);
+
+		assertThat(timeline.usersByInstanceBefore(T0 + 2500)).containsEntry("app-1", 1L);
 	}
 
 	@Test
