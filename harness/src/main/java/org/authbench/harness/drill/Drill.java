@@ -1,0 +1,87 @@
+package org.authbench.harness.drill;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A named timeline of events run during a steady open-model load. Presets cover the
+ * scenarios of DESIGN §5; {@link #parse} takes a user's own timeline.
+ *
+ * @param name the preset's name, or {@code custom}
+ * @param events in time order
+ * @param duration how long the load is measured: long enough to see recovery after the last event
+ */
+public record Drill(String name, List<DrillEvent> events, Duration duration) {
+
+	/** The drills that ship with authbench. */
+	public static final List<String> PRESETS = List.of("failover", "freeze", "rolling-restart", "redis-outage",
+			"redis-latency");
+
+	/** Time left after the last event to see recovery (DESIGN §6 needs 3 s without errors). */
+	static final Duration TAIL = Duration.ofSeconds(15);
+
+	public Drill {
+		events = events.stream().sorted(Comparator.comparing(DrillEvent::at)).toList();
+	}
+
+	/** Parses {@code "kill app-2@20s, start app-2@40s"}; the load lasts until {@link #TAIL} after the last event. */
+	public static Drill parse(String timeline) {
+		List<DrillEvent> events = new ArrayList<>();
+		for (String part : timeline.split(",")) {
+			if (!part.isBlank()) {
+				events.add(DrillEvent.parse(part));
+			}
+		}
+		if (events.isEmpty()) {
+			throw new IllegalArgumentException("a drill needs at least one event, e.g. \"kill app-2@20s\"");
+		}
+		Duration last = events.stream().map(DrillEvent::at).max(Comparator.naturalOrder()).orElseThrow();
+		return new Drill("custom", events, last.plus(TAIL));
+	}
+
+	/**
+	 * A preset for a stack of {@code instances} instances; the target instance is the last one
+	 * (with sticky sessions, any instance holds about 1/N of them). {@code scale} stretches every
+	 * time (1.0 = the default timeline, which takes about a minute).
+	 */
+	public static Drill preset(String name, int instances, double scale) {
+		String victim = "app-" + instances;
+		String timeline = switch (name.toLowerCase(Locale.ROOT)) {
+			case "failover" -> "kill %1$s@%2$s, start %1$s@%3$s".formatted(victim, t(15, scale), t(35, scale));
+			case "freeze" -> "freeze %1$s@%2$s, thaw %1$s@%3$s".formatted(victim, t(15, scale), t(30, scale));
+			case "rolling-restart" -> rolling(instances, scale);
+			case "redis-outage" -> "redis-kill@%s, redis-start@%s".formatted(t(15, scale), t(30, scale));
+			case "redis-latency" -> "redis-latency=1ms@%s, redis-latency=5ms@%s, redis-latency=0@%s"
+				.formatted(t(15, scale), t(30, scale), t(45, scale));
+			default -> throw new IllegalArgumentException(
+					"no drill preset '" + name + "'; presets: " + String.join(", ", PRESETS));
+		};
+		Drill drill = parse(timeline);
+		return new Drill(name, drill.events(), drill.duration());
+	}
+
+	private static String rolling(int instances, double scale) {
+		List<String> events = new ArrayList<>();
+		for (int n = 1; n <= instances; n++) {
+			events.add("restart app-%d@%s".formatted(n, t(10 + 15 * (n - 1), scale)));
+		}
+		return String.join(", ", events);
+	}
+
+	private static String t(int seconds, double scale) {
+		return Math.round(seconds * scale * 1000) + "ms";
+	}
+
+	/** The timeline in the drill syntax. */
+	public String describe() {
+		return String.join(", ", this.events.stream().map(DrillEvent::describe).toList());
+	}
+
+	/** Whether any event needs Redis latency injection (the apps then reach Redis through a proxy). */
+	public boolean injectsRedisLatency() {
+		return this.events.stream().anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY);
+	}
+}

@@ -1,0 +1,2 @@
+/** Chaos drills: timelines of events (kill, freeze, restart, Redis outage and latency) run during a steady load. */
+package org.authbench.harness.drill;

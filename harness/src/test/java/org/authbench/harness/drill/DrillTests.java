@@ -1,0 +1,53 @@
+package org.authbench.harness.drill;
+
+import java.time.Duration;
+
+import org.authbench.harness.drill.DrillEvent.Action;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DrillTests {
+
+	@Test
+	void parsesATimelineInTimeOrder() {
+		Drill drill = Drill.parse("start app-2@40s, kill app-2@20s, redis-latency=5ms@1500ms, redis-kill@50s");
+
+		assertThat(drill.events()).extracting(DrillEvent::action)
+			.containsExactly(Action.REDIS_LATENCY, Action.KILL, Action.START, Action.KILL);
+		assertThat(drill.events().get(0).latency()).isEqualTo(Duration.ofMillis(5));
+		assertThat(drill.events().get(0).at()).isEqualTo(Duration.ofMillis(1500));
+		assertThat(drill.events().get(3).target()).isEqualTo("redis");
+		assertThat(drill.duration()).isEqualTo(Duration.ofSeconds(65));
+		assertThat(drill.injectsRedisLatency()).isTrue();
+	}
+
+	@Test
+	void describesItselfInItsOwnSyntax() {
+		Drill drill = Drill.parse("freeze app-1@5s,thaw app-1@10s, redis-latency=0@12s");
+
+		assertThat(Drill.parse(drill.describe())).isEqualTo(drill);
+		assertThat(drill.describe()).isEqualTo("freeze app-1@5s, thaw app-1@10s, redis-latency=0ms@12s");
+	}
+
+	@Test
+	void aMistakeIsExplained() {
+		assertThatThrownBy(() -> Drill.parse("explode app-2@20s")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("explode app-2@20s")
+			.hasMessageContaining("redis-latency=<ms>");
+		assertThatThrownBy(() -> Drill.parse("kill app-2")).hasMessageContaining("<event>@<time>");
+		assertThatThrownBy(() -> Drill.parse(" , ")).hasMessageContaining("at least one event");
+	}
+
+	@Test
+	void presetsTargetTheLastInstanceAndScale() {
+		Drill failover = Drill.preset("failover", 3, 0.5);
+		Drill rolling = Drill.preset("rolling-restart", 3, 1.0);
+
+		assertThat(failover.describe()).isEqualTo("kill app-3@7500ms, start app-3@17500ms");
+		assertThat(rolling.events()).extracting(DrillEvent::target).containsExactly("app-1", "app-2", "app-3");
+		assertThat(Drill.PRESETS).allSatisfy(name -> assertThat(Drill.preset(name, 2, 1.0).events()).isNotEmpty());
+		assertThatThrownBy(() -> Drill.preset("meteor", 3, 1)).hasMessageContaining("failover, freeze");
+	}
+}
