@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * any state about it. Revocation ({@code authbench.jwt.revocation}) is what brings state back.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({ JwtProperties.class, GatewayProperties.class })
 public class JwtApplication {
 
 	public static void main(String[] args) {
@@ -67,13 +67,16 @@ public class JwtApplication {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ApiErrorWriter errors, JwtAuthenticationFilter bearer)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiErrorWriter errors, JwtAuthenticationFilter bearer,
+			GatewayProperties gateway) throws Exception {
 		ApiSecurity.apply(http, errors)
 			// Bearer tokens are not sent by browsers on their own: no CSRF exposure, no session.
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class);
+		if (gateway.trust()) {
+			http.addFilterBefore(new GatewayIdentityFilter(gateway.secret()), JwtAuthenticationFilter.class);
+		}
 		return http.build();
 	}
 }

@@ -39,6 +39,21 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 		this.errors = errors;
 	}
 
+	/** The token of an {@code Authorization: Bearer …} header, if the request has one. */
+	static Optional<String> bearerToken(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return Optional.empty();
+		}
+		return Optional.of(header.substring(BEARER.length()).trim());
+	}
+
+	/** In trust-gateway mode the gateway filter has already decided who is calling. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getAttribute(GatewayIdentityFilter.DECIDED) != null;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -47,9 +62,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<TokenService.Verified> verified = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				? this.tokens.verify(header.substring(BEARER.length()).trim(), TokenService.Use.ACCESS)
-				: Optional.empty();
+		Optional<TokenService.Verified> verified = bearerToken(request)
+			.flatMap(token -> this.tokens.verify(token, TokenService.Use.ACCESS));
 		if (verified.isEmpty() || this.revocations.isRevoked(verified.get().id())) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			this.errors.write(request, response, HttpStatus.UNAUTHORIZED, "invalid or expired token");

@@ -40,6 +40,11 @@ class JwtCredentials implements CredentialStrategy {
 	public void revoke(Identity identity, HttpServletRequest request, HttpServletResponse response) {
 		if (request.getAttribute(JwtAuthenticationFilter.VERIFIED) instanceof TokenService.Verified token) {
 			this.revocations.revoke(token.id(), token.expiresAt());
+			return;
 		}
+		// Trust-gateway mode: the gateway verified the token; it still names what to revoke.
+		JwtAuthenticationFilter.bearerToken(request)
+			.flatMap(token -> this.tokens.verify(token, TokenService.Use.ACCESS))
+			.ifPresent(token -> this.revocations.revoke(token.id(), token.expiresAt()));
 	}
 }

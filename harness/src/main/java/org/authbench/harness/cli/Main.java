@@ -1,0 +1,77 @@
+package org.authbench.harness.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+import org.authbench.harness.stack.ChaosAction;
+import org.authbench.harness.stack.LbMode;
+import org.authbench.harness.stack.StackException;
+import org.authbench.harness.stack.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code authbench} command: {@code up}, {@code down}, {@code status}, {@code chaos},
+ * {@code verify}. {@link #run} returns the exit code (tests call it); {@link #main} exits with it.
+ */
+@Command(name = "authbench", mixinStandardHelpOptions = true, version = "authbench 0.1.0-SNAPSHOT",
+		description = "Starts, watches, breaks and checks a stack: N instances of one variant behind nginx, with Redis.",
+		subcommands = { Up.class, Down.class, Status.class, Chaos.class, Verify.class })
+public final class Main implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: up, down, status, chaos or verify");
+	}
+
+	public static int run(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine cli = new CommandLine(new Main());
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.registerConverter(Variant.class, Variant::parse);
+		cli.registerConverter(LbMode.class, LbMode::parse);
+		cli.registerConverter(ChaosAction.class, ChaosAction::parse);
+		cli.registerConverter(Duration.class, Main::duration);
+		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+			if (ex instanceof StackException || ex instanceof IllegalArgumentException) {
+				err.println("authbench " + command.getCommandName() + ": " + ex.getMessage());
+				err.flush();
+				return 1;
+			}
+			throw ex;
+		});
+		int code = cli.execute(args);
+		out.flush();
+		err.flush();
+		return code;
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+	}
+
+	/** {@code 500ms}, {@code 3s}, {@code 2m}, or an ISO-8601 duration. */
+	static Duration duration(String text) {
+		String value = text.trim().toLowerCase();
+		try {
+			if (value.endsWith("ms")) {
+				return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+			}
+			if (value.endsWith("s")) {
+				return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+			}
+			if (value.endsWith("m")) {
+				return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+			}
+			return Duration.parse(text);
+		}
+		catch (RuntimeException ex) {
+			throw new CommandLine.TypeConversionException("'" + text + "' is not a duration (e.g. 500ms, 3s, 2m)");
+		}
+	}
+}

@@ -1,0 +1,2 @@
+/** The authbench harness: the CLI and the services it delegates to. */
+package org.authbench.harness;

@@ -1,0 +1,278 @@
+package org.authbench.harness.stack;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.authbench.harness.nginx.NginxConfig;
+
+/**
+ * Starts, stops and inspects a stack: redis-server (for the variants that use it), N app
+ * instances, then nginx, once every instance is healthy (nginx marks an upstream that is not
+ * listening at start as failed). Every step is written to the state file, so a stack started
+ * here can be stopped, inspected and broken from another terminal ({@link StackState#load}).
+ */
+public final class Stack {
+
+	static final Duration GRACE = Duration.ofSeconds(15);
+
+	private final PrintWriter progress;
+
+	/** @param progress where to say what is happening, one line per step */
+	public Stack(PrintWriter progress) {
+		this.progress = progress;
+	}
+
+	/**
+	 * Starts the stack and waits until every process is healthy. On failure everything already
+	 * started is stopped again and a {@link StackException} says why.
+	 */
+	public StackState up(StackSpec spec) {
+		checkPrerequisites(spec);
+		StackPlan plan = new StackPlan(spec);
+		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
+				spec.startTimeout().toSeconds(), List.of());
+		try {
+			Files.createDirectories(plan.logs());
+			if (spec.variant().usesRedis()) {
+				Files.createDirectories(plan.redisDir());
+			}
+			Path conf = nginxConfig(spec, plan).render(spec.home().resolve("nginx"), plan.nginxPrefix(), plan.logs());
+			Path nginx = Binaries.require("nginx", "nginx");
+			testNginxConfig(plan.nginxCommand(nginx, conf, true));
+			state.save();
+			if (spec.variant().usesRedis()) {
+				state = startAndAwait(state, plan.redis(Binaries.require("redis-server", "redis-server")),
+						spec.startTimeout());
+			}
+			List<Member> apps = new ArrayList<>();
+			for (int n = 1; n <= spec.instances(); n++) {
+				Member app = plan.app(n);
+				say("starting %s on port %d (%s)", app.name(), app.port(), app.env().get("AUTHBENCH_INSTANCE_ID"));
+				app = Processes.start(app);
+				state = state.with(app);
+				state.save();
+				apps.add(app);
+			}
+			for (Member app : apps) {
+				Health.await(app, spec.startTimeout());
+				say("%s is healthy (pid %d)", app.name(), app.pid());
+			}
+			state = startAndAwait(state, plan.nginx(nginx, conf), spec.startTimeout());
+			return state;
+		}
+		catch (IOException ex) {
+			stopAfterFailure(state);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			stopAfterFailure(state);
+			throw ex;
+		}
+	}
+
+	private void stopAfterFailure(StackState state) {
+		StackState latest = StackState.load(Path.of(state.runDir())).orElse(state);
+		if (latest.members().stream().anyMatch(member -> member.pid() > 0)) {
+			say("start-up failed: stopping what was started");
+			down(latest);
+		}
+		else {
+			latest.delete();
+		}
+	}
+
+	private StackState startAndAwait(StackState state, Member member, Duration timeout) {
+		say("starting %s on port %d", member.name(), member.port());
+		Member started = Processes.start(member);
+		StackState updated = state.with(started);
+		updated.save();
+		Health.await(started, timeout);
+		say("%s is healthy (pid %d)", started.name(), started.pid());
+		return updated;
+	}
+
+	/**
+	 * Stops every process of the stack (nginx first, Redis last) by PID, checks that each one
+	 * and its children are gone, and removes the state file.
+	 * @return one line per process
+	 * @throws StackException if a process survived SIGKILL
+	 */
+	public List<String> down(StackState state) {
+		List<Member> order = new ArrayList<>();
+		state.member("nginx").ifPresent(order::add);
+		order.addAll(state.apps());
+		state.member("redis").ifPresent(order::add);
+		List<String> lines = new ArrayList<>();
+		List<String> survivors = new ArrayList<>();
+		for (Member member : order) {
+			if (!Processes.isAlive(member)) {
+				lines.add(String.format("%-6s was not running", member.name()));
+				continue;
+			}
+			if (Processes.stop(member, GRACE)) {
+				lines.add(String.format("%-6s stopped (pid %d)", member.name(), member.pid()));
+			}
+			else {
+				survivors.add(member.name() + " (pid " + member.pid() + ")");
+			}
+		}
+		if (!survivors.isEmpty()) {
+			throw new StackException("still running after SIGKILL: " + String.join(", ", survivors));
+		}
+		state.delete();
+		lines.forEach(this::say);
+		return lines;
+	}
+
+	/** Each process: running, frozen or gone, and what its health check answers. */
+	public List<MemberStatus> status(StackState state) {
+		return state.members().stream().map(MemberStatus::of).toList();
+	}
+
+	/**
+	 * Breaks or repairs one process of a running stack and records the result in the state file.
+	 * @param target {@code app-N} or {@code redis}
+	 * @return the stack's state afterwards
+	 */
+	public StackState chaos(StackState state, ChaosAction action, String target) {
+		Member member = state.member(target)
+			.filter(candidate -> candidate.role() != Member.Role.NGINX)
+			.orElseThrow(() -> new StackException("no '" + target + "' in this stack; targets: "
+					+ String.join(", ", state.members().stream()
+						.filter(m -> m.role() != Member.Role.NGINX)
+						.map(Member::name)
+						.toList())));
+		Duration timeout = Duration.ofSeconds(state.startTimeoutSeconds());
+		return switch (action) {
+			case KILL -> {
+				requireAlive(member, action);
+				if (!Processes.kill(member)) {
+					throw new StackException(target + " (pid " + member.pid() + ") survived SIGKILL");
+				}
+				say("%s (pid %d): SIGKILL sent, process gone", target, member.pid());
+				yield save(state.with(member.stopped()));
+			}
+			case FREEZE -> {
+				requireAlive(member, action);
+				Processes.signal(member, "STOP");
+				say("%s (pid %d): SIGSTOP sent, frozen (it keeps its port; connections hang)", target, member.pid());
+				yield state;
+			}
+			case THAW -> {
+				requireAlive(member, action);
+				Processes.signal(member, "CONT");
+				say("%s (pid %d): SIGCONT sent, running again", target, member.pid());
+				yield state;
+			}
+			case START -> {
+				if (Processes.isAlive(member)) {
+					throw new StackException(target + " is already running (pid " + member.pid() + "); use restart");
+				}
+				Ports.requireFree(member.port(), target);
+				yield startAndAwait(state, member, timeout);
+			}
+			case RESTART -> {
+				if (Processes.isAlive(member) && !Processes.stop(member, GRACE)) {
+					throw new StackException(target + " (pid " + member.pid() + ") did not stop");
+				}
+				say("%s stopped", target);
+				yield startAndAwait(state.with(member.stopped()), member.stopped(), timeout);
+			}
+		};
+	}
+
+	private static void requireAlive(Member member, ChaosAction action) {
+		if (!Processes.isAlive(member)) {
+			throw new StackException(member.name() + " is not running; nothing to " + action.id()
+					+ " (use: chaos start " + member.name() + ")");
+		}
+	}
+
+	private static StackState save(StackState state) {
+		state.save();
+		return state;
+	}
+
+	private static NginxConfig nginxConfig(StackSpec spec, StackPlan plan) {
+		NginxConfig.JwtClaims defaults = NginxConfig.JwtClaims.defaults();
+		NginxConfig.JwtClaims claims = new NginxConfig.JwtClaims(
+				spec.appEnv().getOrDefault("AUTHBENCH_JWT_ISSUER", defaults.issuer()),
+				spec.appEnv().getOrDefault("AUTHBENCH_JWT_AUDIENCE", defaults.audience()), defaults.clockSkewSeconds(),
+				defaults.maxTokenBytes());
+		return new NginxConfig(spec.lb(), spec.port(), spec.appPorts(), spec.connectTimeout(), spec.readTimeout(),
+				spec.tries(), spec.failTimeout(), spec.maxFails(), plan.gatewaySecret, claims);
+	}
+
+	private void checkPrerequisites(StackSpec spec) {
+		StackState.load(spec.runDir()).ifPresent(existing -> {
+			if (existing.members().stream().anyMatch(Processes::isAlive)) {
+				throw new StackException("a stack is already running from " + spec.runDir() + " (" + existing.variant()
+						+ ", nginx on port " + existing.port() + "); run 'authbench down' first");
+			}
+			existing.delete();
+		});
+		if (!Files.isExecutable(spec.javaBinary())) {
+			throw new StackException("no java at " + spec.javaBinary() + " (--java-home " + spec.javaHome() + ")");
+		}
+		if (!Files.isRegularFile(spec.appJar())) {
+			throw new StackException(spec.appJar() + " is missing: build it with ./mvnw -B -DskipTests package");
+		}
+		Binaries.require("nginx", "nginx");
+		if (spec.variant().usesRedis()) {
+			Binaries.require("redis-server", "redis-server");
+		}
+		if (spec.lb() == LbMode.GATEWAY_NJS) {
+			Binaries.requireNjs();
+		}
+		Set<Integer> seen = new HashSet<>();
+		requirePort(seen, spec.port(), "nginx");
+		for (int n = 1; n <= spec.instances(); n++) {
+			requirePort(seen, spec.appPorts().get(n - 1), "app-" + n);
+		}
+		if (spec.variant().usesRedis()) {
+			requirePort(seen, spec.redisPort(), "redis");
+		}
+	}
+
+	private static void requirePort(Set<Integer> seen, int port, String what) {
+		if (!seen.add(port)) {
+			throw new StackException("port " + port + " is given twice (again for " + what + ")");
+		}
+		Ports.requireFree(port, what);
+	}
+
+	private static void testNginxConfig(List<String> command) {
+		try {
+			Process test = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (test.waitFor() != 0) {
+				throw new StackException("nginx rejected the rendered config:" + System.lineSeparator() + output.trim());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted", ex);
+		}
+	}
+
+	private void say(String format, Object... args) {
+		say(String.format(format, args));
+	}
+
+	private void say(String line) {
+		this.progress.println(line);
+		this.progress.flush();
+	}
+}

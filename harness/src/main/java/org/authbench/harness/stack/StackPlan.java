@@ -1,0 +1,107 @@
+package org.authbench.harness.stack;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link StackSpec} into the processes to start: command lines, environments, log
+ * files. Secrets are made here, once per stack: the JWT HMAC secret every instance shares and
+ * the gateway secret that proves a request came through nginx.
+ */
+final class StackPlan {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	final String jwtSecret = random(32, Base64.getEncoder());
+
+	final String gatewaySecret = random(32, Base64.getUrlEncoder().withoutPadding());
+
+	private final StackSpec spec;
+
+	StackPlan(StackSpec spec) {
+		this.spec = spec;
+	}
+
+	Path logs() {
+		return this.spec.runDir().resolve("logs");
+	}
+
+	Path nginxPrefix() {
+		return this.spec.runDir().resolve("nginx");
+	}
+
+	Path redisDir() {
+		return this.spec.runDir().resolve("redis");
+	}
+
+	Member redis(Path redisServer) {
+		List<String> command = new ArrayList<>(List.of(redisServer.toString(), "--port",
+				String.valueOf(this.spec.redisPort()), "--bind", "127.0.0.1", "--dir", redisDir().toString(),
+				"--daemonize", "no", "--save", ""));
+		command.addAll(this.spec.redisPersistence() ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
+				: List.of("--appendonly", "no"));
+		return new Member("redis", Member.Role.REDIS, this.spec.redisPort(), 0, 0, command, Map.of(),
+				logs().resolve("redis.log").toString());
+	}
+
+	Member app(int n) {
+		Variant variant = this.spec.variant();
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("SERVER_PORT", String.valueOf(this.spec.appPorts().get(n - 1)));
+		env.put("AUTHBENCH_BIND_ADDRESS", "127.0.0.1");
+		env.put("AUTHBENCH_INSTANCE_ID", variant.id() + "-" + n);
+		if (variant == Variant.STICKY) {
+			env.put("AUTHBENCH_ROUTE", "app" + n);
+		}
+		if (variant.usesRedis()) {
+			env.put("REDIS_HOST", "127.0.0.1");
+			env.put("REDIS_PORT", String.valueOf(this.spec.redisPort()));
+		}
+		if (variant == Variant.JWT) {
+			env.put("AUTHBENCH_JWT_SECRET", this.jwtSecret);
+		}
+		if (this.spec.lb().isGateway()) {
+			env.put("AUTHBENCH_JWT_TRUST_GATEWAY", "true");
+			env.put("AUTHBENCH_JWT_GATEWAY_SECRET", this.gatewaySecret);
+		}
+		if (this.spec.hashCost() > 0) {
+			env.put("AUTHBENCH_HASH_COST", String.valueOf(this.spec.hashCost()));
+		}
+		env.putAll(this.spec.appEnv());
+		List<String> command = new ArrayList<>();
+		command.add(this.spec.javaBinary().toString());
+		command.addAll(this.spec.jvmOptions());
+		command.add("-jar");
+		command.add(this.spec.appJar().toString());
+		return new Member("app-" + n, Member.Role.APP, this.spec.appPorts().get(n - 1), 0, 0, command, env,
+				logs().resolve("app-" + n + ".log").toString());
+	}
+
+	Member nginx(Path nginx, Path conf) {
+		Map<String, String> env = this.spec.lb() == LbMode.GATEWAY_NJS ? Map.of("AUTHBENCH_JWT_SECRET", this.jwtSecret)
+				: Map.of();
+		return new Member("nginx", Member.Role.NGINX, this.spec.port(), 0, 0, nginxCommand(nginx, conf, false), env,
+				logs().resolve("nginx.out").toString());
+	}
+
+	List<String> nginxCommand(Path nginx, Path conf, boolean test) {
+		List<String> command = new ArrayList<>(List.of(nginx.toString()));
+		if (test) {
+			command.add("-t");
+		}
+		command.addAll(List.of("-p", nginxPrefix() + "/", "-c", conf.toString(), "-e",
+				logs().resolve("nginx-error.log").toString(), "-g", "daemon off;"));
+		return command;
+	}
+
+	private static String random(int bytes, Base64.Encoder encoder) {
+		byte[] secret = new byte[bytes];
+		RANDOM.nextBytes(secret);
+		return encoder.encodeToString(secret);
+	}
+}

@@ -1,0 +1,232 @@
+package org.authbench.harness.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * What {@code up} starts: variant, instance count, nginx mode, ports, timeouts and the
+ * settings handed to every instance. Built with {@link #builder}; every value has a default
+ * except the variant and the project folder (where the app jars and {@code nginx/} are).
+ *
+ * @param variant which backend runs
+ * @param instances how many instances, {@code app-1}…{@code app-N}
+ * @param lb the nginx mode
+ * @param port nginx's port
+ * @param appPorts one port per instance
+ * @param redisPort redis-server's port (started only for variants that use Redis)
+ * @param home the project folder
+ * @param runDir the run folder: nginx prefix, logs, Redis data, the state file
+ * @param javaHome the JDK that runs the apps
+ * @param jvmOptions extra JVM options for every instance
+ * @param connectTimeout nginx's connect timeout to an instance
+ * @param readTimeout nginx's read timeout: how long a frozen instance can hold a request
+ * @param tries how many instances nginx tries for one request at most
+ * @param failTimeout how long nginx leaves an instance alone after it failed
+ * @param maxFails failures within {@code failTimeout} that make nginx leave it alone
+ * @param redisPersistence append-only file on (sessions survive a Redis restart) or off
+ * @param hashCost BCrypt log rounds of the instances, 0 for the apps' default
+ * @param appEnv further environment for every instance
+ * @param startTimeout how long to wait for each process to be healthy
+ */
+public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
+		Path home, Path runDir, Path javaHome, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
+		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
+		Map<String, String> appEnv, Duration startTimeout) {
+
+	public static final int MAX_INSTANCES = 20;
+
+	public StackSpec {
+		appPorts = List.copyOf(appPorts);
+		jvmOptions = List.copyOf(jvmOptions);
+		appEnv = Map.copyOf(appEnv);
+		if (instances < 1 || instances > MAX_INSTANCES) {
+			throw new IllegalArgumentException("--instances must be 1.." + MAX_INSTANCES + ", was " + instances);
+		}
+		if (appPorts.size() != instances) {
+			throw new IllegalArgumentException(instances + " instances need " + instances + " app ports");
+		}
+		if (lb == LbMode.STICKY && variant != Variant.STICKY) {
+			throw new IllegalArgumentException("--lb sticky routes by the JSESSIONID route of the sticky variant only");
+		}
+		if (lb.isGateway() && variant != Variant.JWT) {
+			throw new IllegalArgumentException("--lb " + lb + " verifies JWT access tokens: it needs --variant jwt");
+		}
+		if (tries < 1) {
+			throw new IllegalArgumentException("tries must be at least 1");
+		}
+	}
+
+	public static Builder builder(Variant variant, Path home) {
+		return new Builder(variant, home);
+	}
+
+	/** Where the variant's jar is, built by {@code ./mvnw package}. */
+	public Path appJar() {
+		return this.home.resolve(this.variant.module()).resolve("target").resolve(this.variant.module() + "-0.1.0-SNAPSHOT.jar");
+	}
+
+	public Path javaBinary() {
+		return this.javaHome.resolve("bin").resolve("java");
+	}
+
+	/** The state file {@code down}, {@code status} and {@code chaos} read. */
+	public Path stateFile() {
+		return StackState.file(this.runDir);
+	}
+
+	/** Builds a {@link StackSpec} from defaults. */
+	public static final class Builder {
+
+		private final Variant variant;
+
+		private final Path home;
+
+		private int instances = 3;
+
+		private LbMode lb;
+
+		private int port = 8080;
+
+		private int firstAppPort = 9001;
+
+		private List<Integer> appPorts;
+
+		private int redisPort = 6390;
+
+		private Path runDir;
+
+		private Path javaHome = Path.of(System.getProperty("java.home"));
+
+		private final List<String> jvmOptions = new ArrayList<>();
+
+		private Duration connectTimeout = Duration.ofSeconds(1);
+
+		private Duration readTimeout = Duration.ofSeconds(3);
+
+		private int tries = 3;
+
+		private Duration failTimeout = Duration.ofSeconds(2);
+
+		private int maxFails = 1;
+
+		private boolean redisPersistence;
+
+		private int hashCost;
+
+		private final Map<String, String> appEnv = new LinkedHashMap<>();
+
+		private Duration startTimeout = Duration.ofSeconds(180);
+
+		private Builder(Variant variant, Path home) {
+			this.variant = variant;
+			this.home = home.toAbsolutePath().normalize();
+		}
+
+		public Builder instances(int instances) {
+			this.instances = instances;
+			return this;
+		}
+
+		/** Null for the variant's default mode. */
+		public Builder lb(LbMode lb) {
+			this.lb = lb;
+			return this;
+		}
+
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/** Instances get consecutive ports from this one. */
+		public Builder firstAppPort(int firstAppPort) {
+			this.firstAppPort = firstAppPort;
+			return this;
+		}
+
+		public Builder appPorts(List<Integer> appPorts) {
+			this.appPorts = List.copyOf(appPorts);
+			return this;
+		}
+
+		public Builder redisPort(int redisPort) {
+			this.redisPort = redisPort;
+			return this;
+		}
+
+		public Builder runDir(Path runDir) {
+			this.runDir = runDir;
+			return this;
+		}
+
+		public Builder javaHome(Path javaHome) {
+			this.javaHome = javaHome;
+			return this;
+		}
+
+		public Builder jvmOption(String option) {
+			this.jvmOptions.add(option);
+			return this;
+		}
+
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		public Builder tries(int tries) {
+			this.tries = tries;
+			return this;
+		}
+
+		public Builder failTimeout(Duration failTimeout) {
+			this.failTimeout = failTimeout;
+			return this;
+		}
+
+		public Builder maxFails(int maxFails) {
+			this.maxFails = maxFails;
+			return this;
+		}
+
+		public Builder redisPersistence(boolean redisPersistence) {
+			this.redisPersistence = redisPersistence;
+			return this;
+		}
+
+		public Builder hashCost(int hashCost) {
+			this.hashCost = hashCost;
+			return this;
+		}
+
+		public Builder appEnv(String name, String value) {
+			this.appEnv.put(name, value);
+			return this;
+		}
+
+		public Builder startTimeout(Duration startTimeout) {
+			this.startTimeout = startTimeout;
+			return this;
+		}
+
+		public StackSpec build() {
+			List<Integer> ports = this.appPorts != null ? this.appPorts
+					: IntStream.range(0, this.instances).mapToObj(i -> this.firstAppPort + i).toList();
+			Path run = this.runDir != null ? this.runDir : this.home.resolve(".authbench").resolve("run");
+			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
+					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
+					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
+					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout);
+		}
+	}
+}
