@@ -92,7 +92,9 @@ final class MetricsRecorder implements AutoCloseable {
 		this.log.outputLegend();
 		this.lastIntervalMillis = this.startEpochMillis;
 		event("start", Map.of("settings", settings.describe()));
-		this.ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+		this.ticker.scheduleAtFixedRate(this::writeIntervals, 1, 1, TimeUnit.SECONDS);
+		// Phase changes are checked often, so the harness learns of the start of measurement quickly.
+		this.ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
 	}
 
 	Phases phases() {
@@ -126,9 +128,7 @@ final class MetricsRecorder implements AutoCloseable {
 
 	private synchronized void tick() {
 		try {
-			writeIntervals();
 			long now = System.nanoTime();
-			this.usersByInstance.put((int) ((now - this.startNanos) / 1_000_000_000L), instanceCounts());
 			boolean wasWarm = this.phases.warmedUp(now);
 			long windowStart = this.phases.windowStartNanos();
 			long window = this.phases.tick(now, end -> okBetween(windowStart, end));
@@ -136,8 +136,10 @@ final class MetricsRecorder implements AutoCloseable {
 				event("warmup-window", Map.of("ok", window));
 			}
 			if (!wasWarm && this.phases.warmedUp(now)) {
+				// The boundary itself, not the moment it was noticed: it is aligned with the time line's seconds.
+				long boundary = this.startEpochMillis + (this.phases.warmupEndNanos() - this.startNanos) / 1_000_000;
 				event("measure-start", Map.of("warmupBoundHit", this.phases.warmupBoundHit(), "atSecond",
-						secondsSinceStart(this.phases.warmupEndNanos())));
+						secondsSinceStart(this.phases.warmupEndNanos()), "boundaryEpochMillis", boundary));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -162,8 +164,9 @@ final class MetricsRecorder implements AutoCloseable {
 		return ok;
 	}
 
-	private void writeIntervals() {
+	private synchronized void writeIntervals() {
 		long now = System.currentTimeMillis();
+		this.usersByInstance.put((int) ((System.nanoTime() - this.startNanos) / 1_000_000_000L) - 1, instanceCounts());
 		for (RequestType type : RequestType.values()) {
 			Histogram interval = this.recorders.get(type).getIntervalHistogram();
 			if (interval.getTotalCount() > 0) {

@@ -2,17 +2,12 @@ package org.authbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.Stack;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
-import org.authbench.harness.stack.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,74 +26,16 @@ final class Up implements Callable<Integer> {
 	@Mixin
 	RunFolder folder;
 
-	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
-			description = "baseline | sticky | clustered | jwt")
-	Variant variant;
-
-	@Option(names = "--instances", defaultValue = "3", paramLabel = "N", description = "App instances (default: ${DEFAULT-VALUE}).")
-	int instances;
-
-	@Option(names = "--lb", paramLabel = "MODE",
-			description = "sticky | round-robin | gateway | gateway-njs (default: sticky for the sticky variant, "
-					+ "round-robin otherwise; the gateway modes need --variant jwt).")
-	LbMode lb;
-
-	@Option(names = "--port", defaultValue = "8080", description = "nginx's port (default: ${DEFAULT-VALUE}).")
-	int port;
-
-	@Option(names = "--app-port", defaultValue = "9001", paramLabel = "PORT",
-			description = "Port of app-1; app-N gets PORT+N-1 (default: ${DEFAULT-VALUE}).")
-	int appPort;
-
-	@Option(names = "--redis-port", defaultValue = "6390", paramLabel = "PORT", description = "Redis's port (default: ${DEFAULT-VALUE}).")
-	int redisPort;
+	@Mixin
+	StackOptions stack;
 
 	@Option(names = "--detach", description = "Return once the stack is up; stop it later with: authbench down.")
 	boolean detach;
 
-	@Option(names = "--java-home", paramLabel = "DIR", description = "JDK that runs the apps (default: the one running authbench).")
-	Path javaHome;
-
-	@Option(names = "--jvm-opt", paramLabel = "OPTION", description = "Extra JVM option for every instance (repeatable).")
-	List<String> jvmOptions = new ArrayList<>();
-
-	@Option(names = "--hash-cost", defaultValue = "0", paramLabel = "ROUNDS",
-			description = "BCrypt log rounds of the instances (AUTHBENCH_HASH_COST; default: the apps' own, 10).")
-	int hashCost;
-
-	@Option(names = "--app-env", paramLabel = "NAME=VALUE", description = "Extra environment for every instance (repeatable).")
-	List<String> appEnv = new ArrayList<>();
-
-	@Option(names = "--connect-timeout", defaultValue = "1s", paramLabel = "DURATION",
-			description = "nginx → instance connect timeout (default: ${DEFAULT-VALUE}).")
-	Duration connectTimeout;
-
-	@Option(names = "--read-timeout", defaultValue = "3s", paramLabel = "DURATION",
-			description = "nginx → instance read timeout: how long a frozen instance holds a request (default: ${DEFAULT-VALUE}).")
-	Duration readTimeout;
-
-	@Option(names = "--tries", defaultValue = "3", description = "Instances nginx tries for one request at most (default: ${DEFAULT-VALUE}).")
-	int tries;
-
-	@Option(names = "--fail-timeout", defaultValue = "2s", paramLabel = "DURATION",
-			description = "How long nginx leaves a failed instance alone (default: ${DEFAULT-VALUE}).")
-	Duration failTimeout;
-
-	@Option(names = "--max-fails", defaultValue = "1", paramLabel = "N",
-			description = "Failures within --fail-timeout before nginx leaves an instance alone (default: ${DEFAULT-VALUE}).")
-	int maxFails;
-
-	@Option(names = "--redis-persistence", description = "Append-only file on: sessions survive a Redis restart (default: off).")
-	boolean redisPersistence;
-
-	@Option(names = "--start-timeout", defaultValue = "180s", paramLabel = "DURATION",
-			description = "How long to wait for each process to be healthy (default: ${DEFAULT-VALUE}).")
-	Duration startTimeout;
-
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = stackSpec();
+		StackSpec stackSpec = this.stack.stackSpec(this.folder);
 		Stack stack = new Stack(out);
 		Path runDir = stackSpec.runDir();
 		Thread stopper = new Thread(() -> StackState.load(runDir).ifPresent(state -> {
@@ -128,36 +65,6 @@ final class Up implements Callable<Integer> {
 		Runtime.getRuntime().removeShutdownHook(stopper);
 		out.println("The stack was brought down from elsewhere.");
 		return 0;
-	}
-
-	StackSpec stackSpec() {
-		StackSpec.Builder builder = StackSpec.builder(this.variant, this.folder.home())
-			.runDir(this.folder.runDir())
-			.instances(this.instances)
-			.lb(this.lb)
-			.port(this.port)
-			.firstAppPort(this.appPort)
-			.redisPort(this.redisPort)
-			.hashCost(this.hashCost)
-			.connectTimeout(this.connectTimeout)
-			.readTimeout(this.readTimeout)
-			.tries(this.tries)
-			.failTimeout(this.failTimeout)
-			.maxFails(this.maxFails)
-			.redisPersistence(this.redisPersistence)
-			.startTimeout(this.startTimeout);
-		if (this.javaHome != null) {
-			builder.javaHome(this.javaHome.toAbsolutePath());
-		}
-		this.jvmOptions.forEach(builder::jvmOption);
-		for (String pair : this.appEnv) {
-			int eq = pair.indexOf('=');
-			if (eq <= 0) {
-				throw new IllegalArgumentException("--app-env needs NAME=VALUE, got '" + pair + "'");
-			}
-			builder.appEnv(pair.substring(0, eq), pair.substring(eq + 1));
-		}
-		return builder.build();
 	}
 
 	private static void printUrls(PrintWriter out, StackSpec spec, StackState state) {

@@ -47,18 +47,8 @@ final class Verify implements Callable<Integer> {
 		String url = "http://127.0.0.1:" + nginxPort;
 		out.printf("verify %s (%s, nginx mode %s)%n", url, target, mode);
 		var result = org.authbench.harness.verify.Verify.run(url,
-				new org.authbench.harness.verify.Verify.Target(target, mode, revokes(target, mode, state)));
+				org.authbench.harness.verify.Verify.Target.of(target, mode, state));
 		result.print(out);
 		return result.passed() ? 0 : 1;
-	}
-
-	/** JWT revokes at once only with the denylist, and not behind the njs gateway (it does not ask Redis). */
-	static boolean revokes(Variant variant, LbMode mode, StackState state) {
-		if (variant != Variant.JWT) {
-			return true;
-		}
-		boolean denylist = state == null || state.apps().stream()
-			.noneMatch(app -> "none".equalsIgnoreCase(app.env().getOrDefault("AUTHBENCH_JWT_REVOCATION", "denylist")));
-		return denylist && mode != LbMode.GATEWAY_NJS;
 	}
 }

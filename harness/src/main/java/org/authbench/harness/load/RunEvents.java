@@ -53,7 +53,8 @@ public final class RunEvents {
 
 	/** Epoch milliseconds at which measurement started (warm-up ended), if it has. */
 	public Optional<Long> measureStartMillis() {
-		return last("measure-start").map(event -> event.get("epochMillis").asLong());
+		return last("measure-start").map(event -> event.has("boundaryEpochMillis")
+				? event.get("boundaryEpochMillis").asLong() : event.get("epochMillis").asLong());
 	}
 
 	public boolean warmupBoundHit() {

@@ -94,6 +94,9 @@ final class Processes {
 				.start();
 			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 			if (kill.waitFor() != 0) {
+				if (!isAlive(member)) {
+					return false; // it ended between the check and the signal
+				}
 				throw new StackException("kill -s " + signal + " " + member.pid() + " failed: " + output);
 			}
 			return true;
@@ -118,8 +121,9 @@ final class Processes {
 		}
 		List<ProcessHandle> family = new ArrayList<>(handle.get().descendants().toList());
 		family.add(handle.get());
-		signal(member, "TERM");
+		// A frozen process cannot act on SIGTERM: thaw it first.
 		signal(member, "CONT");
+		signal(member, "TERM");
 		if (!awaitGone(family, grace)) {
 			family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 			return awaitGone(family, Duration.ofSeconds(5));

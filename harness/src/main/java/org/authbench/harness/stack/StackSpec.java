@@ -61,6 +61,15 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		}
 	}
 
+	/** The same stack with one more (or another) environment setting for every instance. */
+	public StackSpec withAppEnv(String name, String value) {
+		Map<String, String> env = new LinkedHashMap<>(this.appEnv);
+		env.put(name, value);
+		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
+				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout);
+	}
+
 	public static Builder builder(Variant variant, Path home) {
 		return new Builder(variant, home);
 	}

@@ -53,6 +53,21 @@ public final class Verify {
 	 * JWT without a denylist, or behind the njs gateway, which does not ask Redis)
 	 */
 	public record Target(Variant variant, LbMode lb, boolean revokes) {
+
+		/**
+		 * What to expect of a running stack. JWT revokes at once only with the denylist (the
+		 * default), and not behind the njs gateway, which does not ask Redis.
+		 */
+		public static Target of(Variant variant, LbMode lb, org.authbench.harness.stack.StackState state) {
+			boolean revokes = variant != Variant.JWT
+					|| (lb != LbMode.GATEWAY_NJS && (state == null || state.apps().stream().noneMatch(app -> "none"
+						.equalsIgnoreCase(app.env().getOrDefault("AUTHBENCH_JWT_REVOCATION", "denylist")))));
+			return new Target(variant, lb, revokes);
+		}
+
+		public static Target of(org.authbench.harness.stack.StackState state) {
+			return of(state.variantType(), state.lbMode(), state);
+		}
 	}
 
 	private final String url;

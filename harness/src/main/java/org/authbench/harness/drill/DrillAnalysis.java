@@ -1,0 +1,76 @@
+package org.authbench.harness.drill;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.authbench.harness.metrics.LatencyLog;
+import org.authbench.harness.metrics.LatencySummary;
+import org.authbench.harness.metrics.Timeline;
+
+/**
+ * Turns the events a drill ran and the load's recordings into a {@link DrillReport}: per
+ * event, sessions lost against sessions alive on the hit instance, failed requests by class,
+ * recovery time, and latency before, during and after.
+ */
+public final class DrillAnalysis {
+
+	/** DESIGN §6: recovered once errors stay at zero this long. */
+	public static final int QUIET_SECONDS = 3;
+
+	private DrillAnalysis() {
+	}
+
+	/**
+	 * @param variantId prefix of the instances' {@code X-Instance-Id} ({@code sticky} → {@code sticky-2})
+	 * @param measureStartMillis start of measurement
+	 * @param endMillis end of measurement
+	 */
+	public static DrillReport analyse(Drill drill, List<DrillRunner.Executed> executed, Timeline timeline,
+			LatencyLog latency, String variantId, long measureStartMillis, long endMillis) {
+		List<DrillReport.EventFigures> events = new ArrayList<>();
+		long previous = measureStartMillis;
+		for (int i = 0; i < executed.size(); i++) {
+			DrillRunner.Executed event = executed.get(i);
+			long at = event.startedMillis();
+			long until = i + 1 < executed.size() ? executed.get(i + 1).startedMillis() : endMillis;
+			events.add(figures(event, at, until, previous, timeline, latency, variantId));
+			previous = at;
+		}
+		return new DrillReport(drill.name(), drill.describe(), events);
+	}
+
+	private static DrillReport.EventFigures figures(DrillRunner.Executed executed, long at, long until, long previous,
+			Timeline timeline, LatencyLog latency, String variantId) {
+		DrillEvent event = executed.event();
+		String target = event.target().startsWith("app-") ? variantId + "-" + event.target().substring(4) : null;
+		Map<String, Long> users = timeline.usersByInstanceBefore(at);
+		Long alive = target == null ? null : users.getOrDefault(target, 0L);
+		Timeline.Second window = timeline.totals(at, until);
+		long lost = window.authLost();
+		long allAlive = users.values().stream().mapToLong(Long::longValue).sum();
+		Double loss = alive == null || alive == 0 ? null : ratio(Math.min(lost, alive), alive);
+		Double share = allAlive == 0 ? null : ratio(lost, allAlive);
+		Map<String, Long> failed = new LinkedHashMap<>();
+		failed.put("authLost", window.authLost());
+		failed.put("clientError", window.clientError());
+		failed.put("serverError", window.serverError());
+		failed.put("connectError", window.connectError());
+		OptionalLong recovery = timeline.recoveryMillis(at, QUIET_SECONDS);
+		long recovered = recovery.isPresent() ? Math.min(until, at + recovery.getAsLong()) : until;
+		return new DrillReport.EventFigures(event.describe(), at, until, target, users, alive, allAlive, lost, loss, share,
+				failed,
+				recovery.isPresent() ? recovery.getAsLong() : null, summary(latency, previous, at),
+				summary(latency, at, recovered), summary(latency, recovered, until), executed.error());
+	}
+
+	private static double ratio(long part, long whole) {
+		return Math.round(1000.0 * part / whole) / 1000.0;
+	}
+
+	private static LatencySummary summary(LatencyLog latency, long from, long to) {
+		return LatencySummary.of(latency.merged(tag -> !"login".equals(tag), from, to));
+	}
+}

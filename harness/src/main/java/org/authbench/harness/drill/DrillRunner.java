@@ -1,0 +1,111 @@
+package org.authbench.harness.drill;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.authbench.harness.stack.ChaosAction;
+import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackState;
+
+/**
+ * Runs a drill's events against a live stack, each at its time after the start of
+ * measurement, one after the other (a restart that takes 8 s delays the next event; the
+ * record says when each really happened).
+ */
+public final class DrillRunner implements AutoCloseable {
+
+	/** An event as it happened: epoch milliseconds when it began and when it was done. */
+	public record Executed(DrillEvent event, long startedMillis, long doneMillis, String error) {
+	}
+
+	private final Stack stack;
+
+	private final Drill drill;
+
+	private final RedisLatencyProxy proxy;
+
+	private final PrintWriter out;
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "authbench-drill");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final List<Executed> executed = new ArrayList<>();
+
+	private volatile StackState state;
+
+	/** @param proxy the apps' way to Redis, for latency events; null when the drill has none */
+	public DrillRunner(Stack stack, StackState state, Drill drill, RedisLatencyProxy proxy, PrintWriter out) {
+		if (drill.injectsRedisLatency() && proxy == null) {
+			throw new IllegalArgumentException("a redis-latency drill needs the latency proxy between apps and Redis");
+		}
+		this.stack = stack;
+		this.state = state;
+		this.drill = drill;
+		this.proxy = proxy;
+		this.out = out;
+	}
+
+	/** Schedules every event relative to {@code measureStartMillis} (epoch). */
+	public void start(long measureStartMillis) {
+		for (DrillEvent event : this.drill.events()) {
+			long delay = measureStartMillis + event.at().toMillis() - System.currentTimeMillis();
+			this.executor.schedule(() -> execute(event), Math.max(0, delay), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void execute(DrillEvent event) {
+		long started = System.currentTimeMillis();
+		String error = null;
+		try {
+			if (event.action() == DrillEvent.Action.REDIS_LATENCY) {
+				this.proxy.setLatency(event.latency());
+			}
+			else {
+				this.state = this.stack.chaos(this.state, ChaosAction.valueOf(event.action().name()), event.target());
+			}
+		}
+		catch (RuntimeException ex) {
+			error = ex.getMessage();
+			this.out.printf("  drill: %s failed: %s%n", event.describe(), error);
+		}
+		long done = System.currentTimeMillis();
+		synchronized (this.executed) {
+			this.executed.add(new Executed(event, started, done, error));
+		}
+		this.out.printf("  drill: %s done in %.1f s%n", event.describe(), (done - started) / 1000.0);
+		this.out.flush();
+	}
+
+	/** The stack as the events left it (a restarted instance has a new PID). */
+	public StackState state() {
+		return this.state;
+	}
+
+	public List<Executed> executed() {
+		synchronized (this.executed) {
+			return List.copyOf(this.executed);
+		}
+	}
+
+	/** Waits for a running event to finish; events not yet due are dropped. */
+	@Override
+	public void close() {
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(5, TimeUnit.MINUTES)) {
+				this.executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.executor.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,318 @@
+package org.authbench.harness.load;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.authbench.harness.drill.DrillAnalysis;
+import org.authbench.harness.drill.DrillReport;
+import org.authbench.harness.drill.DrillRunner;
+import org.authbench.harness.drill.RedisLatencyProxy;
+import org.authbench.harness.env.Environment;
+import org.authbench.harness.metrics.AccessLog;
+import org.authbench.harness.metrics.LatencyLog;
+import org.authbench.harness.metrics.ProcessCpu;
+import org.authbench.harness.metrics.RedisCommandStats;
+import org.authbench.harness.metrics.Timeline;
+import org.authbench.harness.stack.Member;
+import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackException;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.StackState;
+import org.authbench.harness.verify.Verify;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One load run, start to finish, once per repeat: start a fresh stack, verify its contract
+ * (no load is sent to a stack that fails it), start Gatling, sample CPU and Redis at the
+ * start and end of measurement (warm-up excluded), run the drill if any, stop the stack, and
+ * reduce everything to {@code summary.json} and {@code env.json} in
+ * {@code results/<timestamp>-<name>/}.
+ */
+public final class LoadRun {
+
+	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final PrintWriter out;
+
+	private final Path repo;
+
+	public LoadRun(PrintWriter out, Path repo) {
+		this.out = out;
+		this.repo = repo;
+	}
+
+	/** Runs every repeat and returns the results folder. */
+	public Path run(LoadSpec spec) {
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		Path dir = spec.resultsDir().resolve(stamp + "-" + spec.name()).toAbsolutePath();
+		List<RunFigures> repeats = new ArrayList<>();
+		List<DrillReport> drills = new ArrayList<>();
+		try {
+			Files.createDirectories(dir);
+			for (int r = 1; r <= spec.repeats(); r++) {
+				Path repeatDir = spec.repeats() == 1 ? dir : dir.resolve("repeat-" + r);
+				Repeat repeat = runOnce(spec, "[" + r + "/" + spec.repeats() + "]", repeatDir);
+				repeats.add(repeat.figures());
+				if (repeat.drill() != null) {
+					drills.add(repeat.drill());
+				}
+			}
+			Summary summary = Summary.of(spec.name(), LocalDateTime.now().toString(), spec.describe(), repeats, drills);
+			JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+			JSON.writeValue(dir.resolve("env.json").toFile(), Environment.collect(this.repo, spec.stack().javaHome(),
+					spec.stack().jvmOptions(), spec.describe()));
+			printSummary(summary, dir);
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record Repeat(RunFigures figures, DrillReport drill) {
+	}
+
+	private Repeat runOnce(LoadSpec spec, String tag, Path dir) throws IOException {
+		Files.createDirectories(dir);
+		RedisLatencyProxy proxy = null;
+		StackSpec stackSpec = spec.stack();
+		if (spec.drill() != null && spec.drill().injectsRedisLatency()) {
+			proxy = RedisLatencyProxy.start(freePort(), "127.0.0.1", stackSpec.redisPort());
+			stackSpec = stackSpec.withAppEnv("REDIS_PORT", String.valueOf(proxy.port()));
+		}
+		say("%s starting %s × %d (nginx %s)", tag, stackSpec.variant().id(), stackSpec.instances(), stackSpec.lb().id());
+		Stack stack = new Stack(new PrintWriter(PrintWriter.nullWriter()));
+		StackState state = stack.up(stackSpec);
+		DrillRunner drill = null;
+		Window window;
+		GatlingRunner.Started gatling = null;
+		try {
+			verifyOrRefuse(state, tag);
+			gatling = new GatlingRunner(this.repo, Path.of(System.getProperty("java.home")))
+				.start(spec.scenario().simulation(), spec.simulationProperties(state.url()), dir);
+			say("%s load: %s, %s %s, %.0f s measured after warm-up (at most %.0f s)", tag, spec.scenario().id(),
+					spec.scenario().open() ? "rate/s" : "users", spec.ladder(), spec.duration().toMillis() / 1000.0,
+					spec.warmupMax().toMillis() / 1000.0);
+			long measureStart = awaitMeasureStart(gatling, tag);
+			Map<String, Long> pidsBefore = pids(state, gatling);
+			Map<String, Double> cpuBefore = ProcessCpu.sample(pidsBefore);
+			long sampledFrom = System.currentTimeMillis();
+			Map<String, Long> redisBefore = redisSnapshot(state);
+			if (spec.drill() != null) {
+				drill = new DrillRunner(stack, state, spec.drill(), proxy, this.out);
+				drill.start(measureStart);
+				say("%s drill %s: %s", tag, spec.drill().name(), spec.drill().describe());
+			}
+			long end = measureStart + spec.duration().toMillis();
+			sleepUntil(end, measureStart, tag);
+			StackState now = drill != null ? drill.state() : state;
+			Map<String, Long> pidsAfter = pids(now, gatling);
+			Map<String, Double> cpu = cpuDelta(pidsBefore, cpuBefore, pidsAfter, ProcessCpu.sample(pidsAfter),
+					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
+			Map<String, Long> redisAfter = redisSnapshot(now);
+			window = new Window(measureStart, end, cpu,
+					redisBefore == null || redisAfter == null ? null : RedisCommandStats.delta(redisBefore, redisAfter));
+			if (drill != null) {
+				drill.close();
+				state = drill.state();
+			}
+			awaitExit(gatling);
+		}
+		finally {
+			if (gatling != null && gatling.process().isAlive()) {
+				gatling.process().destroyForcibly();
+			}
+			if (drill != null) {
+				drill.close();
+				state = drill.state();
+			}
+			stack.down(StackState.load(Path.of(state.runDir())).orElse(state));
+			if (proxy != null) {
+				proxy.close();
+			}
+			copyLogs(Path.of(state.runDir()).resolve("logs"), dir.resolve("logs"));
+		}
+		RunEvents events = RunEvents.read(gatling.metricsDir());
+		Path accessLog = dir.resolve("logs").resolve("access.json");
+		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(gatling.metricsDir(), window.start(),
+				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
+					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),
+				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
+				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors()));
+		DrillReport report = drill == null ? null
+				: DrillAnalysis.analyse(spec.drill(), drill.executed(),
+						Timeline.read(gatling.metricsDir().resolve("timeline.json")),
+						LatencyLog.read(gatling.metricsDir().resolve("latency.hlog")), spec.stack().variant().id(),
+						window.start(), window.end());
+		say("%s %,.0f req/s (%,.0f ok), p50 %.2f ms, p99 %.2f ms, %s", tag, figures.throughput(),
+				figures.okThroughput(), figures.latency().p50(), figures.latency().p99(),
+				figures.valid() ? "valid" : "INVALID");
+		return new Repeat(figures, report);
+	}
+
+	record Window(long start, long end, Map<String, Double> cpu, Map<String, Long> redis) {
+	}
+
+	private void verifyOrRefuse(StackState state, String tag) {
+		Verify.Result result = Verify.run(state.url(), Verify.Target.of(state));
+		if (!result.passed()) {
+			result.print(this.out);
+			throw new StackException("verify failed (" + result.failures() + " checks): no load is sent to a stack that "
+					+ "breaks the API contract");
+		}
+		say("%s verify: %d checks passed", tag, result.checks().size());
+	}
+
+	private long awaitMeasureStart(GatlingRunner.Started gatling, String tag) {
+		long windows = 0;
+		while (true) {
+			RunEvents events = RunEvents.read(gatling.metricsDir());
+			Optional<Long> start = events.measureStartMillis();
+			if (start.isPresent()) {
+				say("%s warm-up done after %d windows%s; measuring", tag, events.warmupWindows(),
+						events.warmupBoundHit() ? " (bound hit: it did not converge)" : "");
+				return start.get();
+			}
+			if (events.warmupWindows() > windows) {
+				windows = events.warmupWindows();
+				say("%s warm-up window %d: %s ok", tag, windows,
+						events.last("warmup-window").map(e -> e.get("ok").asString()).orElse("?"));
+			}
+			if (!gatling.process().isAlive()) {
+				throw new StackException("Gatling ended before measurement started (exit " + gatling.process().exitValue()
+						+ "); see " + gatling.log());
+			}
+			sleep(50);
+		}
+	}
+
+	private void sleepUntil(long end, long start, String tag) {
+		long nextReport = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < end) {
+			if (System.currentTimeMillis() >= nextReport) {
+				say("%s measuring: %d of %d s", tag, (System.currentTimeMillis() - start) / 1000, (end - start) / 1000);
+				nextReport += 10_000;
+			}
+			sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
+		}
+	}
+
+	private static void awaitExit(GatlingRunner.Started gatling) {
+		try {
+			if (!gatling.process().waitFor(120, TimeUnit.SECONDS)) {
+				throw new StackException("Gatling did not end within 120 s after measurement; see " + gatling.log());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted");
+		}
+		int exit = gatling.process().exitValue();
+		if (exit != 0 && exit != GatlingRunner.ASSERTION_FAILED) {
+			throw new StackException("Gatling failed (exit " + exit + "); see " + gatling.log());
+		}
+	}
+
+	/** Every process to account CPU to: apps, nginx, redis, and the load generator. */
+	private static Map<String, Long> pids(StackState state, GatlingRunner.Started gatling) {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		for (Member member : state.members()) {
+			if (member.pid() > 0) {
+				pids.put(member.name(), member.pid());
+			}
+		}
+		pids.put(RunAnalysis.LOAD_GENERATOR, gatling.pid());
+		return pids;
+	}
+
+	/**
+	 * CPU seconds over the window. Sampling starts when the harness notices the start of
+	 * measurement (a few hundred ms late): {@code scale} = window ÷ sampled time extrapolates the
+	 * sampled CPU to the window the requests are counted in. A process restarted during the
+	 * window counts from its new start.
+	 */
+	private static Map<String, Double> cpuDelta(Map<String, Long> pidsBefore, Map<String, Double> before,
+			Map<String, Long> pidsAfter, Map<String, Double> after, double scale) {
+		Map<String, Double> delta = new LinkedHashMap<>();
+		after.forEach((name, value) -> {
+			boolean same = pidsAfter.get(name).equals(pidsBefore.get(name));
+			delta.put(name, Math.round((same ? value - before.get(name) : value) * scale * 1000) / 1000.0);
+		});
+		return delta;
+	}
+
+	private static Map<String, Long> redisSnapshot(StackState state) {
+		return state.member("redis").filter(redis -> redis.pid() > 0).map(redis -> {
+			try {
+				return RedisCommandStats.snapshot("127.0.0.1", redis.port());
+			}
+			catch (RuntimeException down) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("no free port on 127.0.0.1", ex);
+		}
+	}
+
+	private static void copyLogs(Path from, Path to) {
+		if (!Files.isDirectory(from)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(from)) {
+			Files.createDirectories(to);
+			for (Path file : files.toList()) {
+				if (Files.isRegularFile(file)) {
+					Files.copy(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot copy the process logs from " + from, ex);
+		}
+	}
+
+	private void printSummary(Summary summary, Path dir) {
+		this.out.println();
+		summary.figures().forEach((name, stats) -> this.out.printf("  %-26s median %,12.2f  (n=%d%s)%n", name,
+				stats.median(), stats.n(), Double.isNaN(stats.ciLow()) ? ""
+						: String.format(", 95%% CI %,.2f … %,.2f", stats.ciLow(), stats.ciHigh())));
+		summary.warnings().forEach(w -> this.out.println("  warning: " + w));
+		this.out.printf("%s run. Results: %s%n", summary.valid() ? "Valid" : "INVALID", dir.resolve("summary.json"));
+		this.out.flush();
+	}
+
+	private void say(String format, Object... args) {
+		this.out.printf(format + "%n", args);
+		this.out.flush();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted");
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package org.authbench.harness.load;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The load scenarios of DESIGN §5 that {@code run} drives; each is one simulation of the
+ * {@code gatling} module. Drills run under {@link #STEADY}.
+ */
+public enum Scenario {
+
+	/** Closed model, concurrency ladder: maximum sustained request rate. */
+	THROUGHPUT("ThroughputSimulation", false, "8,32"),
+	/** Open model, arrival-rate ladder: latency percentiles at each rate. */
+	LATENCY("LatencySimulation", true, "500,1000,2000"),
+	/** Open model at one rate: the load drills run under. */
+	STEADY("SteadySimulation", true, "500");
+
+	private final String simulation;
+
+	private final boolean open;
+
+	private final String defaultLadder;
+
+	Scenario(String simulation, boolean open, String defaultLadder) {
+		this.simulation = simulation;
+		this.open = open;
+		this.defaultLadder = defaultLadder;
+	}
+
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public String simulation() {
+		return this.simulation;
+	}
+
+	/** Open model: the ladder is arrival rates (requests/s); closed: concurrent users. */
+	public boolean open() {
+		return this.open;
+	}
+
+	public List<Integer> defaultLadder() {
+		return Arrays.stream(this.defaultLadder.split(",")).map(Integer::valueOf).toList();
+	}
+
+	public static Scenario parse(String id) {
+		return Arrays.stream(values())
+			.filter(s -> s.id().equals(id.toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no scenario '" + id + "'; scenarios: "
+					+ Arrays.stream(values()).map(Scenario::id).collect(Collectors.joining(", "))));
+	}
+}
