@@ -30,20 +30,30 @@ public final class DrillAnalysis {
 	 */
 	public static DrillReport analyse(Drill drill, List<DrillRunner.Executed> executed, Timeline timeline,
 			LatencyLog latency, String variantId, long measureStartMillis, long endMillis) {
-		List<DrillReport.EventFigures> events = new ArrayList<>();
+		List<DrillReport.Incident> incidents = new ArrayList<>();
+		List<DrillRunner.Executed> breaking = executed.stream().filter(e -> e.event().breaks()).toList();
 		long previous = measureStartMillis;
-		for (int i = 0; i < executed.size(); i++) {
-			DrillRunner.Executed event = executed.get(i);
+		for (int i = 0; i < breaking.size(); i++) {
+			DrillRunner.Executed event = breaking.get(i);
 			long at = event.startedMillis();
-			long until = i + 1 < executed.size() ? executed.get(i + 1).startedMillis() : endMillis;
-			events.add(figures(event, at, until, previous, timeline, latency, variantId));
+			long until = i + 1 < breaking.size() ? breaking.get(i + 1).startedMillis() : endMillis;
+			List<DrillRunner.Executed> repairing = executed.stream()
+				.filter(e -> !e.event().breaks() && e.startedMillis() >= at && e.startedMillis() < until)
+				.toList();
+			List<String> repairs = repairing.stream()
+				.map(e -> e.event().describe() + " (at +" + (e.startedMillis() - measureStartMillis) / 1000.0 + " s, done +"
+						+ (e.doneMillis() - measureStartMillis) / 1000.0 + " s" + (e.error() == null ? "" : ", FAILED: "
+								+ e.error()) + ")")
+				.toList();
+			long repaired = repairing.isEmpty() ? at : repairing.get(repairing.size() - 1).doneMillis();
+			incidents.add(incident(event, repairs, at, until, previous, repaired, timeline, latency, variantId));
 			previous = at;
 		}
-		return new DrillReport(drill.name(), drill.describe(), events);
+		return new DrillReport(drill.name(), drill.describe(), incidents);
 	}
 
-	private static DrillReport.EventFigures figures(DrillRunner.Executed executed, long at, long until, long previous,
-			Timeline timeline, LatencyLog latency, String variantId) {
+	private static DrillReport.Incident incident(DrillRunner.Executed executed, List<String> repairs, long at,
+			long until, long previous, long repaired, Timeline timeline, LatencyLog latency, String variantId) {
 		DrillEvent event = executed.event();
 		String target = event.target().startsWith("app-") ? variantId + "-" + event.target().substring(4) : null;
 		Map<String, Long> users = timeline.usersByInstanceBefore(at);
@@ -59,10 +69,10 @@ public final class DrillAnalysis {
 		failed.put("serverError", window.serverError());
 		failed.put("connectError", window.connectError());
 		OptionalLong recovery = timeline.recoveryMillis(at, QUIET_SECONDS);
-		long recovered = recovery.isPresent() ? Math.min(until, at + recovery.getAsLong()) : until;
-		return new DrillReport.EventFigures(event.describe(), at, until, target, users, alive, allAlive, lost, loss, share,
-				failed,
-				recovery.isPresent() ? recovery.getAsLong() : null, summary(latency, previous, at),
+		// "During": while it is broken: until it was repaired or errors stopped, whichever is later.
+		long recovered = Math.min(until, Math.max(repaired, recovery.isPresent() ? at + recovery.getAsLong() : until));
+		return new DrillReport.Incident(event.describe(), repairs, at, until, target, users, alive, allAlive, lost, loss,
+				share, failed, recovery.isPresent() ? recovery.getAsLong() : null, summary(latency, previous, at),
 				summary(latency, at, recovered), summary(latency, recovered, until), executed.error());
 	}
 

@@ -80,6 +80,18 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 				+ "time like 20s or 1500ms after measurement starts");
 	}
 
+	/**
+	 * Whether the event breaks something (kill, freeze, restart, Redis latency above 0) rather
+	 * than repairing what an earlier event broke (start, thaw, Redis latency back to 0).
+	 */
+	public boolean breaks() {
+		return switch (this.action) {
+			case KILL, FREEZE, RESTART -> true;
+			case START, THAW -> false;
+			case REDIS_LATENCY -> !this.latency.isZero();
+		};
+	}
+
 	/** The event as the drill syntax writes it. */
 	public String describe() {
 		String what = this.action == Action.REDIS_LATENCY ? "redis-latency=" + this.latency.toMillis() + "ms"

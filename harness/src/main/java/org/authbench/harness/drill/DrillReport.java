@@ -10,14 +10,17 @@ import org.authbench.harness.metrics.LatencySummary;
  *
  * @param name the drill
  * @param timeline the drill in its own syntax
- * @param events one entry per event, in time order
+ * @param incidents one entry per breaking event (kill, freeze, restart, Redis latency), with
+ * the repairing events that followed it (start, thaw, latency back to 0)
  */
-public record DrillReport(String name, String timeline, List<EventFigures> events) {
+public record DrillReport(String name, String timeline, List<Incident> incidents) {
 
 	/**
-	 * @param event the event in the drill syntax
-	 * @param atMillis when it began
-	 * @param untilMillis the end of its window: the next event, or the end of measurement
+	 * @param event the breaking event in the drill syntax
+	 * @param repairs the events that repaired it, in the drill syntax with their actual times
+	 * @param atMillis when the breaking event began
+	 * @param untilMillis the end of the incident's window: the next breaking event, or the end of
+	 * measurement (sessions lost to a non-persistent Redis show only after it is back)
 	 * @param targetInstance the {@code X-Instance-Id} of the instance it hit, if an app
 	 * @param usersByInstance users served last by each instance just before the event (with
 	 * sticky sessions: where their sessions lived)
@@ -29,11 +32,12 @@ public record DrillReport(String name, String timeline, List<EventFigures> event
 	 * @param failed failed requests in the window, by class
 	 * @param recoveryMillis from the event until errors stayed at zero for 3 s; null if never
 	 * @param before latency from the start of measurement (or the previous event) to this one
-	 * @param during latency from the event until recovery (or the window's end)
-	 * @param after latency from recovery to the window's end
+	 * @param during latency while broken: from the event until the last repair was done or errors
+	 * stopped (3 s without), whichever is later
+	 * @param after latency from then to the window's end
 	 * @param error set when the event itself failed
 	 */
-	public record EventFigures(String event, long atMillis, long untilMillis, String targetInstance,
+	public record Incident(String event, List<String> repairs, long atMillis, long untilMillis, String targetInstance,
 			Map<String, Long> usersByInstance, Long sessionsAliveOnTarget, long sessionsAlive, long sessionsLost,
 			Double failoverLoss, Double lostShare,
 			Map<String, Long> failed, Long recoveryMillis, LatencySummary before, LatencySummary during,

@@ -29,7 +29,7 @@ public final class LatencyLog {
 
 	private final List<Interval> intervals;
 
-	LatencyLog(List<Interval> intervals) {
+	public LatencyLog(List<Interval> intervals) {
 		this.intervals = List.copyOf(intervals);
 	}
 
