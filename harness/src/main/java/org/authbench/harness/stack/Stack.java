@@ -64,7 +64,8 @@ public final class Stack {
 			}
 			for (Member app : apps) {
 				Health.await(app, spec.startTimeout());
-				say("%s is healthy (pid %d)", app.name(), app.pid());
+				Warmup.await(app, spec.variant().credential(), spec.startTimeout());
+				say("%s is healthy and has served a first authenticated request (pid %d)", app.name(), app.pid());
 			}
 			state = startAndAwait(state, plan.nginx(nginx, conf), spec.startTimeout());
 			return state;
@@ -96,6 +97,9 @@ public final class Stack {
 		StackState updated = state.with(started);
 		updated.save();
 		Health.await(started, timeout);
+		if (started.role() == Member.Role.APP) {
+			Warmup.await(started, state.variantType().credential(), timeout);
+		}
 		say("%s is healthy (pid %d)", started.name(), started.pid());
 		return updated;
 	}
