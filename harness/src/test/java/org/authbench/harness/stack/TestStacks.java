@@ -11,20 +11,20 @@ import java.util.stream.IntStream;
 import org.authbench.testsupport.FreePorts;
 
 /** Stacks for the integration tests: free ports, a temporary run folder, cheap logins, quick JVMs. */
-final class TestStacks {
+public final class TestStacks {
 
 	/** Start-up flags that make a JVM start faster on 2 shared cores; the apps behave the same. */
-	static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+	public static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
 	private TestStacks() {
 	}
 
 	/** The project folder (set by the harness pom), with the app jars and nginx/. */
-	static Path home() {
+	public static Path home() {
 		return Path.of(System.getProperty("authbench.home", "..")).toAbsolutePath().normalize();
 	}
 
-	static StackSpec.Builder spec(Variant variant, int instances) {
+	public static StackSpec.Builder spec(Variant variant, int instances) {
 		StackSpec.Builder builder = StackSpec.builder(variant, home())
 			.instances(instances)
 			.port(FreePorts.next())
@@ -36,11 +36,11 @@ final class TestStacks {
 		return builder;
 	}
 
-	static Stack stack() {
+	public static Stack stack() {
 		return new Stack(new PrintWriter(System.out, true));
 	}
 
-	static Path tempDir() {
+	public static Path tempDir() {
 		try {
 			return Files.createTempDirectory("authbench-stack-");
 		}
@@ -50,7 +50,7 @@ final class TestStacks {
 	}
 
 	/** Brings the stack down if it is still up; for @AfterAll. */
-	static void down(StackState state) {
+	public static void down(StackState state) {
 		if (state != null) {
 			StackState.load(Path.of(state.runDir())).ifPresent(stack()::down);
 		}
