@@ -1,5 +1,7 @@
 package org.authbench.clustered;
 
+import java.time.Duration;
+
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
@@ -93,7 +95,12 @@ class ClusteredSessionIntegrationTests {
 		client.login("user0044", "changeit");
 
 		redis.kill();
+		long start = System.nanoTime();
 		Answer during = client.get("/api/me");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Answer writeDuring = client.post("/api/items", "{\"name\":\"lamp\",\"price\":1}");
+		Answer loginDuring = new ApiClient(url(instanceB), CredentialKind.COOKIE).login("user0045", "changeit");
+		Answer healthDuring = new ApiClient(url(instanceA), CredentialKind.NONE).anonymous("GET", "/actuator/health", null);
 		redis.restart();
 		Answer sessionAfter = untilNot503(() -> client.get("/api/me"));
 		Answer loginAfter = new ApiClient(url(instanceA), CredentialKind.COOKIE).login("user0044", "changeit");
@@ -101,6 +108,12 @@ class ClusteredSessionIntegrationTests {
 		assertThat(during.status()).isEqualTo(503);
 		assertThat(during.isJson()).isTrue();
 		assertThat(during.json().get("message").asString()).contains("Redis");
+		assertThat(took).as("bounded by the Redis timeouts, not Lettuce's 60 s default").isLessThan(Duration.ofSeconds(10));
+		assertThat(writeDuring.status()).as("the CSRF token is checked without Redis, the session is not").isEqualTo(503);
+		assertThat(writeDuring.isJson()).isTrue();
+		assertThat(loginDuring.status()).isEqualTo(503);
+		assertThat(loginDuring.json().get("message").asString()).contains("Redis");
+		assertThat(healthDuring.status()).as("the instance is up and says Redis is down").isEqualTo(503);
 		assertThat(sessionAfter.status()).as("a non-persistent Redis lost every session").isEqualTo(401);
 		assertThat(loginAfter.status()).isEqualTo(200);
 	}
