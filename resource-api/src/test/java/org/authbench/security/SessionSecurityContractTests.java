@@ -50,7 +50,7 @@ public abstract class SessionSecurityContractTests {
 	}
 
 	@AfterAll
-	void stopApp() {
+	protected void stopApp() {
 		if (this.app != null) {
 			this.app.close();
 		}
