@@ -55,7 +55,7 @@ public final class ApiSecurity {
 	}
 
 	/** The Spring Security authentication of an identity. */
-	public static Authentication authentication(Identity identity) {
+	public static UsernamePasswordAuthenticationToken authentication(Identity identity) {
 		List<GrantedAuthority> authorities = identity.roles()
 			.stream()
 			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role))

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import org.authbench.identity.CredentialStrategy;
 import org.authbench.identity.Identity;
 import org.authbench.system.AuthbenchProperties;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -52,7 +52,7 @@ public final class SessionCredentials implements CredentialStrategy {
 			// Session fixation: an id that existed before login must not survive it.
 			request.changeSessionId();
 		}
-		AbstractAuthenticationToken authentication = (AbstractAuthenticationToken) ApiSecurity.authentication(identity);
+		UsernamePasswordAuthenticationToken authentication = ApiSecurity.authentication(identity);
 		authentication.setDetails(AuthContext.of(identity, this.settings.authContextBytes()));
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
