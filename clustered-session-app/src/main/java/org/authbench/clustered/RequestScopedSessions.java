@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response is committed before the filter ends (it commits the session then, and again at the
  * end, re-reading the requested session to learn its id): this is what makes one HTTP request
  * cost two reads. A session deleted (logout) is remembered as gone: Spring MVC asks for the
- * session id again after the handler, which would otherwise read Redis once more. Runs just outside Spring Session's filter, so it spans both commits.
+ * session id again after the handler, which would otherwise read Redis once more. Runs just
+ * outside Spring Session's filter, so it spans both commits.
  */
 final class RequestScopedSessions extends OncePerRequestFilter {
 
