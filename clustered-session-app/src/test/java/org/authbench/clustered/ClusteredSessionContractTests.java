@@ -21,6 +21,9 @@ class ClusteredSessionContractTests extends ApiContractTests {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
+		// Generous: a loaded machine may take longer than 500 ms for the first connection.
+		registry.add("spring.data.redis.connect-timeout", () -> "5s");
+		registry.add("spring.data.redis.timeout", () -> "5s");
 	}
 
 	@AfterAll

@@ -1,5 +1,7 @@
 package org.authbench.clustered;
 
+import java.time.Duration;
+
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
@@ -13,7 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two real instances sharing one real Redis: what clustering buys, and what Redis costs. */
+/**
+ * Two real instances sharing one real Redis: what clustering buys, and what Redis costs.
+ * Instance A runs the default session store, instance B the tuned one: both read and write
+ * the same sessions, since the tuned store keeps the default one's format.
+ */
 class ClusteredSessionIntegrationTests {
 
 	static RedisProcess redis;
@@ -25,8 +31,8 @@ class ClusteredSessionIntegrationTests {
 	@BeforeAll
 	static void start() {
 		redis = RedisProcess.start();
-		instanceA = instance("clustered-a");
-		instanceB = instance("clustered-b");
+		instanceA = instance("clustered-a", "default");
+		instanceB = instance("clustered-b", "tuned");
 	}
 
 	@AfterAll
@@ -36,10 +42,10 @@ class ClusteredSessionIntegrationTests {
 		redis.close();
 	}
 
-	static ConfigurableApplicationContext instance(String id) {
+	static ConfigurableApplicationContext instance(String id, String store) {
 		return new SpringApplicationBuilder(ClusteredSessionApplication.class).run("--server.port=0",
 				"--authbench.instance-id=" + id, "--authbench.users.hash-cost=4",
-				"--spring.data.redis.port=" + redis.port());
+				"--spring.data.redis.port=" + redis.port(), "--authbench.session.store=" + store);
 	}
 
 	static String url(ConfigurableApplicationContext instance) {
@@ -76,6 +82,17 @@ class ClusteredSessionIntegrationTests {
 	}
 
 	@Test
+	void aSessionCreatedOnTheTunedInstanceIsAcceptedByTheDefaultOne() {
+		ApiClient onB = new ApiClient(url(instanceB), CredentialKind.COOKIE);
+		onB.login("user0046", "changeit");
+
+		Answer onA = onB.sameCredentialAt(url(instanceA)).post("/api/items", "{\"name\":\"lamp\",\"price\":1}");
+
+		assertThat(onA.status()).isEqualTo(201);
+		assertThat(onA.json().get("owner").asString()).isEqualTo("user0046");
+	}
+
+	@Test
 	void logoutOnOneInstanceEndsTheSessionOnTheOther() {
 		ApiClient onA = new ApiClient(url(instanceA), CredentialKind.COOKIE);
 		onA.login("user0043", "changeit");
@@ -93,14 +110,31 @@ class ClusteredSessionIntegrationTests {
 		client.login("user0044", "changeit");
 
 		redis.kill();
+		long start = System.nanoTime();
 		Answer during = client.get("/api/me");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Answer writeDuring = client.post("/api/items", "{\"name\":\"lamp\",\"price\":1}");
+		Answer loginDuring = new ApiClient(url(instanceB), CredentialKind.COOKIE).login("user0045", "changeit");
+		Answer healthDuring = new ApiClient(url(instanceA), CredentialKind.NONE).anonymous("GET", "/actuator/health", null);
+		Answer duringOnTuned = client.sameCredentialAt(url(instanceB)).get("/api/me");
 		redis.restart();
 		Answer sessionAfter = untilNot503(() -> client.get("/api/me"));
+		Answer loginAfterOnTuned = untilNot503(
+				() -> new ApiClient(url(instanceB), CredentialKind.COOKIE).login("user0045", "changeit"));
 		Answer loginAfter = new ApiClient(url(instanceA), CredentialKind.COOKIE).login("user0044", "changeit");
 
 		assertThat(during.status()).isEqualTo(503);
 		assertThat(during.isJson()).isTrue();
 		assertThat(during.json().get("message").asString()).contains("Redis");
+		assertThat(took).as("bounded by the Redis timeouts, not Lettuce's 60 s default").isLessThan(Duration.ofSeconds(10));
+		assertThat(writeDuring.status()).as("the CSRF token is checked without Redis, the session is not").isEqualTo(503);
+		assertThat(writeDuring.isJson()).isTrue();
+		assertThat(loginDuring.status()).isEqualTo(503);
+		assertThat(loginDuring.json().get("message").asString()).contains("Redis");
+		assertThat(healthDuring.status()).as("the instance is up and says Redis is down").isEqualTo(503);
+		assertThat(duringOnTuned.status()).isEqualTo(503);
+		assertThat(duringOnTuned.isJson()).isTrue();
+		assertThat(loginAfterOnTuned.status()).isEqualTo(200);
 		assertThat(sessionAfter.status()).as("a non-persistent Redis lost every session").isEqualTo(401);
 		assertThat(loginAfter.status()).isEqualTo(200);
 	}

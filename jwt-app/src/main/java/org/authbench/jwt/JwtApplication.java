@@ -2,7 +2,9 @@ package org.authbench.jwt;
 
 import org.authbench.identity.IdentityResolver;
 import org.authbench.security.ApiSecurity;
+import org.authbench.security.AuthContext;
 import org.authbench.system.ApiErrorWriter;
+import org.authbench.system.AuthbenchProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -30,8 +32,9 @@ public class JwtApplication {
 	}
 
 	@Bean
-	TokenService tokenService(JwtProperties settings) {
-		return new TokenService(settings);
+	TokenService tokenService(JwtProperties settings, AuthbenchProperties shared) {
+		int padding = shared.authContextBytes();
+		return new TokenService(settings, padding > 0 ? AuthContext.padding(padding) : null);
 	}
 
 	@Bean

@@ -51,8 +51,12 @@ class TokenService {
 
 	private final JwtParser refreshParser;
 
-	TokenService(JwtProperties settings) {
+	/** The auth-context padding an access token carries as {@code ctx}, null for none (DESIGN §3). */
+	private final String contextPadding;
+
+	TokenService(JwtProperties settings, String contextPadding) {
 		this.settings = settings;
+		this.contextPadding = contextPadding;
 		this.key = Keys.hmacShaKeyFor(secretBytes(settings.secret()));
 		this.accessParser = parser(Use.ACCESS);
 		this.refreshParser = parser(Use.REFRESH);
@@ -101,6 +105,7 @@ class TokenService {
 			.expiration(Date.from(now.plus(ttl)))
 			.claim(ROLES_CLAIM, identity.roles())
 			.claim(USE_CLAIM, use.claim())
+			.claim("ctx", use == Use.ACCESS ? this.contextPadding : null)
 			.signWith(this.key, Jwts.SIG.HS256)
 			.compact();
 	}

@@ -15,6 +15,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The rules every authenticating variant applies in the same way: which routes are open,
@@ -24,6 +25,10 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 public final class ApiSecurity {
 
 	private static final String ROLE_PREFIX = "ROLE_";
+
+	/** The 403 message of a state-changing call with a session cookie but no or a wrong CSRF token. */
+	static final String CSRF_REQUIRED = "CSRF token missing or wrong: send the XSRF-TOKEN cookie's value"
+			+ " as the X-XSRF-TOKEN header";
 
 	private ApiSecurity() {
 	}
@@ -46,11 +51,11 @@ public final class ApiSecurity {
 				.authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
 						HttpStatus.UNAUTHORIZED, "authentication required"))
 				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, HttpStatus.FORBIDDEN,
-						"role " + Identity.ADMIN + " required")));
+						ex instanceof CsrfException ? CSRF_REQUIRED : "role " + Identity.ADMIN + " required")));
 	}
 
 	/** The Spring Security authentication of an identity. */
-	public static Authentication authentication(Identity identity) {
+	public static UsernamePasswordAuthenticationToken authentication(Identity identity) {
 		List<GrantedAuthority> authorities = identity.roles()
 			.stream()
 			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role))

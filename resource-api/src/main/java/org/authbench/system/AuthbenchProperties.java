@@ -10,10 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId the value of the {@code X-Instance-Id} header, e.g. {@code jwt-2}
  * @param maxBodyBytes request bodies above this size get 413
  * @param users the seeded user directory
+ * @param authContextBytes padding bytes in the auth context a session stores and a token carries
+ * (DESIGN §3, {@code AUTHBENCH_AUTH_CONTEXT_BYTES}); 0 by default
  */
 @ConfigurationProperties("authbench")
 public record AuthbenchProperties(@DefaultValue("authbench-1") String instanceId,
-		@DefaultValue("65536") long maxBodyBytes, @DefaultValue Users users) {
+		@DefaultValue("65536") long maxBodyBytes, @DefaultValue Users users, @DefaultValue("0") int authContextBytes) {
+
+	public AuthbenchProperties {
+		if (authContextBytes < 0 || authContextBytes > 1_048_576) {
+			throw new IllegalArgumentException(
+					"authbench.auth-context-bytes must be 0..1048576, was " + authContextBytes);
+		}
+	}
 
 	/**
 	 * @param count number of plain users ({@code user0001} …)

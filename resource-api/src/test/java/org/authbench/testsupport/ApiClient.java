@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real HTTP client for the API contract, holding one user's credential the way the
  * variant hands it out: a session cookie, a bearer token, or nothing (baseline).
+ *
+ * <p>A cookie client behaves like a browser-side SPA: it keeps the session cookie and the
+ * {@code XSRF-TOKEN} cookie from the login answer, sends both back, and copies the token into
+ * the {@code X-XSRF-TOKEN} header of every state-changing call (POST, PUT, PATCH, DELETE).
  */
 public final class ApiClient {
 
@@ -27,18 +34,28 @@ public final class ApiClient {
 	}
 
 	/** One HTTP answer, its body parsed as JSON when there is one. */
-	public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+	public record Answer(int status, Map<String, List<String>> headers, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
 		public Optional<String> header(String name) {
+			return headers(name).stream().findFirst();
+		}
+
+		/** Every value of a header that may repeat, e.g. {@code Set-Cookie}. */
+		public List<String> headers(String name) {
 			return this.headers.entrySet()
 				.stream()
 				.filter(e -> e.getKey().equalsIgnoreCase(name))
 				.flatMap(e -> e.getValue().stream())
-				.findFirst();
+				.toList();
+		}
+
+		/** The {@code Set-Cookie} header that sets the named cookie, if any. */
+		public Optional<String> setCookie(String cookieName) {
+			return headers("Set-Cookie").stream().filter(h -> h.startsWith(cookieName + "=")).findFirst();
 		}
 
 		public boolean isJson() {
@@ -57,7 +74,19 @@ public final class ApiClient {
 
 	private final CredentialKind kind;
 
+	/** The CSRF token cookie of the SPA convention; its value goes back as {@link #XSRF_HEADER}. */
+	public static final String XSRF_COOKIE = "XSRF-TOKEN";
+
+	public static final String XSRF_HEADER = "X-XSRF-TOKEN";
+
+	private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
 	private String cookie;
+
+	private String xsrfToken;
+
+	/** When set, sent as the header instead of {@link #xsrfToken} (a forged or stale token). */
+	private String xsrfHeader;
 
 	private String accessToken;
 
@@ -68,15 +97,17 @@ public final class ApiClient {
 		this.kind = kind;
 	}
 
-	/** Logs in and keeps the credential the answer carries. */
+	/**
+	 * Logs in and keeps the credential the answer carries. A cookie client sends the cookies it
+	 * already holds, as a browser would (that is how a planted session id reaches a login).
+	 */
 	public Answer login(String username, String password) {
 		Answer answer = send("POST", "/api/auth/login",
-				JSON.writeValueAsString(Map.of("username", username, "password", password)), false);
+				JSON.writeValueAsString(Map.of("username", username, "password", password)),
+				this.kind == CredentialKind.COOKIE);
 		if (answer.status() == 200) {
 			switch (this.kind) {
-				case COOKIE -> this.cookie = answer.header("Set-Cookie")
-					.map(header -> header.split(";", 2)[0])
-					.orElseThrow(() -> new AssertionError("login answered 200 without Set-Cookie"));
+				case COOKIE -> keepCookies(answer);
 				case BEARER -> {
 					this.accessToken = answer.json().get("accessToken").asString();
 					this.refreshToken = answer.json().get("refreshToken").asString();
@@ -86,6 +117,23 @@ public final class ApiClient {
 			}
 		}
 		return answer;
+	}
+
+	private void keepCookies(Answer login) {
+		String session = null;
+		for (String header : login.headers("Set-Cookie")) {
+			String pair = header.split(";", 2)[0];
+			if (pair.startsWith(XSRF_COOKIE + "=")) {
+				this.xsrfToken = pair.substring(XSRF_COOKIE.length() + 1);
+			}
+			else {
+				session = pair;
+			}
+		}
+		if (session == null) {
+			throw new AssertionError("login answered 200 without a session Set-Cookie: " + login.headers());
+		}
+		this.cookie = session;
 	}
 
 	public Answer get(String path) {
@@ -106,6 +154,11 @@ public final class ApiClient {
 		return this.cookie;
 	}
 
+	/** The CSRF token from the {@code XSRF-TOKEN} cookie of the login answer, or null. */
+	public String xsrfToken() {
+		return this.xsrfToken;
+	}
+
 	public String accessToken() {
 		return this.accessToken;
 	}
@@ -118,6 +171,7 @@ public final class ApiClient {
 	public ApiClient sameCredentialAt(String otherBaseUrl) {
 		ApiClient copy = new ApiClient(otherBaseUrl, this.kind);
 		copy.cookie = this.cookie;
+		copy.xsrfToken = this.xsrfToken;
 		copy.accessToken = this.accessToken;
 		copy.refreshToken = this.refreshToken;
 		return copy;
@@ -130,6 +184,27 @@ public final class ApiClient {
 		return copy;
 	}
 
+	/** The same client with another session cookie ({@code NAME=value}), e.g. one planted before login. */
+	public ApiClient withCookie(String sessionCookie) {
+		ApiClient copy = sameCredentialAt(this.baseUrl);
+		copy.cookie = sessionCookie;
+		return copy;
+	}
+
+	/** The same client with another CSRF token (cookie and header), or none at all when null. */
+	public ApiClient withXsrfToken(String token) {
+		ApiClient copy = sameCredentialAt(this.baseUrl);
+		copy.xsrfToken = token;
+		return copy;
+	}
+
+	/** The same client sending its CSRF token cookie but the given value in the header. */
+	public ApiClient withXsrfHeader(String headerValue) {
+		ApiClient copy = sameCredentialAt(this.baseUrl);
+		copy.xsrfHeader = headerValue;
+		return copy;
+	}
+
 	public Answer send(String method, String path, String json, boolean withCredential) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(10))
@@ -138,8 +213,21 @@ public final class ApiClient {
 			request.header("Content-Type", "application/json");
 		}
 		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-		if (withCredential && this.cookie != null) {
-			request.header("Cookie", this.cookie);
+		if (withCredential) {
+			List<String> cookies = new ArrayList<>();
+			if (this.cookie != null) {
+				cookies.add(this.cookie);
+			}
+			if (this.xsrfToken != null) {
+				cookies.add(XSRF_COOKIE + "=" + this.xsrfToken);
+			}
+			if (!cookies.isEmpty()) {
+				request.header("Cookie", String.join("; ", cookies));
+			}
+			String token = this.xsrfHeader != null ? this.xsrfHeader : this.xsrfToken;
+			if (token != null && STATE_CHANGING.contains(method)) {
+				request.header(XSRF_HEADER, token);
+			}
 		}
 		if (withCredential && this.accessToken != null) {
 			request.header("Authorization", "Bearer " + this.accessToken);

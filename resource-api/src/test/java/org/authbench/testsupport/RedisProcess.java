@@ -1,5 +1,6 @@
 package org.authbench.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,14 +79,35 @@ public final class RedisProcess implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			out.write((String.join(" ", words) + "\r\n").getBytes(StandardCharsets.UTF_8));
 			out.flush();
-			InputStream in = socket.getInputStream();
-			byte[] buffer = new byte[65536];
-			int n = in.read(buffer);
-			return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+			return readReply(socket.getInputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("redis on port " + this.port + " did not answer " + words[0], ex);
 		}
+	}
+
+	/** One reply; a bulk string ({@code $<length>}) is read to its end, whatever the TCP segments. */
+	private static String readReply(InputStream in) throws IOException {
+		ByteArrayOutputStream reply = new ByteArrayOutputStream();
+		byte[] buffer = new byte[65536];
+		int n = in.read(buffer);
+		while (n > 0) {
+			reply.write(buffer, 0, n);
+			if (complete(reply.toString(StandardCharsets.UTF_8))) {
+				break;
+			}
+			n = in.read(buffer);
+		}
+		return reply.toString(StandardCharsets.UTF_8);
+	}
+
+	private static boolean complete(String reply) {
+		int headerEnd = reply.indexOf("\r\n");
+		if (!reply.startsWith("$") || headerEnd < 0) {
+			return true;
+		}
+		int length = Integer.parseInt(reply.substring(1, headerEnd));
+		return length < 0 || reply.getBytes(StandardCharsets.UTF_8).length >= headerEnd + 2 + length + 2;
 	}
 
 	@Override

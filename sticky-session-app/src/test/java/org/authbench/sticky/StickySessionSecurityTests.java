@@ -1,0 +1,19 @@
+package org.authbench.sticky;
+
+import org.authbench.security.SessionSecurityContractTests;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** SECURITY-CASES.md 18 and 19 against real sticky-session instances. */
+class StickySessionSecurityTests extends SessionSecurityContractTests {
+
+	@Override
+	protected ConfigurableApplicationContext start(String... args) {
+		return new SpringApplicationBuilder(StickySessionApplication.class).run(args);
+	}
+
+	@Override
+	protected String sessionCookieName() {
+		return "JSESSIONID";
+	}
+}
