@@ -50,7 +50,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 		Optional<TokenService.Verified> verified = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				? this.tokens.verify(header.substring(BEARER.length()).trim(), TokenService.Use.ACCESS)
 				: Optional.empty();
-		if (verified.isEmpty() || this.revocations.isRevoked(verified.get().id())) {
+		if (verified.isEmpty() || this.revocations.isRevoked(verified.get())) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			this.errors.write(request, response, HttpStatus.UNAUTHORIZED, "invalid or expired token");
 			return;
