@@ -57,7 +57,9 @@ enum JwtAlgorithm {
 			SecretKey secret = Jwts.SIG.HS256.key().build();
 			return Jwks.builder().key(secret).id(kid).algorithm(id()).build();
 		}
-		KeyPair pair = ((SignatureAlgorithm) this.jjwt).keyPair().build();
+		// jjwt's EdDSA default would be Ed448; Ed25519 is what EdDSA means here (and everywhere in practice).
+		KeyPair pair = this == EDDSA ? Jwks.CRV.Ed25519.keyPair().build()
+				: ((SignatureAlgorithm) this.jjwt).keyPair().build();
 		return Jwks.builder().keyPair(pair).id(kid).algorithm(id()).build();
 	}
 

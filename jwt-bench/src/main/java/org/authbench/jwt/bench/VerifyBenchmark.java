@@ -15,6 +15,7 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.SecurityException;
 import io.jsonwebtoken.security.SignatureAlgorithm;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
@@ -73,7 +74,8 @@ public class VerifyBenchmark {
 		}
 		else {
 			SignatureAlgorithm signature = (SignatureAlgorithm) Jwts.SIG.get().get(this.alg);
-			KeyPair pair = signature.keyPair().build();
+			// Ed25519 for EdDSA (jjwt's EdDSA default key pair would be Ed448), as jwt-app generates.
+			KeyPair pair = "EdDSA".equals(this.alg) ? Jwks.CRV.Ed25519.keyPair().build() : signature.keyPair().build();
 			this.signingKey = pair.getPrivate();
 			verificationKey = pair.getPublic();
 			this.algorithm = (SecureDigestAlgorithm<Key, Key>) (SecureDigestAlgorithm<?, ?>) signature;
