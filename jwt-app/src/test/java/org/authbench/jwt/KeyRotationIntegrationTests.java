@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none",
-				"authbench.jwt.algorithm=ES256", "authbench.jwt.keys-reload=100ms" })
+				"authbench.jwt.algorithm=ES256", "authbench.jwt.keys-reload=100ms" ,
+				// A first connection on 2 busy cores can take more than the default 500 ms.
+				"spring.data.redis.timeout=3s", "spring.data.redis.connect-timeout=3s" })
 class KeyRotationIntegrationTests {
 
 	static final RedisProcess redis = RedisProcess.start();

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=denylist",
-				"authbench.jwt.secret=" + TestKeys.SECRET })
+				"authbench.jwt.secret=" + TestKeys.SECRET,
+				// A first connection on 2 busy cores can take more than the default 500 ms.
+				"spring.data.redis.timeout=3s", "spring.data.redis.connect-timeout=3s" })
 class RefreshFamilyIntegrationTests {
 
 	static final RedisProcess redis = RedisProcess.start();

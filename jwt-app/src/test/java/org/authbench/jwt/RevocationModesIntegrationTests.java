@@ -43,7 +43,9 @@ class RevocationModesIntegrationTests {
 		return new SpringApplicationBuilder(JwtApplication.class).run("--server.port=0",
 				"--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + TestKeys.SECRET,
 				"--authbench.jwt.revocation=" + mode.name().toLowerCase().replace('_', '-'),
-				"--spring.data.redis.port=" + redis.port(), "--authbench.instance-id=jwt-" + instance);
+				"--spring.data.redis.port=" + redis.port(), "--authbench.instance-id=jwt-" + instance,
+				// Generous: this test is about revocation, and a first connection on 2 busy cores can take > 500 ms.
+				"--spring.data.redis.timeout=3s", "--spring.data.redis.connect-timeout=3s");
 	}
 
 	private static String url(ConfigurableApplicationContext app) {
