@@ -64,7 +64,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 		}
 		Optional<TokenService.Verified> verified = bearerToken(request)
 			.flatMap(token -> this.tokens.verify(token, TokenService.Use.ACCESS));
-		if (verified.isEmpty() || this.revocations.isRevoked(verified.get().id())) {
+		if (verified.isEmpty() || this.revocations.isRevoked(verified.get())) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			this.errors.write(request, response, HttpStatus.UNAUTHORIZED, "invalid or expired token");
 			return;

@@ -19,13 +19,10 @@ class TokenController {
 
 	private final TokenService tokens;
 
-	private final Revocations revocations;
-
 	private final JwtCredentials credentials;
 
-	TokenController(TokenService tokens, Revocations revocations, JwtCredentials credentials) {
+	TokenController(TokenService tokens, JwtCredentials credentials) {
 		this.tokens = tokens;
-		this.revocations = revocations;
 		this.credentials = credentials;
 	}
 
@@ -33,16 +30,14 @@ class TokenController {
 	}
 
 	/**
-	 * Trades a refresh token for a new pair. The used refresh token is revoked, so it works
-	 * once (family-wide reuse detection comes with the refresh-state work of issue 7).
+	 * Trades a refresh token for a new pair. Refresh tokens rotate: each works once, and
+	 * presenting one a second time revokes its whole family (see {@link RefreshFamilies}).
 	 */
 	@PostMapping("/refresh")
 	Map<String, Object> refresh(@RequestBody Refresh body) {
 		TokenService.Verified refresh = this.tokens.verify(body.refreshToken(), TokenService.Use.REFRESH)
-			.filter(token -> !this.revocations.isRevoked(token.id()))
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid or expired refresh token"));
-		this.revocations.revoke(refresh.id(), refresh.expiresAt());
-		return this.credentials.pair(refresh.identity());
+		return this.credentials.refresh(refresh);
 	}
 
 	/**

@@ -2,32 +2,35 @@ package org.authbench.jwt;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.SecretKey;
-
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import org.authbench.identity.Identity;
 
 /**
- * Issues and verifies the variant's tokens with jjwt, HS256 pinned. What jjwt does not check
- * by default is checked here: a token must carry {@code exp}, must be of the expected use
- * (an access token is not a refresh token), and may not exceed the size limit, which is
- * tested before any parsing or signature work.
+ * Issues and verifies the variant's tokens with jjwt. Every token names its key ({@code kid});
+ * a token verifies only with that key and that key's one algorithm (see {@link KeyLocator}).
+ * What jjwt does not check by default is checked here: a token must carry {@code exp}, must
+ * be of the expected use (an access token is not a refresh token), and may not exceed the
+ * size limit, which is tested before any parsing or signature work.
  */
 class TokenService {
 
 	static final String USE_CLAIM = "token_use";
 
 	static final String ROLES_CLAIM = "roles";
+
+	/** The refresh family a token belongs to (logout ends it). */
+	static final String FAMILY_CLAIM = "fid";
+
+	/** The user's token version when issued ({@code token-version} revocation only). */
+	static final String VERSION_CLAIM = "ver";
 
 	enum Use {
 
@@ -39,52 +42,49 @@ class TokenService {
 
 	}
 
-	/** A verified token: who, which token ({@code jti}), until when. */
-	record Verified(Identity identity, String id, Instant expiresAt) {
+	/** A verified token: who, which token ({@code jti}), until when, its family and version. */
+	record Verified(Identity identity, String id, Instant expiresAt, String family, Long version) {
+	}
+
+	/** A token just issued, with what Redis needs to know about it. */
+	record Issued(String token, String id, Instant expiresAt) {
+	}
+
+	/** The keys and the parsers built for them, replaced together at a key rotation. */
+	private record Keys(KeyRing ring, JwtParser accessParser, JwtParser refreshParser) {
 	}
 
 	private final JwtProperties settings;
 
-	private final SecretKey key;
+	private final Runnable onSignatureCheck;
 
-	private final JwtParser accessParser;
-
-	private final JwtParser refreshParser;
+	private volatile Keys keys;
 
 	/** The auth-context padding an access token carries as {@code ctx}, null for none (DESIGN §3). */
 	private final String contextPadding;
 
-	TokenService(JwtProperties settings, String contextPadding) {
+	TokenService(JwtProperties settings, KeyRing ring, Runnable onSignatureCheck, String contextPadding) {
 		this.settings = settings;
+		this.onSignatureCheck = onSignatureCheck;
 		this.contextPadding = contextPadding;
-		this.key = Keys.hmacShaKeyFor(secretBytes(settings.secret()));
-		this.accessParser = parser(Use.ACCESS);
-		this.refreshParser = parser(Use.REFRESH);
+		use(ring);
 	}
 
-	static byte[] secretBytes(String secret) {
-		if (secret == null || secret.isBlank()) {
-			throw new InvalidJwtSecretException("AUTHBENCH_JWT_SECRET (authbench.jwt.secret) is not set.");
-		}
-		byte[] bytes;
-		try {
-			bytes = Base64.getDecoder().decode(secret.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidJwtSecretException("AUTHBENCH_JWT_SECRET is not valid base64.");
-		}
-		if (bytes.length * 8 < 256) {
-			throw new InvalidJwtSecretException("AUTHBENCH_JWT_SECRET has " + bytes.length * 8
-					+ " bits; HS256 needs at least 256 bits (RFC 7518 §3.2).");
-		}
-		return bytes;
+	/** Signs new tokens with the ring's active key from now on; verifies with every key of it. */
+	final void use(KeyRing ring) {
+		this.keys = new Keys(ring, parser(ring, Use.ACCESS), parser(ring, Use.REFRESH));
 	}
 
-	private JwtParser parser(Use use) {
-		return Jwts.parser()
-			.verifyWith(this.key)
-			// Pinned: a header naming any other algorithm is rejected, whatever the key could serve.
-			.sig().clear().add(Jwts.SIG.HS256).and()
+	KeyRing ring() {
+		return this.keys.ring();
+	}
+
+	private JwtParser parser(KeyRing ring, Use use) {
+		var builder = Jwts.parser().keyLocator(new KeyLocator(() -> ring, this.onSignatureCheck));
+		// Pinned: only the algorithms of the ring's keys; the locator pins each kid to its own one.
+		var algorithms = builder.sig().clear();
+		ring.algorithms().forEach(algorithm -> algorithms.add(algorithm.jjwt()));
+		return algorithms.and()
 			// No compressed tokens: decompression before verification is a denial-of-service lever.
 			.zip().clear().and()
 			.requireIssuer(this.settings.issuer())
@@ -94,20 +94,27 @@ class TokenService {
 			.build();
 	}
 
-	String issue(Identity identity, Use use, Instant now) {
+	Issued issue(Identity identity, Use use, Instant now, String family, Long version) {
 		Duration ttl = use == Use.ACCESS ? this.settings.accessTtl() : this.settings.refreshTtl();
-		return Jwts.builder()
-			.id(UUID.randomUUID().toString())
+		KeyRing.Entry key = this.keys.ring().active();
+		String id = UUID.randomUUID().toString();
+		Instant expiresAt = now.plus(ttl);
+		String token = Jwts.builder()
+			.header().keyId(key.kid()).and()
+			.id(id)
 			.subject(identity.username())
 			.issuer(this.settings.issuer())
 			.audience().add(this.settings.audience()).and()
 			.issuedAt(Date.from(now))
-			.expiration(Date.from(now.plus(ttl)))
+			.expiration(Date.from(expiresAt))
 			.claim(ROLES_CLAIM, identity.roles())
-			.claim(USE_CLAIM, use.claim())
 			.claim("ctx", use == Use.ACCESS ? this.contextPadding : null)
-			.signWith(this.key, Jwts.SIG.HS256)
+			.claim(USE_CLAIM, use.claim())
+			.claim(FAMILY_CLAIM, family)
+			.claim(VERSION_CLAIM, version)
+			.signWith(key.signingKey(), key.algorithm().jjwt())
 			.compact();
+		return new Issued(token, id, expiresAt);
 	}
 
 	/** Verifies a token for the given use; empty for every kind of invalid token. */
@@ -115,14 +122,18 @@ class TokenService {
 		if (token == null || token.isEmpty() || token.length() > this.settings.maxTokenBytes()) {
 			return Optional.empty();
 		}
+		Keys current = this.keys;
 		try {
-			Claims claims = (use == Use.ACCESS ? this.accessParser : this.refreshParser).parseSignedClaims(token)
+			Claims claims = (use == Use.ACCESS ? current.accessParser() : current.refreshParser())
+				.parseSignedClaims(token)
 				.getPayload();
-			if (claims.getExpiration() == null || claims.getId() == null || claims.getSubject() == null) {
+			if (claims.getExpiration() == null || claims.getId() == null || claims.getSubject() == null
+					|| !(claims.get(FAMILY_CLAIM) instanceof String family)) {
 				return Optional.empty();
 			}
 			Identity identity = new Identity(claims.getSubject(), roles(claims.get(ROLES_CLAIM)));
-			return Optional.of(new Verified(identity, claims.getId(), claims.getExpiration().toInstant()));
+			Long version = claims.get(VERSION_CLAIM) instanceof Number number ? number.longValue() : null;
+			return Optional.of(new Verified(identity, claims.getId(), claims.getExpiration().toInstant(), family, version));
 		}
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			return Optional.empty();
@@ -138,5 +149,9 @@ class TokenService {
 
 	Duration accessTtl() {
 		return this.settings.accessTtl();
+	}
+
+	Duration refreshTtl() {
+		return this.settings.refreshTtl();
 	}
 }

@@ -1,0 +1,112 @@
+package org.authbench.harness.drill;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.authbench.harness.load.LoadRun;
+import org.authbench.harness.load.LoadSpec;
+import org.authbench.harness.load.Scenario;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.TestStacks;
+import org.authbench.harness.stack.Variant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The drills on real stacks, with short timelines: what each design loses when an instance
+ * dies, when Redis dies, and when Redis gets slow. Comparisons are within one run (before and
+ * during an event), never against an absolute time.
+ */
+class DrillIntegrationTests {
+
+	/** Runs a drill under a steady open load and returns its incidents. */
+	private static JsonNode drill(Variant variant, int instances, String timeline, Duration measured,
+			String... appEnv) {
+		StackSpec.Builder builder = TestStacks.spec(variant, instances);
+		for (int i = 0; i < appEnv.length; i += 2) {
+			builder.appEnv(appEnv[i], appEnv[i + 1]);
+		}
+		Drill drill = Drill.parse(timeline);
+		LoadSpec spec = new LoadSpec(builder.build(), Scenario.STEADY, List.of(150), measured, 30,
+				Duration.ofSeconds(2), Duration.ofSeconds(4), "me=40,items=40,write=20", 1, TestStacks.tempDir(),
+				"drill-" + variant.id(), drill);
+		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home()).run(spec);
+		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+		return summary.get("drills").get(0).get("incidents");
+	}
+
+	@Test
+	void stickyFailoverLosesTheSessionsOfTheKilledInstanceOnly() {
+		JsonNode kill = drill(Variant.STICKY, 3, "kill app-3@3s", Duration.ofSeconds(9)).get(0);
+
+		assertThat(kill.get("sessionsAliveOnTarget").asLong()).isPositive();
+		assertThat(kill.get("lostShare").asDouble()).as("the killed node's share of all sessions").isBetween(0.20, 0.45);
+		assertThat(kill.get("failoverLoss").asDouble()).as("lost ÷ alive on the killed node").isGreaterThan(0.8);
+		assertThat(kill.get("failed").get("serverError").asLong()).as("nginx fails over: a 401, not a 502").isZero();
+		assertThat(kill.get("recoveryMillis").isNull()).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Variant.class, names = { "CLUSTERED", "JWT" })
+	void clusteredAndJwtLoseNoSessionWhenAnInstanceDies(Variant variant) {
+		JsonNode kill = drill(variant, 2, "kill app-2@3s", Duration.ofSeconds(8)).get(0);
+
+		assertThat(kill.get("sessionsAlive").asLong()).isPositive();
+		assertThat(kill.get("sessionsLost").asLong()).isZero();
+		assertThat(kill.get("failed").get("authLost").asLong()).isZero();
+	}
+
+	@Test
+	void redisOutageOnClusteredFailsFastThenEverySessionIsLost() {
+		JsonNode outage = drill(Variant.CLUSTERED, 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(14)).get(0);
+
+		assertThat(outage.get("failed").get("serverError").asLong()).as("503 while Redis is down").isPositive();
+		assertThat(outage.get("sessionsLost").asLong()).as("a non-persistent Redis lost every session")
+			.isGreaterThanOrEqualTo((long) (0.9 * outage.get("sessionsAlive").asLong()));
+		assertThat(outage.get("recoveryMillis").isNull()).as("service is back without an app restart").isFalse();
+	}
+
+	@Test
+	void redisOutageDoesNotTouchJwtReadsWithoutRevocationState() {
+		JsonNode outage = drill(Variant.JWT, 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(10),
+				"AUTHBENCH_JWT_REVOCATION", "none").get(0);
+
+		assertThat(outage.get("failed").get("serverError").asLong()).isZero();
+		assertThat(outage.get("failed").get("authLost").asLong()).isZero();
+	}
+
+	@Test
+	void redisLatencyRaisesClusteredLatencyButNotJwts() {
+		JsonNode clustered = drill(Variant.CLUSTERED, 1, "redis-latency=5ms@4s", Duration.ofSeconds(9)).get(0);
+		JsonNode jwt = drill(Variant.JWT, 1, "redis-latency=5ms@4s", Duration.ofSeconds(9), "AUTHBENCH_JWT_REVOCATION",
+				"none").get(0);
+
+		double clusteredRise = clustered.get("during").get("p50").asDouble() - clustered.get("before").get("p50").asDouble();
+		double jwtRise = jwt.get("during").get("p50").asDouble() - jwt.get("before").get("p50").asDouble();
+		assertThat(clusteredRise).as("several Redis round trips per request, each 5 ms slower").isGreaterThan(5);
+		assertThat(jwtRise).as("jwt without revocation state never asks Redis").isLessThan(clusteredRise / 3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Variant.class)
+	void freezeAndRestartProduceTheirFiguresForEveryVariant(Variant variant) {
+		JsonNode incidents = drill(variant, 2, "freeze app-2@2s, thaw app-2@4s, restart app-1@6s", Duration.ofSeconds(12));
+
+		assertThat(incidents).hasSize(2);
+		JsonNode freeze = incidents.get(0);
+		JsonNode restart = incidents.get(1);
+		assertThat(freeze.get("event").asString()).isEqualTo("freeze app-2@2s");
+		assertThat(freeze.get("repairs").get(0).asString()).startsWith("thaw app-2@4s");
+		assertThat(freeze.get("during").get("count").asLong()).isPositive();
+		assertThat(restart.get("event").asString()).isEqualTo("restart app-1@6s");
+		assertThat(restart.get("error").isNull()).as("the restart itself worked").isTrue();
+		assertThat(restart.get("failed")).isNotNull();
+	}
+}

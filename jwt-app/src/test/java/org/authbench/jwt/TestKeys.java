@@ -1,0 +1,45 @@
+package org.authbench.jwt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.util.Base64;
+import java.util.List;
+
+import io.jsonwebtoken.security.Jwk;
+
+/**
+ * Keys a test gives the app (and keeps, to forge tokens with the app's own key): the HS256
+ * secret of the test configuration, or a keys file of one freshly generated key.
+ */
+record TestKeys(JwtAlgorithm algorithm, String kid, Key signingKey, Key verificationKey, Path file) {
+
+	/** 256 bits, base64; for tests only. */
+	static final String SECRET = "dGVzdC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcyEh";
+
+	static TestKeys secret() {
+		byte[] bytes = Base64.getDecoder().decode(SECRET);
+		Key key = io.jsonwebtoken.security.Keys.hmacShaKeyFor(bytes);
+		return new TestKeys(JwtAlgorithm.HS256, KeyRingSource.secretKid(bytes), key, key, null);
+	}
+
+	/** A keys file with one active key of the algorithm, in a temporary folder. */
+	static TestKeys file(JwtAlgorithm algorithm) {
+		Jwk<?> jwk = algorithm.generate(algorithm.id().toLowerCase() + "-test-1");
+		try {
+			Path file = Files.createTempDirectory("authbench-keys-").resolve("keys.json");
+			KeysFile.write(file, new KeysFile.Contents(jwk.getId(), List.of(jwk)));
+			KeyRing.Entry entry = KeyRing.entry(jwk);
+			return new TestKeys(algorithm, jwk.getId(), entry.signingKey(), entry.verificationKey(), file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String path() {
+		return this.file.toString();
+	}
+}
