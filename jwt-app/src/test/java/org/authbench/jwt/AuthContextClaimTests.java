@@ -5,6 +5,9 @@ import java.util.Base64;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.authbench.testsupport.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -14,15 +17,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auth-context knob (DESIGN §3) on the JWT variant: the padding rides in every access
- * token as the {@code ctx} claim, and the token still works. No Redis: revocation is off.
+ * token as the {@code ctx} claim, and the token still works. Revocation is off; Redis only
+ * keeps the refresh-token family of each login.
  */
 class AuthContextClaimTests {
+
+	static RedisProcess redis;
+
+	@BeforeAll
+	static void startRedis() {
+		redis = RedisProcess.start();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
 
 	/** An access token issued with this much padding, after checking it works on /api/me. */
 	static String accessToken(int contextBytes) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JwtApplication.class).run(
 				"--server.port=0", "--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + JwtContractTests.SECRET,
-				"--authbench.jwt.revocation=none", "--AUTHBENCH_AUTH_CONTEXT_BYTES=" + contextBytes)) {
+				"--authbench.jwt.revocation=none", "--AUTHBENCH_AUTH_CONTEXT_BYTES=" + contextBytes,
+				"--spring.data.redis.port=" + redis.port(), "--spring.data.redis.timeout=3s")) {
 			ApiClient client = new ApiClient(
 					"http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
 					CredentialKind.BEARER);

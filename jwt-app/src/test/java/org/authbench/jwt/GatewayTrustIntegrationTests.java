@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
+import org.authbench.testsupport.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,20 @@ class GatewayTrustIntegrationTests {
 	static final String GATEWAY_SECRET = "gateway-secret-of-at-least-32-characters";
 
 	static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	/** Login keeps the refresh-token family in Redis, whatever the revocation mode. */
+	static final RedisProcess redis = RedisProcess.start();
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.port", redis::port);
+		registry.add("spring.data.redis.timeout", () -> "3s");
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
 
 	@LocalServerPort
 	int port;
