@@ -185,10 +185,15 @@ public final class Stack {
 				yield startAndAwait(state, member, timeout);
 			}
 			case RESTART -> {
-				if (Processes.isAlive(member) && !Processes.stop(member, GRACE)) {
-					throw new StackException(target + " (pid " + member.pid() + ") did not stop");
+				if (Processes.isAlive(member)) {
+					if (!Processes.stop(member, GRACE)) {
+						throw new StackException(target + " (pid " + member.pid() + ") did not stop");
+					}
+					say("%s (pid %d) stopped", target, member.pid());
 				}
-				say("%s stopped", target);
+				else {
+					say("%s was not running", target);
+				}
 				yield startAndAwait(state.with(member.stopped()), member.stopped(), timeout);
 			}
 		};
