@@ -94,6 +94,10 @@ final class Processes {
 				.start();
 			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 			if (kill.waitFor() != 0) {
+				if (!isAlive(member)) {
+					// It exited between the check and the signal (e.g. SIGCONT right after SIGTERM).
+					return false;
+				}
 				throw new StackException("kill -s " + signal + " " + member.pid() + " failed: " + output);
 			}
 			return true;
