@@ -41,6 +41,7 @@ public final class Stack {
 		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
 				spec.startTimeout().toSeconds(), List.of());
 		try {
+			keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
 			if (spec.variant().usesRedis()) {
 				Files.createDirectories(plan.redisDir());
@@ -78,6 +79,23 @@ public final class Stack {
 			stopAfterFailure(state);
 			throw ex;
 		}
+	}
+
+	/** The last stack's logs move to {@code logs.previous}: each stack's access log is its own. */
+	private static void keepPreviousLogs(Path logs) throws IOException {
+		if (!Files.isDirectory(logs)) {
+			return;
+		}
+		Path previous = logs.resolveSibling(logs.getFileName() + ".previous");
+		if (Files.isDirectory(previous)) {
+			try (var files = Files.list(previous)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+			Files.delete(previous);
+		}
+		Files.move(logs, previous);
 	}
 
 	private void stopAfterFailure(StackState state) {
