@@ -95,7 +95,8 @@ final class Processes {
 			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 			if (kill.waitFor() != 0) {
 				if (!isAlive(member)) {
-					return false; // it ended between the check and the signal
+					// It exited between the check and the signal (e.g. SIGCONT right after SIGTERM).
+					return false;
 				}
 				throw new StackException("kill -s " + signal + " " + member.pid() + " failed: " + output);
 			}
@@ -121,9 +122,8 @@ final class Processes {
 		}
 		List<ProcessHandle> family = new ArrayList<>(handle.get().descendants().toList());
 		family.add(handle.get());
-		// A frozen process cannot act on SIGTERM: thaw it first.
-		signal(member, "CONT");
 		signal(member, "TERM");
+		signal(member, "CONT");
 		if (!awaitGone(family, grace)) {
 			family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 			return awaitGone(family, Duration.ofSeconds(5));

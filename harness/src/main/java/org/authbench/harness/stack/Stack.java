@@ -3,14 +3,11 @@ package org.authbench.harness.stack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.authbench.harness.nginx.NginxConfig;
 
@@ -36,18 +33,19 @@ public final class Stack {
 	 * started is stopped again and a {@link StackException} says why.
 	 */
 	public StackState up(StackSpec spec) {
-		checkPrerequisites(spec);
+		Preflight.check(spec);
 		StackPlan plan = new StackPlan(spec);
 		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
 				spec.startTimeout().toSeconds(), List.of());
 		try {
+			keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
 			if (spec.variant().usesRedis()) {
 				Files.createDirectories(plan.redisDir());
 			}
 			Path conf = nginxConfig(spec, plan).render(spec.home().resolve("nginx"), plan.nginxPrefix(), plan.logs());
 			Path nginx = Binaries.require("nginx", "nginx");
-			testNginxConfig(plan.nginxCommand(nginx, conf, true));
+			Preflight.testNginxConfig(plan.nginxCommand(nginx, conf, true));
 			state.save();
 			if (spec.variant().usesRedis()) {
 				state = startAndAwait(state, plan.redis(Binaries.require("redis-server", "redis-server")),
@@ -78,6 +76,23 @@ public final class Stack {
 			stopAfterFailure(state);
 			throw ex;
 		}
+	}
+
+	/** The last stack's logs move to {@code logs.previous}: each stack's access log is its own. */
+	private static void keepPreviousLogs(Path logs) throws IOException {
+		if (!Files.isDirectory(logs)) {
+			return;
+		}
+		Path previous = logs.resolveSibling(logs.getFileName() + ".previous");
+		if (Files.isDirectory(previous)) {
+			try (var files = Files.list(previous)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+			Files.delete(previous);
+		}
+		Files.move(logs, previous);
 	}
 
 	private void stopAfterFailure(StackState state) {
@@ -185,10 +200,15 @@ public final class Stack {
 				yield startAndAwait(state, member, timeout);
 			}
 			case RESTART -> {
-				if (Processes.isAlive(member) && !Processes.stop(member, GRACE)) {
-					throw new StackException(target + " (pid " + member.pid() + ") did not stop");
+				if (Processes.isAlive(member)) {
+					if (!Processes.stop(member, GRACE)) {
+						throw new StackException(target + " (pid " + member.pid() + ") did not stop");
+					}
+					say("%s (pid %d) stopped", target, member.pid());
 				}
-				say("%s stopped", target);
+				else {
+					say("%s was not running", target);
+				}
 				yield startAndAwait(state.with(member.stopped()), member.stopped(), timeout);
 			}
 		};
@@ -214,61 +234,6 @@ public final class Stack {
 				defaults.maxTokenBytes());
 		return new NginxConfig(spec.lb(), spec.port(), spec.appPorts(), spec.connectTimeout(), spec.readTimeout(),
 				spec.tries(), spec.failTimeout(), spec.maxFails(), plan.gatewaySecret, claims);
-	}
-
-	private void checkPrerequisites(StackSpec spec) {
-		StackState.load(spec.runDir()).ifPresent(existing -> {
-			if (existing.members().stream().anyMatch(Processes::isAlive)) {
-				throw new StackException("a stack is already running from " + spec.runDir() + " (" + existing.variant()
-						+ ", nginx on port " + existing.port() + "); run 'authbench down' first");
-			}
-			existing.delete();
-		});
-		if (!Files.isExecutable(spec.javaBinary())) {
-			throw new StackException("no java at " + spec.javaBinary() + " (--java-home " + spec.javaHome() + ")");
-		}
-		if (!Files.isRegularFile(spec.appJar())) {
-			throw new StackException(spec.appJar() + " is missing: build it with ./mvnw -B -DskipTests package");
-		}
-		Binaries.require("nginx", "nginx");
-		if (spec.variant().usesRedis()) {
-			Binaries.require("redis-server", "redis-server");
-		}
-		if (spec.lb() == LbMode.GATEWAY_NJS) {
-			Binaries.requireNjs();
-		}
-		Set<Integer> seen = new HashSet<>();
-		requirePort(seen, spec.port(), "nginx");
-		for (int n = 1; n <= spec.instances(); n++) {
-			requirePort(seen, spec.appPorts().get(n - 1), "app-" + n);
-		}
-		if (spec.variant().usesRedis()) {
-			requirePort(seen, spec.redisPort(), "redis");
-		}
-	}
-
-	private static void requirePort(Set<Integer> seen, int port, String what) {
-		if (!seen.add(port)) {
-			throw new StackException("port " + port + " is given twice (again for " + what + ")");
-		}
-		Ports.requireFree(port, what);
-	}
-
-	private static void testNginxConfig(List<String> command) {
-		try {
-			Process test = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (test.waitFor() != 0) {
-				throw new StackException("nginx rejected the rendered config:" + System.lineSeparator() + output.trim());
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StackException("interrupted", ex);
-		}
 	}
 
 	private void say(String format, Object... args) {

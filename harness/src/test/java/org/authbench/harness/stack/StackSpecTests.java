@@ -1,0 +1,74 @@
+package org.authbench.harness.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What {@code up} starts when told little: the defaults, and the combinations it refuses. */
+class StackSpecTests {
+
+	static final Path HOME = Path.of("/opt/authbench");
+
+	@Test
+	void theStickyVariantDefaultsToStickyRoutingAndTheOthersToRoundRobin() {
+		assertThat(StackSpec.builder(Variant.STICKY, HOME).build().lb()).isEqualTo(LbMode.STICKY);
+		assertThat(StackSpec.builder(Variant.BASELINE, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(StackSpec.builder(Variant.CLUSTERED, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(StackSpec.builder(Variant.JWT, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+	}
+
+	@Test
+	void defaultsFollowTheDesign() {
+		StackSpec spec = StackSpec.builder(Variant.CLUSTERED, HOME).build();
+
+		assertThat(spec.instances()).isEqualTo(3);
+		assertThat(spec.port()).isEqualTo(8080);
+		assertThat(spec.appPorts()).containsExactly(9001, 9002, 9003);
+		assertThat(spec.redisPort()).isEqualTo(6390);
+		assertThat(spec.redisPersistence()).isFalse();
+		assertThat(spec.runDir()).isEqualTo(HOME.resolve(".authbench/run"));
+		assertThat(spec.appJar()).isEqualTo(HOME.resolve("clustered-session-app/target/clustered-session-app-0.1.0-SNAPSHOT.jar"));
+		assertThat(spec.javaBinary()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+	}
+
+	@Test
+	void theGatewayModesNeedJwtAndStickyRoutingNeedsTheStickyVariant() {
+		assertThatThrownBy(() -> StackSpec.builder(Variant.CLUSTERED, HOME).lb(LbMode.GATEWAY).build())
+			.hasMessageContaining("needs --variant jwt");
+		assertThatThrownBy(() -> StackSpec.builder(Variant.JWT, HOME).lb(LbMode.STICKY).build())
+			.hasMessageContaining("sticky variant only");
+		assertThat(StackSpec.builder(Variant.JWT, HOME).lb(LbMode.GATEWAY_NJS).build().lb()).isEqualTo(LbMode.GATEWAY_NJS);
+	}
+
+	@Test
+	void instanceCountAndPortsMustAgree() {
+		assertThatThrownBy(() -> StackSpec.builder(Variant.BASELINE, HOME).instances(0).build())
+			.hasMessageContaining("--instances must be 1..");
+		assertThatThrownBy(() -> StackSpec.builder(Variant.BASELINE, HOME).instances(2).appPorts(List.of(9001)).build())
+			.hasMessageContaining("2 instances need 2 app ports");
+	}
+
+	@Test
+	void eachInstanceGetsItsOwnIdRouteAndTheSharedSecrets() {
+		StackPlan plan = new StackPlan(StackSpec.builder(Variant.JWT, HOME).lb(LbMode.GATEWAY).instances(2).hashCost(4).build());
+
+		Member first = plan.app(1);
+		Member second = plan.app(2);
+
+		assertThat(first.env()).containsEntry("SERVER_PORT", "9001")
+			.containsEntry("AUTHBENCH_INSTANCE_ID", "jwt-1")
+			.containsEntry("REDIS_PORT", "6390")
+			.containsEntry("AUTHBENCH_HASH_COST", "4")
+			.containsEntry("AUTHBENCH_JWT_TRUST_GATEWAY", "true")
+			.doesNotContainKey("AUTHBENCH_ROUTE");
+		assertThat(second.env().get("AUTHBENCH_JWT_SECRET")).isEqualTo(first.env().get("AUTHBENCH_JWT_SECRET"))
+			.isNotEqualTo(new StackPlan(StackSpec.builder(Variant.JWT, HOME).build()).jwtSecret);
+		assertThat(second.env().get("AUTHBENCH_JWT_GATEWAY_SECRET")).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(new StackPlan(StackSpec.builder(Variant.STICKY, HOME).build()).app(3).env())
+			.containsEntry("AUTHBENCH_ROUTE", "app3");
+	}
+}
