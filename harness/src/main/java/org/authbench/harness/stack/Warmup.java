@@ -66,7 +66,11 @@ final class Warmup {
 			case BEARER -> call.uri(URI.create(base + "/api/auth/authorize"))
 				.header("Authorization", "Bearer " + JSON.readTree(login.body()).path("accessToken").asString(""));
 			case COOKIE -> call.uri(URI.create(base + "/api/me"))
-				.header("Cookie", login.headers().firstValue("Set-Cookie").orElse("").split(";", 2)[0]);
+				.header("Cookie", String.join("; ", login.headers()
+					.allValues("Set-Cookie")
+					.stream()
+					.map(cookie -> cookie.split(";", 2)[0])
+					.toList()));
 			case NONE -> call.uri(URI.create(base + "/api/me"));
 		}
 		HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
