@@ -58,7 +58,8 @@ public final class DrillAnalysis {
 		String target = event.target().startsWith("app-") ? variantId + "-" + event.target().substring(4) : null;
 		Map<String, Long> users = timeline.usersByInstanceBefore(at);
 		Long alive = target == null ? null : users.getOrDefault(target, 0L);
-		Timeline.Second window = timeline.totals(at, until);
+		// Counts are per second: the window starts with the second the event happened in.
+		Timeline.Second window = timeline.totals(timeline.bucketStart(at), timeline.bucketStart(until));
 		long lost = window.authLost();
 		long allAlive = users.values().stream().mapToLong(Long::longValue).sum();
 		Double loss = alive == null || alive == 0 ? null : ratio(Math.min(lost, alive), alive);

@@ -58,6 +58,18 @@ public final class Timeline {
 		return this.seconds;
 	}
 
+	/**
+	 * The start of the one-second bucket that holds {@code epochMillis}: counts are per bucket,
+	 * so a window that begins at an event begins at its bucket, or the event's first second is lost.
+	 */
+	public long bucketStart(long epochMillis) {
+		if (this.seconds.isEmpty()) {
+			return epochMillis;
+		}
+		long origin = this.seconds.get(0).epochMillis();
+		return origin + Math.floorDiv(epochMillis - origin, 1000L) * 1000L;
+	}
+
 	/** Sum of the seconds that start in {@code [fromMillis, toMillis)}. */
 	public Second totals(long fromMillis, long toMillis) {
 		Second sum = new Second(-1, fromMillis, 0, 0, 0, 0, 0, 0, Map.of());

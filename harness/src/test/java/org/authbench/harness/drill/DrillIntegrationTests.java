@@ -49,7 +49,11 @@ class DrillIntegrationTests {
 		assertThat(kill.get("sessionsAliveOnTarget").asLong()).isPositive();
 		assertThat(kill.get("lostShare").asDouble()).as("the killed node's share of all sessions").isBetween(0.20, 0.45);
 		assertThat(kill.get("failoverLoss").asDouble()).as("lost ÷ alive on the killed node").isGreaterThan(0.8);
-		assertThat(kill.get("failed").get("serverError").asLong()).as("nginx fails over: a 401, not a 502").isZero();
+		// nginx fails over, and the next request of each of its users is a 401, not a 502. Only a
+		// request in flight when the instance died may fail (a POST already sent is not retried).
+		assertThat(kill.get("failed").get("serverError").asLong()).as("server errors: in-flight requests only")
+			.isLessThanOrEqualTo(kill.get("sessionsAliveOnTarget").asLong())
+			.isLessThan(kill.get("failed").get("authLost").asLong());
 		assertThat(kill.get("recoveryMillis").isNull()).isFalse();
 	}
 

@@ -68,6 +68,14 @@ class TimelineTests {
 	}
 
 	@Test
+	void aWindowStartingAtAnEventStartsWithItsSecond() {
+		Timeline timeline = errorsAt(0, 5, 0);
+
+		assertThat(timeline.bucketStart(T0 + 1400)).isEqualTo(T0 + 1000);
+		assertThat(timeline.totals(timeline.bucketStart(T0 + 1400), T0 + 3000).serverError()).isEqualTo(5);
+	}
+
+	@Test
 	void noRecoveryWhenErrorsNeverStop() {
 		assertThat(errorsAt(0, 1, 1, 1, 0, 0).recoveryMillis(T0 + 1000, 3)).isEmpty();
 	}

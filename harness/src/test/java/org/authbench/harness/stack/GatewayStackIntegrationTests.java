@@ -129,8 +129,8 @@ abstract class GatewayStackIntegrationTests {
 			assertThat(me.statusCode()).as(token.length() > 60 ? token.substring(0, 60) : token).isEqualTo(401);
 			assertThat(me.body()).startsWith("{");
 		}
-		assertThat(send("GET", "/api/me", token("{\"alg\":\"HS256\"}", claims(now + 300, "authbench-api", "access"),
-				true), Map.of()).statusCode()).as("a token made with the stack's secret").isEqualTo(200);
+		assertThat(send("GET", "/api/me", token(issuedHeader(), claims(now + 300, "authbench-api", "access"), true),
+				Map.of()).statusCode()).as("a token made here with the stack's secret and key id").isEqualTo(200);
 	}
 
 	@Test
@@ -153,10 +153,17 @@ abstract class GatewayStackIntegrationTests {
 	}
 
 	/** Claims like jwt-app's: exp (0 = none), aud, token_use. */
+	/** Claims as jwt-app issues them (with a refresh-family id, {@code fid}), but for any exp, audience and use. */
 	static String claims(long exp, String audience, String use) {
 		return "{\"jti\":\"" + UUID.randomUUID() + "\",\"sub\":\"user0007\",\"iss\":\"authbench\",\"aud\":[\""
 				+ audience + "\"]" + (exp > 0 ? ",\"exp\":" + exp : "") + ",\"roles\":[\"USER\"],\"token_use\":\""
-				+ use + "\"}";
+				+ use + "\",\"fid\":\"" + UUID.randomUUID() + "\"}";
+	}
+
+	/** The header of a token the stack issued: its {@code alg} and the {@code kid} of the stack's key. */
+	String issuedHeader() {
+		String token = loggedIn("user0007").accessToken();
+		return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
 	}
 
 	/** A token signed (or not) with the stack's HMAC secret, whatever the header claims. */
