@@ -11,6 +11,7 @@ import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.Variant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,10 @@ final class Run implements Callable<Integer> {
 
 	@Mixin
 	RunFolder folder;
+
+	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
+			description = "baseline | sticky | clustered | jwt")
+	Variant variant;
 
 	@Mixin
 	StackOptions stack;
@@ -93,7 +98,7 @@ final class Run implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.stack.stackSpec(this.folder);
+		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
 		LoadSpec spec = loadSpec(stackSpec);
 		Path dir = new LoadRun(out, this.folder.home()).run(spec);
 		out.printf("Done: %s%n", dir);

@@ -10,12 +10,8 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 import picocli.CommandLine.Option;
 
-/** The options that say which stack to start, shared by {@code up} and {@code run}. */
+/** The options that say how to start a stack, shared by {@code up}, {@code run}, {@code compare}. */
 final class StackOptions {
-
-	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
-			description = "baseline | sticky | clustered | jwt")
-	Variant variant;
 
 	@Option(names = "--instances", defaultValue = "3", paramLabel = "N", description = "App instances (default: ${DEFAULT-VALUE}).")
 	int instances;
@@ -74,8 +70,8 @@ final class StackOptions {
 			description = "How long to wait for each process to be healthy (default: ${DEFAULT-VALUE}).")
 	Duration startTimeout;
 
-	StackSpec stackSpec(RunFolder folder) {
-		StackSpec.Builder builder = StackSpec.builder(this.variant, folder.home())
+	StackSpec stackSpec(RunFolder folder, Variant variant) {
+		StackSpec.Builder builder = StackSpec.builder(variant, folder.home())
 			.runDir(folder.runDir())
 			.instances(this.instances)
 			.lb(this.lb)

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.Stack;
 import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.Variant;
 import org.authbench.harness.stack.StackState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,10 @@ final class Up implements Callable<Integer> {
 	@Mixin
 	RunFolder folder;
 
+	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
+			description = "baseline | sticky | clustered | jwt")
+	Variant variant;
+
 	@Mixin
 	StackOptions stack;
 
@@ -35,7 +40,7 @@ final class Up implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.stack.stackSpec(this.folder);
+		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
 		Stack stack = new Stack(out);
 		Path runDir = stackSpec.runDir();
 		Thread stopper = new Thread(() -> StackState.load(runDir).ifPresent(state -> {

@@ -54,48 +54,116 @@ public final class LoadRun {
 		this.repo = repo;
 	}
 
-	/** Runs every repeat and returns the results folder. */
+	/** Runs every repeat, each on a fresh stack, and returns the results folder. */
 	public Path run(LoadSpec spec) {
 		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		Path dir = spec.resultsDir().resolve(stamp + "-" + spec.name()).toAbsolutePath();
-		List<RunFigures> repeats = new ArrayList<>();
-		List<DrillReport> drills = new ArrayList<>();
+		List<Repeat> repeats = new ArrayList<>();
+		for (int r = 1; r <= spec.repeats(); r++) {
+			Path repeatDir = spec.repeats() == 1 ? dir : dir.resolve("repeat-" + r);
+			String tag = "[" + r + "/" + spec.repeats() + "]";
+			LiveStack live = start(spec.stack(), spec.drill() != null && spec.drill().injectsRedisLatency(), tag);
+			try {
+				repeats.add(measure(live, spec, tag, repeatDir));
+			}
+			finally {
+				stop(live, repeatDir.resolve("logs"));
+			}
+		}
+		writeResults(dir, spec, repeats);
+		return dir;
+	}
+
+	/** Writes summary.json and env.json of a run made of these repeats, and prints its figures. */
+	public Summary writeResults(Path dir, LoadSpec spec, List<Repeat> repeats) {
 		try {
 			Files.createDirectories(dir);
-			for (int r = 1; r <= spec.repeats(); r++) {
-				Path repeatDir = spec.repeats() == 1 ? dir : dir.resolve("repeat-" + r);
-				Repeat repeat = runOnce(spec, "[" + r + "/" + spec.repeats() + "]", repeatDir);
-				repeats.add(repeat.figures());
-				if (repeat.drill() != null) {
-					drills.add(repeat.drill());
-				}
-			}
-			Summary summary = Summary.of(spec.name(), LocalDateTime.now().toString(), spec.describe(), repeats, drills);
+			Summary summary = Summary.of(spec.name(), LocalDateTime.now().toString(), spec.describe(),
+					repeats.stream().map(Repeat::figures).toList(),
+					repeats.stream().map(Repeat::drill).filter(java.util.Objects::nonNull).toList());
 			JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
 			JSON.writeValue(dir.resolve("env.json").toFile(), Environment.collect(this.repo, spec.stack().javaHome(),
 					spec.stack().jvmOptions(), spec.describe()));
 			printSummary(summary, dir);
-			return dir;
+			return summary;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	record Repeat(RunFigures figures, DrillReport drill) {
+	/**
+	 * A stack started for load: the stack, its latest state (a drill may restart processes) and
+	 * the Redis latency proxy between the apps and Redis, if any.
+	 */
+	public static final class LiveStack {
+
+		final Stack stack;
+
+		final RedisLatencyProxy proxy;
+
+		StackState state;
+
+		LiveStack(Stack stack, StackState state, RedisLatencyProxy proxy) {
+			this.stack = stack;
+			this.state = state;
+			this.proxy = proxy;
+		}
 	}
 
-	private Repeat runOnce(LoadSpec spec, String tag, Path dir) throws IOException {
-		Files.createDirectories(dir);
+	/**
+	 * Starts a stack for load; with {@code latencyProxy}, the apps reach Redis through the proxy
+	 * that redis-latency drills adjust.
+	 */
+	public LiveStack start(StackSpec spec, boolean latencyProxy, String tag) {
 		RedisLatencyProxy proxy = null;
-		StackSpec stackSpec = spec.stack();
-		if (spec.drill() != null && spec.drill().injectsRedisLatency()) {
-			proxy = RedisLatencyProxy.start(freePort(), "127.0.0.1", stackSpec.redisPort());
-			stackSpec = stackSpec.withAppEnv("REDIS_PORT", String.valueOf(proxy.port()));
+		StackSpec stackSpec = spec;
+		if (latencyProxy) {
+			proxy = RedisLatencyProxy.start(freePort(), "127.0.0.1", spec.redisPort());
+			stackSpec = spec.withAppEnv("REDIS_PORT", String.valueOf(proxy.port()));
 		}
 		say("%s starting %s × %d (nginx %s)", tag, stackSpec.variant().id(), stackSpec.instances(), stackSpec.lb().id());
 		Stack stack = new Stack(new PrintWriter(PrintWriter.nullWriter()));
-		StackState state = stack.up(stackSpec);
+		try {
+			return new LiveStack(stack, stack.up(stackSpec), proxy);
+		}
+		catch (RuntimeException ex) {
+			if (proxy != null) {
+				proxy.close();
+			}
+			throw ex;
+		}
+	}
+
+	/** Stops the stack and keeps its process logs in {@code logsTo}. */
+	public void stop(LiveStack live, Path logsTo) {
+		try {
+			live.stack.down(StackState.load(Path.of(live.state.runDir())).orElse(live.state));
+		}
+		finally {
+			if (live.proxy != null) {
+				live.proxy.close();
+			}
+			copyLogs(Path.of(live.state.runDir()).resolve("logs"), logsTo);
+		}
+	}
+
+	/** One measured repeat: its figures, and its drill report if it ran a drill. */
+	public record Repeat(RunFigures figures, DrillReport drill) {
+	}
+
+	/**
+	 * One measurement on a running stack: verify (no load on a stack that fails it), Gatling,
+	 * CPU and Redis sampled over the measurement window, the drill if any, the analysis.
+	 */
+	public Repeat measure(LiveStack live, LoadSpec spec, String tag, Path dir) {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		StackState state = live.state;
 		DrillRunner drill = null;
 		Window window;
 		GatlingRunner.Started gatling = null;
@@ -112,7 +180,7 @@ public final class LoadRun {
 			long sampledFrom = System.currentTimeMillis();
 			Map<String, Long> redisBefore = redisSnapshot(state);
 			if (spec.drill() != null) {
-				drill = new DrillRunner(stack, state, spec.drill(), proxy, this.out);
+				drill = new DrillRunner(live.stack, state, spec.drill(), live.proxy, this.out);
 				drill.start(measureStart);
 				say("%s drill %s: %s", tag, spec.drill().name(), spec.drill().describe());
 			}
@@ -127,7 +195,6 @@ public final class LoadRun {
 					redisBefore == null || redisAfter == null ? null : RedisCommandStats.delta(redisBefore, redisAfter));
 			if (drill != null) {
 				drill.close();
-				state = drill.state();
 			}
 			awaitExit(gatling);
 		}
@@ -137,16 +204,13 @@ public final class LoadRun {
 			}
 			if (drill != null) {
 				drill.close();
-				state = drill.state();
+				live.state = drill.state();
 			}
-			stack.down(StackState.load(Path.of(state.runDir())).orElse(state));
-			if (proxy != null) {
-				proxy.close();
-			}
-			copyLogs(Path.of(state.runDir()).resolve("logs"), dir.resolve("logs"));
 		}
+		// nginx writes its access log every second (buffer=64k flush=1s): let it catch up.
+		sleep(1500);
 		RunEvents events = RunEvents.read(gatling.metricsDir());
-		Path accessLog = dir.resolve("logs").resolve("access.json");
+		Path accessLog = Path.of(live.state.runDir()).resolve("logs").resolve("access.json");
 		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(gatling.metricsDir(), window.start(),
 				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
 					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),

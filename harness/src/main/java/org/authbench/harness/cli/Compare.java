@@ -1,0 +1,77 @@
+package org.authbench.harness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.authbench.harness.drill.Drill;
+import org.authbench.harness.load.Scenario;
+import org.authbench.harness.report.ComparisonRun;
+import org.authbench.harness.stack.Variant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code authbench compare}: the matrix of variants × scenarios, and its report. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+		description = { "Runs every variant through the scenarios (one stack per variant, scenarios one after the "
+				+ "other) and writes results/<timestamp>-<name>/ with report.html, report.md, summary.json, env.json.",
+				"Redis drills are skipped for the variants without Redis. ./authbench demo is compare --quick." })
+final class Compare implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	RunFolder folder;
+
+	@Mixin
+	StackOptions stack;
+
+	@Option(names = "--variants", split = ",", paramLabel = "V",
+			description = "Variants, baseline first for the ratios (default: baseline,sticky,clustered,jwt).")
+	List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
+
+	@Option(names = "--scenarios", split = ",", paramLabel = "S",
+			description = "throughput, latency, steady and the drills failover, freeze, rolling-restart, redis-outage, "
+					+ "redis-latency (default: throughput,failover,redis-outage).")
+	List<String> scenarios = new ArrayList<>(List.of("throughput", "failover", "redis-outage"));
+
+	@Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+			description = "Measurements per scenario, for a median and 95%% CI (default: ${DEFAULT-VALUE}).")
+	int repeat;
+
+	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
+	boolean quick;
+
+	@Option(names = "--rate", defaultValue = "300", paramLabel = "R",
+			description = "Requests/s of the drills' steady load (default: ${DEFAULT-VALUE}).")
+	int rate;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the results (default: <home>/results).")
+	Path out;
+
+	@Option(names = "--name", defaultValue = "compare", paramLabel = "NAME", description = "Name (default: ${DEFAULT-VALUE}).")
+	String name;
+
+	@Override
+	public Integer call() {
+		for (String scenario : this.scenarios) {
+			if (!Drill.PRESETS.contains(scenario)) {
+				Scenario.parse(scenario);
+			}
+		}
+		if (this.stack.lb != null) {
+			throw new IllegalArgumentException("compare runs each variant in its own nginx mode; --lb does not apply");
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
+				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
+				this.out != null ? this.out : this.folder.home().resolve("results"), this.name));
+		return 0;
+	}
+}

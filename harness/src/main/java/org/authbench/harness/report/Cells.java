@@ -1,0 +1,60 @@
+package org.authbench.harness.report;
+
+import java.util.Locale;
+
+import org.authbench.harness.metrics.Statistics;
+
+/** How a figure is written in a report cell: median, unit, and the 95% CI when there are repeats. */
+final class Cells {
+
+	static final String NONE = "–";
+
+	private Cells() {
+	}
+
+	static String stat(Statistics stats, String unit, int decimals) {
+		if (stats == null) {
+			return NONE;
+		}
+		String median = number(stats.median(), decimals) + unit;
+		if (Double.isNaN(stats.ciLow())) {
+			return median + " (n=1)";
+		}
+		return median + " (95% CI " + number(stats.ciLow(), decimals) + "–" + number(stats.ciHigh(), decimals) + ", n="
+				+ stats.n() + ")";
+	}
+
+	static String ratio(Double ratio) {
+		return ratio == null ? NONE : String.format(Locale.ROOT, "%.2f×", ratio);
+	}
+
+	static String share(Double share) {
+		return share == null ? NONE : String.format(Locale.ROOT, "%.0f%%", share * 100);
+	}
+
+	static String failover(Comparison.Incident incident) {
+		if (incident == null) {
+			return NONE;
+		}
+		String loss = incident.failoverLoss() == null ? "no sessions on the killed instance"
+				: share(incident.failoverLoss()) + " of the killed instance's sessions";
+		return "%d sessions lost (%s; %s of all), %d failed requests, recovery %s".formatted(incident.sessionsLost(),
+				loss, share(incident.lostShare()), incident.failedRequests(), recovery(incident.recoveryMillis()));
+	}
+
+	static String outage(Comparison.Incident incident) {
+		if (incident == null) {
+			return NONE;
+		}
+		return "%d failed requests, %d sessions lost (%s of all), recovery %s".formatted(incident.failedRequests(),
+				incident.sessionsLost(), share(incident.lostShare()), recovery(incident.recoveryMillis()));
+	}
+
+	static String recovery(Long millis) {
+		return millis == null ? "not within the run" : number(millis / 1000.0, 1) + " s";
+	}
+
+	static String number(double value, int decimals) {
+		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+	}
+}

@@ -1,0 +1,72 @@
+package org.authbench.harness.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.metrics.Statistics;
+
+/**
+ * {@code summary.json} of a comparison (schema {@value #SCHEMA}): one row per variant with the
+ * architect's figures, the runs it was made from, and the per-second time lines of the drills.
+ * Every number the reports show is in here; the reports are rendered from it alone.
+ *
+ * @param settings how the matrix was run (variants, scenarios, instances, repeats, quick)
+ * @param machine a one-line description of the machine (from env.json)
+ * @param rows one per variant, in the order run
+ * @param runs every run of the matrix, with its folder relative to the comparison's
+ * @param timelines the drills' time lines, for the charts
+ */
+public record Comparison(String schema, String name, String createdAt, Map<String, Object> settings, String machine,
+		boolean valid, List<String> warnings, List<Row> rows, List<RunRef> runs, List<DrillTimeline> timelines) {
+
+	public static final String SCHEMA = "authbench.comparison/1";
+
+	/**
+	 * The architect's row for one variant. Ratios are to the baseline's median in the same
+	 * comparison; null where the scenario was not run or does not apply.
+	 *
+	 * @param capacity successful requests/s in the throughput scenario (its highest step)
+	 * @param latencyP99Ms p99 of the throughput scenario
+	 * @param cpuMicrosPerRequest apps + nginx + Redis CPU per request
+	 * @param cpuRatio cpuMicrosPerRequest ÷ the baseline's
+	 * @param capacityRatio capacity ÷ the baseline's
+	 * @param redisCommandsPerRequest Redis commands per request in the throughput scenario
+	 * @param failover what killing one instance did (failover scenario)
+	 * @param redisOutage what killing Redis did (redis-outage scenario)
+	 * @param revocationDelay how long a logged-out credential keeps working, and how that is known
+	 * @param infrastructure what the design needs besides its instances
+	 * @param throughputSteps requests/s per ladder step, for the chart
+	 * @param latencySteps p50/p90/p99/p99.9 of the highest step, for the chart
+	 */
+	public record Row(String variant, Statistics capacity, Statistics latencyP99Ms, Statistics cpuMicrosPerRequest,
+			Double cpuRatio, Double capacityRatio, Statistics redisCommandsPerRequest, Incident failover,
+			Incident redisOutage, String revocationDelay, String infrastructure, Map<String, Double> throughputSteps,
+			Map<String, Double> latencySteps) {
+	}
+
+	/**
+	 * @param sessionsLost auth-lost events after the event
+	 * @param failoverLoss lost ÷ alive on the hit instance (null when it held none, or for Redis)
+	 * @param lostShare lost ÷ all live sessions
+	 * @param failedRequests 5xx + connect errors after the event
+	 * @param recoveryMillis until errors stayed at zero for 3 s; null: never within the run
+	 */
+	public record Incident(long sessionsLost, Double failoverLoss, Double lostShare, long failedRequests,
+			Long recoveryMillis) {
+	}
+
+	/** @param dir the run's folder, relative to the comparison's */
+	public record RunRef(String variant, String scenario, String dir, boolean valid) {
+	}
+
+	/**
+	 * Per second of a drill run's measurement: successful requests, lost sessions and failed
+	 * requests; events at their second.
+	 */
+	public record DrillTimeline(String variant, String scenario, List<Integer> seconds, List<Long> ok,
+			List<Long> authLost, List<Long> errors, List<Event> events) {
+	}
+
+	public record Event(double second, String label) {
+	}
+}

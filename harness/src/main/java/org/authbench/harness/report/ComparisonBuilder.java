@@ -1,0 +1,180 @@
+package org.authbench.harness.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.authbench.harness.drill.DrillReport;
+import org.authbench.harness.load.RunFigures;
+import org.authbench.harness.load.Summary;
+import org.authbench.harness.metrics.Statistics;
+import org.authbench.harness.metrics.Timeline;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a {@link Comparison} from the runs of a matrix (their {@code summary.json} and the
+ * drills' {@code timeline.json}): one row per variant, ratios to the baseline of the same
+ * comparison, the drill time lines for the charts.
+ */
+public final class ComparisonBuilder {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ComparisonBuilder() {
+	}
+
+	/** @param dir the comparison's folder; {@code runs} hold paths relative to it */
+	public static Comparison build(Path dir, String name, Map<String, Object> settings, List<Comparison.RunRef> runs) {
+		Map<String, Map<String, Summary>> byVariant = new LinkedHashMap<>();
+		List<String> warnings = new ArrayList<>();
+		List<Comparison.DrillTimeline> timelines = new ArrayList<>();
+		for (Comparison.RunRef run : runs) {
+			Summary summary = JSON.readValue(dir.resolve(run.dir()).resolve("summary.json").toFile(), Summary.class);
+			byVariant.computeIfAbsent(run.variant(), v -> new LinkedHashMap<>()).put(run.scenario(), summary);
+			summary.warnings().forEach(w -> warnings.add(run.variant() + " " + run.scenario() + ": " + w));
+			if (!summary.drills().isEmpty()) {
+				timeline(dir.resolve(run.dir()), run, summary).ifPresent(timelines::add);
+			}
+		}
+		Summary baseline = Optional.ofNullable(byVariant.get("baseline")).map(s -> s.get("throughput")).orElse(null);
+		List<Comparison.Row> rows = new ArrayList<>();
+		byVariant.forEach((variant, scenarios) -> rows.add(row(variant, scenarios, baseline)));
+		boolean valid = runs.stream().allMatch(Comparison.RunRef::valid);
+		return new Comparison(Comparison.SCHEMA, name, LocalDateTime.now().toString(), settings, machine(dir, runs),
+				valid, warnings, rows, runs, timelines);
+	}
+
+	private static Comparison.Row row(String variant, Map<String, Summary> scenarios, Summary baseline) {
+		Summary throughput = scenarios.get("throughput");
+		Statistics capacity = figure(throughput, "okThroughput");
+		Statistics cpu = figure(throughput, "cpuMicrosPerRequest");
+		Double cpuRatio = ratio(cpu, figure(baseline, "cpuMicrosPerRequest"));
+		Double capacityRatio = ratio(capacity, figure(baseline, "okThroughput"));
+		Map<String, Double> steps = new LinkedHashMap<>();
+		Map<String, Double> latency = new LinkedHashMap<>();
+		if (throughput != null && !throughput.repeats().isEmpty()) {
+			RunFigures first = throughput.repeats().get(0);
+			first.steps().forEach(step -> steps.put(String.valueOf(step.level()), step.okThroughput()));
+			RunFigures.Step top = first.steps().get(first.steps().size() - 1);
+			latency.put("p50", top.latency().p50());
+			latency.put("p90", top.latency().p90());
+			latency.put("p99", top.latency().p99());
+			latency.put("p99.9", top.latency().p999());
+		}
+		return new Comparison.Row(variant, capacity, figure(throughput, "latencyP99Ms"), cpu, cpuRatio, capacityRatio,
+				figure(throughput, "redisCommandsPerRequest"), incident(scenarios.get("failover")),
+				incident(scenarios.get("redis-outage")), revocationDelay(variant, throughput), infrastructure(variant),
+				steps, latency);
+	}
+
+	private static Statistics figure(Summary summary, String name) {
+		return summary == null ? null : summary.figures().get(name);
+	}
+
+	private static Double ratio(Statistics value, Statistics baseline) {
+		if (value == null || baseline == null || baseline.median() == 0) {
+			return null;
+		}
+		return Math.round(100.0 * value.median() / baseline.median()) / 100.0;
+	}
+
+	/** The first incident of the drill's first repeat. */
+	private static Comparison.Incident incident(Summary drill) {
+		if (drill == null || drill.drills().isEmpty() || drill.drills().get(0).incidents().isEmpty()) {
+			return null;
+		}
+		DrillReport.Incident first = drill.drills().get(0).incidents().get(0);
+		long failed = first.failed().getOrDefault("serverError", 0L) + first.failed().getOrDefault("connectError", 0L);
+		return new Comparison.Incident(first.sessionsLost(), first.failoverLoss(), first.lostShare(), failed,
+				first.recoveryMillis());
+	}
+
+	/**
+	 * How long a logged-out credential keeps working, from the variant's configuration as the
+	 * run recorded it; the tests assert these (contract tests, RevocationModesIntegrationTests).
+	 */
+	static String revocationDelay(String variant, Summary run) {
+		return switch (variant) {
+			case "baseline" -> "n/a (no credential)";
+			case "sticky" -> "0 s (session invalidated on its instance)";
+			case "clustered" -> "0 s (session deleted from Redis)";
+			case "jwt" -> {
+				Object env = run == null ? null : run.settings().get("appEnv");
+				Object configured = env instanceof Map<?, ?> map ? map.get("AUTHBENCH_JWT_REVOCATION") : null;
+				String mode = configured == null ? "denylist" : configured.toString();
+				yield switch (mode) {
+					case "none" -> "until exp: up to the access-token lifetime (15 min)";
+					case "token-version" -> "0 s (token version in Redis, 1 command per request)";
+					default -> "0 s (denylist in Redis, 1 command per request)";
+				};
+			}
+			default -> "unknown";
+		};
+	}
+
+	static String infrastructure(String variant) {
+		return switch (variant) {
+			case "baseline" -> "load balancer";
+			case "sticky" -> "load balancer with cookie-route affinity";
+			case "clustered" -> "load balancer + Redis (a single point of failure unless replicated)";
+			case "jwt" -> "load balancer + Redis for refresh families and revocation (reads need it only for revocation)";
+			default -> "";
+		};
+	}
+
+	private static Optional<Comparison.DrillTimeline> timeline(Path runDir, Comparison.RunRef run, Summary summary) {
+		Path metrics = Files.isDirectory(runDir.resolve("metrics")) ? runDir.resolve("metrics")
+				: runDir.resolve("repeat-1").resolve("metrics");
+		Path file = metrics.resolve("timeline.json");
+		if (!Files.exists(file) || summary.repeats().isEmpty()) {
+			return Optional.empty();
+		}
+		Timeline timeline = Timeline.read(file);
+		RunFigures.Window window = summary.repeats().get(0).window();
+		List<Integer> seconds = new ArrayList<>();
+		List<Long> ok = new ArrayList<>();
+		List<Long> lost = new ArrayList<>();
+		List<Long> errors = new ArrayList<>();
+		for (Timeline.Second second : timeline.seconds()) {
+			if (second.epochMillis() >= window.startEpochMillis() && second.epochMillis() < window.endEpochMillis()) {
+				seconds.add((int) ((second.epochMillis() - window.startEpochMillis()) / 1000));
+				ok.add(second.ok());
+				lost.add(second.authLost());
+				errors.add(second.serverError() + second.connectError() + second.clientError());
+			}
+		}
+		List<Comparison.Event> events = new ArrayList<>();
+		for (DrillReport.Incident incident : summary.drills().get(0).incidents()) {
+			events.add(new Comparison.Event((incident.atMillis() - window.startEpochMillis()) / 1000.0,
+					incident.event().replaceAll("@.*", "")));
+			for (String repair : incident.repairs()) {
+				String at = repair.replaceAll(".*\\(at \\+([0-9.]+) s.*", "$1");
+				events.add(new Comparison.Event(Double.parseDouble(at), repair.replaceAll("@.*", "")));
+			}
+		}
+		return Optional.of(new Comparison.DrillTimeline(run.variant(), run.scenario(), seconds, ok, lost, errors, events));
+	}
+
+	private static String machine(Path dir, List<Comparison.RunRef> runs) {
+		if (runs.isEmpty()) {
+			return "";
+		}
+		Path env = dir.resolve(runs.get(0).dir()).resolve("env.json");
+		if (!Files.exists(env)) {
+			return "";
+		}
+		JsonNode json = JSON.readTree(env.toFile());
+		JsonNode machine = json.path("machine");
+		return "%s, %s cores, %s GiB, %s, JDK %s, %s, %s, Gatling %s".formatted(
+				machine.path("cpuModel").asString("?"), machine.path("cores").asString("?"),
+				machine.path("memoryGiB").asString("?"), json.path("os").path("name").asString("?"),
+				json.path("jdk").path("version").asString("?"), json.path("nginx").asString("?").replace("nginx version: ", ""),
+				json.path("redis").asString("?").replaceAll(" sha=.*", ""), json.path("gatling").asString("?"));
+	}
+}

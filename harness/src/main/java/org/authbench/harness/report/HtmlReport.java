@@ -1,0 +1,80 @@
+package org.authbench.harness.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code report.html}: self-contained (ECharts from its WebJar inlined, the comparison's data
+ * as JSON), so it opens offline from disk. In order: the architect's table, the charts
+ * (throughput, latency percentiles, one time line per drill with its events marked), the
+ * method, the warnings.
+ */
+public final class HtmlReport {
+
+	static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private HtmlReport() {
+	}
+
+	public static String render(Comparison comparison) {
+		StringBuilder table = new StringBuilder();
+		for (Comparison.Row row : comparison.rows()) {
+			table.append("<tr data-variant=\"").append(escape(row.variant())).append("\">");
+			int column = 0;
+			for (String cell : MarkdownReport.cells(row)) {
+				table.append(column > 0 && column < 7 ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+				column++;
+			}
+			table.append("</tr>\n");
+		}
+		StringBuilder warnings = new StringBuilder();
+		if (comparison.warnings().isEmpty()) {
+			warnings.append("<p>None.</p>");
+		}
+		else {
+			warnings.append("<ul class=\"warnings\">");
+			comparison.warnings().forEach(w -> warnings.append("<li>").append(escape(w)).append("</li>"));
+			warnings.append("</ul>");
+		}
+		StringBuilder runs = new StringBuilder();
+		comparison.runs().forEach(run -> runs.append("<li>").append(escape(run.variant() + " " + run.scenario()))
+			.append(": <code>").append(escape(run.dir())).append("</code>").append(run.valid() ? "" : " (INVALID)")
+			.append("</li>"));
+		return resource("report.html").replace("{{title}}", escape(comparison.name()))
+			.replace("{{machine}}", escape("Measured on " + comparison.machine() + ", " + comparison.createdAt()))
+			.replace("{{validity}}", comparison.valid() ? ""
+					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
+			.replace("{{table}}", table)
+			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
+			.replace("{{warnings}}", warnings)
+			.replace("{{runs}}", runs)
+			.replace("{{data}}", JSON.writeValueAsString(comparison).replace("</", "<\\/"))
+			.replace("{{echarts}}", classpath(ECHARTS));
+	}
+
+	static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+	private static String resource(String name) {
+		return classpath("/org/authbench/harness/report/" + name);
+	}
+
+	private static String classpath(String path) {
+		try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("missing on the class path: " + path);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package org.authbench.harness.report;
+
+import java.nio.file.Path;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Pretty JSON files of the reports. */
+final class LoadRunJson {
+
+	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private LoadRunJson() {
+	}
+
+	static void write(Path file, Object value) {
+		JSON.writeValue(file.toFile(), value);
+	}
+
+	static Comparison read(Path file) {
+		return JSON.readValue(file.toFile(), Comparison.class);
+	}
+}

@@ -1,0 +1,45 @@
+package org.authbench.harness.report;
+
+import java.util.List;
+
+/** {@code report.md}: the architect's table and the key figures, for pull requests and wikis. */
+public final class MarkdownReport {
+
+	private MarkdownReport() {
+	}
+
+	public static String render(Comparison comparison) {
+		StringBuilder md = new StringBuilder();
+		md.append("# authbench comparison: ").append(comparison.name()).append("\n\n");
+		md.append("Measured on ").append(comparison.machine()).append(", ").append(comparison.createdAt())
+			.append(". Settings: ").append(comparison.settings()).append(".\n\n");
+		if (!comparison.valid()) {
+			md.append("> **INVALID**: at least one run was invalid (see warnings).\n\n");
+		}
+		md.append("| variant | capacity (ok req/s) | vs baseline | CPU per request | vs baseline | Redis cmds/request "
+				+ "| p99 at capacity | failover (kill 1 instance) | Redis outage | revocation delay | infrastructure |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Comparison.Row row : comparison.rows()) {
+			md.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
+		}
+		md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
+				+ "Definitions: DESIGN §6 (see report.html's method section).\n");
+		if (!comparison.warnings().isEmpty()) {
+			md.append("\n## Warnings\n\n");
+			comparison.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+		}
+		md.append("\n## Runs\n\n");
+		comparison.runs().forEach(run -> md.append("- ").append(run.variant()).append(' ').append(run.scenario())
+			.append(": `").append(run.dir()).append("`").append(run.valid() ? "" : " (INVALID)").append('\n'));
+		return md.toString();
+	}
+
+	/** The architect's row; the HTML report shows the same cells. */
+	static List<String> cells(Comparison.Row row) {
+		return List.of(row.variant(), Cells.stat(row.capacity(), "", 0), Cells.ratio(row.capacityRatio()),
+				Cells.stat(row.cpuMicrosPerRequest(), " µs", 0), Cells.ratio(row.cpuRatio()),
+				Cells.stat(row.redisCommandsPerRequest(), "", 2), Cells.stat(row.latencyP99Ms(), " ms", 2),
+				Cells.failover(row.failover()), Cells.outage(row.redisOutage()), row.revocationDelay(),
+				row.infrastructure());
+	}
+}

@@ -1,0 +1,37 @@
+package org.authbench.harness.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.load.Summary;
+import tools.jackson.databind.JsonNode;
+
+/** Reads what a results folder holds back into a {@link Comparison}. */
+public final class Reports {
+
+	private Reports() {
+	}
+
+	/**
+	 * The comparison of a results folder: a comparison's own summary.json, or a single run's,
+	 * seen as a comparison of one run.
+	 */
+	public static Comparison comparisonOf(Path dir) {
+		JsonNode summary = ComparisonBuilder.JSON.readTree(dir.resolve("summary.json").toFile());
+		if (Comparison.SCHEMA.equals(summary.path("schema").asString())) {
+			return LoadRunJson.read(dir.resolve("summary.json"));
+		}
+		if (!Summary.SCHEMA.equals(summary.path("schema").asString())) {
+			throw new IllegalArgumentException(dir.resolve("summary.json") + " is not an authbench result (schema "
+					+ summary.path("schema").asString("none") + ")");
+		}
+		Map<String, Object> settings = ComparisonBuilder.JSON.convertValue(summary.get("settings"), Map.class);
+		String scenario = summary.path("settings").has("drill")
+				? summary.path("settings").path("drill").path("name").asString()
+				: summary.path("settings").path("scenario").asString();
+		Comparison.RunRef run = new Comparison.RunRef(summary.path("settings").path("variant").asString(), scenario, ".",
+				summary.path("valid").asBoolean());
+		return ComparisonBuilder.build(dir, summary.path("name").asString(), settings, List.of(run));
+	}
+}
