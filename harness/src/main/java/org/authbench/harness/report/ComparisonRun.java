@@ -119,7 +119,7 @@ public final class ComparisonRun {
 
 	static LoadSpec loadSpec(Spec spec, StackSpec stack, String scenario, Path runs) {
 		Duration window = Duration.ofSeconds(spec.quick() ? 3 : 5);
-		Duration warmupMax = Duration.ofSeconds(spec.quick() ? 12 : 60);
+		Duration warmupMax = Duration.ofSeconds(spec.quick() ? 10 : 60);
 		String name = stack.variant().id() + "-" + scenario;
 		String mix = "me=40,items=40,write=20";
 		if (Drill.PRESETS.contains(scenario)) {

@@ -101,12 +101,14 @@ class DrillIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(Variant.class)
-	void freezeAndRestartProduceTheirFiguresForEveryVariant(Variant variant) {
-		JsonNode incidents = drill(variant, 2, "freeze app-2@2s, thaw app-2@4s, restart app-1@6s", Duration.ofSeconds(12));
+	void freezeAndRollingRestartProduceTheirFiguresForEveryVariant(Variant variant) {
+		JsonNode incidents = drill(variant, 2, "freeze app-2@2s, thaw app-2@4s, restart app-1@6s, restart app-2@7s",
+				Duration.ofSeconds(14));
 
-		assertThat(incidents).hasSize(2);
+		assertThat(incidents).hasSize(3);
 		JsonNode freeze = incidents.get(0);
 		JsonNode restart = incidents.get(1);
+		assertThat(incidents.get(2).get("event").asString()).isEqualTo("restart app-2@7s");
 		assertThat(freeze.get("event").asString()).isEqualTo("freeze app-2@2s");
 		assertThat(freeze.get("repairs").get(0).asString()).startsWith("thaw app-2@4s");
 		assertThat(freeze.get("during").get("count").asLong()).isPositive();

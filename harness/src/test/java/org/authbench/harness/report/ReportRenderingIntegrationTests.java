@@ -1,0 +1,109 @@
+package org.authbench.harness.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.authbench.harness.metrics.Statistics;
+import org.authbench.testsupport.Binaries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * report.html opened in a real headless Chromium, from disk, offline: every chart is drawn
+ * (not blank, no script error) and the architect's table shows the numbers of summary.json.
+ */
+class ReportRenderingIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	static Comparison comparison() {
+		Comparison.Row baseline = new Comparison.Row("baseline", Statistics.of(List.of(6400.0, 6500.0, 6450.0)),
+				Statistics.of(List.of(22.0)), Statistics.of(List.of(230.0)), 1.0, 1.0, null, null, null,
+				ComparisonBuilder.revocationDelay("baseline", null), ComparisonBuilder.infrastructure("baseline"),
+				Map.of("8", 5000.0, "32", 6450.0), Map.of("p50", 1.3, "p90", 7.0, "p99", 22.3, "p99.9", 42.7));
+		Comparison.Row clustered = new Comparison.Row("clustered", Statistics.of(List.of(1500.0)),
+				Statistics.of(List.of(80.0)), Statistics.of(List.of(1380.0)), 6.0, 0.23, Statistics.of(List.of(4.31)),
+				new Comparison.Incident(0, 0.0, 0.0, 3, 2000L), new Comparison.Incident(60, null, 1.0, 1200, 9000L),
+				ComparisonBuilder.revocationDelay("clustered", null), ComparisonBuilder.infrastructure("clustered"),
+				Map.of("8", 1300.0, "32", 1500.0), Map.of("p50", 15.0, "p90", 40.0, "p99", 80.0, "p99.9", 120.0));
+		List<Integer> seconds = new ArrayList<>();
+		List<Long> ok = new ArrayList<>();
+		List<Long> lost = new ArrayList<>();
+		List<Long> errors = new ArrayList<>();
+		for (int s = 0; s < 20; s++) {
+			seconds.add(s);
+			ok.add(s >= 5 && s < 9 ? 20L : 300L);
+			lost.add(s == 9 ? 60L : 0L);
+			errors.add(s >= 5 && s < 9 ? 280L : 0L);
+		}
+		Comparison.DrillTimeline outage = new Comparison.DrillTimeline("clustered", "redis-outage", seconds, ok, lost,
+				errors, List.of(new Comparison.Event(5.0, "kill redis"), new Comparison.Event(9.0, "start redis")));
+		return new Comparison(Comparison.SCHEMA, "rendering-test", "2026-11-25T10:00", Map.of("quick", true),
+				"test machine", true, List.of("baseline throughput: warm-up did not converge"),
+				List.of(baseline, clustered), List.of(new Comparison.RunRef("baseline", "throughput", "runs/x", true)),
+				List.of(outage));
+	}
+
+	@Test
+	void chartsRenderAndTheTableShowsTheSummarysNumbers() throws Exception {
+		Comparison comparison = comparison();
+		ComparisonRun.write(this.dir, comparison);
+
+		String dom = chromiumDom(this.dir.resolve("report.html"));
+
+		assertThat(attribute(dom, "data-script-errors")).as("script errors").isEmpty();
+		assertThat(Integer.parseInt(attribute(dom, "data-charts-expected"))).as("throughput, latency, 1 drill").isEqualTo(3);
+		assertThat(attribute(dom, "data-charts-rendered")).isEqualTo(attribute(dom, "data-charts-expected"));
+		assertThat(attribute(dom, "data-charts-blank")).as("charts drawn blank").isEmpty();
+		Comparison fromDisk = Reports.comparisonOf(this.dir);
+		for (Comparison.Row row : fromDisk.rows()) {
+			String tableRow = between(dom, "<tr data-variant=\"" + row.variant() + "\">", "</tr>");
+			assertThat(tableRow).contains(Cells.number(row.capacity().median(), 0))
+				.contains(Cells.number(row.cpuMicrosPerRequest().median(), 0) + " µs")
+				.contains(Cells.ratio(row.cpuRatio()))
+				.contains(Cells.number(row.latencyP99Ms().median(), 2) + " ms");
+		}
+		assertThat(between(dom, "<tr data-variant=\"baseline\">", "</tr>")).contains("95% CI");
+		assertThat(between(dom, "<tr data-variant=\"clustered\">", "</tr>")).contains("4.31")
+			.contains("1200 failed requests")
+			.contains("100% of all");
+		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |").contains("6.00×");
+	}
+
+	/** The DOM after the page's scripts ran, from Debian's chromium, headless, offline. */
+	static String chromiumDom(Path html) throws IOException, InterruptedException {
+		Path chromium = Binaries.require("chromium", "chromium");
+		Path profile = Files.createTempDirectory("authbench-chromium-");
+		Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,2400", "--virtual-time-budget=15000",
+				"--dump-dom", html.toUri().toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String dom = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium ended").isTrue();
+		return dom;
+	}
+
+	private static String attribute(String dom, String name) {
+		Matcher matcher = Pattern.compile("<body[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(dom);
+		assertThat(matcher.find()).as("<body> has " + name).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String between(String text, String start, String end) {
+		int from = text.indexOf(start);
+		assertThat(from).as(start).isNotNegative();
+		return text.substring(from, text.indexOf(end, from));
+	}
+}
