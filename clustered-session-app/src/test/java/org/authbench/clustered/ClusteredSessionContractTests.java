@@ -5,7 +5,6 @@ import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,9 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ClusteredSessionContractTests extends ApiContractTests {
 
 	static final RedisProcess redis = RedisProcess.start();
-
-	@LocalServerPort
-	int port;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
@@ -29,11 +25,6 @@ class ClusteredSessionContractTests extends ApiContractTests {
 	@AfterAll
 	static void stopRedis() {
 		redis.close();
-	}
-
-	@Override
-	protected String baseUrl() {
-		return "http://127.0.0.1:" + this.port;
 	}
 
 	@Override

@@ -57,7 +57,7 @@ record LoadSettings(String baseUrl, String credential, int users, List<Integer> 
 		Map<String, Integer> weights = new LinkedHashMap<>();
 		for (String part : spec.split(",")) {
 			String[] kv = part.split("=");
-			if (kv.length != 2 || !RequestType.names().contains(kv[0].trim())) {
+			if (kv.length != 2 || !List.of("me", "items", "write").contains(kv[0].trim())) {
 				throw new IllegalArgumentException("mix must look like me=40,items=40,write=20, was: " + spec);
 			}
 			weights.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));

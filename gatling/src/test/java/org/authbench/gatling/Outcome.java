@@ -25,6 +25,7 @@ enum Outcome {
 			return SERVER_ERROR;
 		}
 		if (status == 401) {
+			// A refused login is a wrong password; a refused refresh ends in a new login, counted as a lost session.
 			return type == RequestType.LOGIN ? CLIENT_ERROR : AUTH_LOST;
 		}
 		if (status >= 400) {

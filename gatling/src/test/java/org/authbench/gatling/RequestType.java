@@ -1,12 +1,11 @@
 package org.authbench.gatling;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** The request types a virtual user sends; each has its own latency histogram. */
 enum RequestType {
 
-	LOGIN("login"), ME("me"), ITEMS("items"), WRITE("write");
+	LOGIN("login"), REFRESH("refresh"), ME("me"), ITEMS("items"), WRITE("write");
 
 	private final String tag;
 
@@ -16,10 +15,6 @@ enum RequestType {
 
 	String tag() {
 		return this.tag;
-	}
-
-	static List<String> names() {
-		return Arrays.stream(values()).map(RequestType::tag).toList();
 	}
 
 	static RequestType of(String tag) {

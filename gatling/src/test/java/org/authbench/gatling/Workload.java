@@ -15,6 +15,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -82,7 +83,7 @@ final class Workload {
 			.body(StringBody(session -> "{\"username\":\"" + session.getString("username")
 					+ "\",\"password\":\"" + this.settings.password() + "\"}"));
 		if (bearer()) {
-			request = request.check(jsonPath("$.accessToken").optional().saveAs("accessToken"));
+			request = tokens(request);
 		}
 		request = request.check(header("Set-Cookie").findAll().optional().saveAs("setCookies"));
 		return exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", System.nanoTime()))
@@ -91,10 +92,43 @@ final class Workload {
 				Outcome outcome = finish(session, RequestType.LOGIN, session.getLong("start"));
 				boolean ok = outcome == Outcome.OK;
 				// Pacing restarts after a login: its time is the login's, recorded as such.
-				return xsrf(session).set("needLogin", !ok).set("loginOk", ok).set("next", System.nanoTime());
+				return refreshAt(xsrf(session)).set("needLogin", !ok).set("loginOk", ok).set("next", System.nanoTime());
 			})
 			.doIf(session -> !session.getBoolean("loginOk"))
 			.then(exec(session -> session).pause(Duration.ofMillis(500)));
+	}
+
+	/** Bearer: keep the token pair and when the access token expires. */
+	private static HttpRequestActionBuilder tokens(HttpRequestActionBuilder request) {
+		return request.check(jsonPath("$.accessToken").optional().saveAs("accessToken"),
+				jsonPath("$.refreshToken").optional().saveAs("refreshToken"),
+				jsonPath("$.expiresIn").ofLong().optional().saveAs("expiresIn"));
+	}
+
+	/**
+	 * Bearer: trades the refresh token for a new pair shortly before the access token expires,
+	 * so a 401 on a call never comes from an expired token (it would not be a lost session).
+	 */
+	private ChainBuilder refreshIfExpiring() {
+		HttpRequestActionBuilder request = tokens(http("refresh").post("/api/auth/refresh")
+			.body(StringBody(session -> "{\"refreshToken\":\"" + session.getString("refreshToken") + "\"}")));
+		return doIf(session -> System.nanoTime() > session.getLong("refreshAt"))
+			.then(exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", System.nanoTime()))
+				.exec(withStatus(request))
+				.exec(session -> {
+					Outcome outcome = finish(session, RequestType.REFRESH, session.getLong("start"));
+					if (outcome == Outcome.AUTH_LOST) {
+						this.metrics.relogin(System.nanoTime());
+						return session.set("needLogin", true);
+					}
+					return outcome == Outcome.OK ? refreshAt(session) : session;
+				}));
+	}
+
+	/** Refresh at 80% of the access token's lifetime. */
+	private static Session refreshAt(Session session) {
+		long lifetime = session.contains("expiresIn") ? session.getLong("expiresIn") : Long.MAX_VALUE / 2_000_000_000L;
+		return session.set("refreshAt", System.nanoTime() + lifetime * 800_000_000L);
 	}
 
 	/** One authenticated call of the given type, classified and recorded. */
@@ -105,7 +139,7 @@ final class Workload {
 			case WRITE -> http("write").post("/api/items")
 				.header("X-XSRF-TOKEN", session -> session.getString("xsrf"))
 				.body(StringBody(session -> "{\"name\":\"load-" + session.userId() + "\",\"price\":12.5}"));
-			case LOGIN -> throw new IllegalArgumentException("login is not a mix entry");
+			case LOGIN, REFRESH -> throw new IllegalArgumentException(type + " is not a mix entry");
 		};
 		if (bearer()) {
 			request = request.header("Authorization", session -> "Bearer " + session.getString("accessToken"));
@@ -194,7 +228,7 @@ final class Workload {
 			})
 			.exec(asLongAs(session -> !this.metrics.phases().finished(System.nanoTime())).on(
 					doIfOrElse(session -> session.getBoolean("needLogin")).then(login())
-						.orElse(doIfOrElse(this::active).then(pace().exec(mix()))
+						.orElse(doIfOrElse(this::active).then(pace().exec(bearer() ? refreshIfExpiring() : exec(s -> s)).exec(mix()))
 							.orElse(exec(session -> session).pause(Duration.ofMillis(50))))));
 	}
 

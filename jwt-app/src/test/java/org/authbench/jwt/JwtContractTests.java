@@ -5,7 +5,6 @@ import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,9 +18,6 @@ class JwtContractTests extends ApiContractTests {
 
 	static final RedisProcess redis = RedisProcess.start();
 
-	@LocalServerPort
-	int port;
-
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
@@ -30,11 +26,6 @@ class JwtContractTests extends ApiContractTests {
 	@AfterAll
 	static void stopRedis() {
 		redis.close();
-	}
-
-	@Override
-	protected String baseUrl() {
-		return "http://127.0.0.1:" + this.port;
 	}
 
 	@Override

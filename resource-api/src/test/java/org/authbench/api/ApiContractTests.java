@@ -4,12 +4,14 @@ import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API contract of DESIGN §3, written once and run against every variant over real HTTP:
- * each app module has a subclass that starts the app and says how its credential travels.
+ * each app module has a subclass that starts the app ({@code @SpringBootTest} on a random
+ * port) and says how its credential travels.
  * The baseline authenticates nobody (every call is user0001), so where the contract is about
  * authentication it is checked to do exactly that instead.
  */
@@ -17,8 +19,14 @@ public abstract class ApiContractTests {
 
 	protected static final String PASSWORD = "changeit";
 
-	/** Base URL of a running instance, e.g. {@code http://127.0.0.1:41234}. */
-	protected abstract String baseUrl();
+	/** The port of the instance a subclass's {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} started. */
+	@LocalServerPort
+	protected int port;
+
+	/** Base URL of the running instance, e.g. {@code http://127.0.0.1:41234}. */
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
 
 	protected abstract CredentialKind credentialKind();
 

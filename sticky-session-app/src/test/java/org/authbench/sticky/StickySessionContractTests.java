@@ -5,21 +5,12 @@ import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=sticky-7", "authbench.session.route=app7" })
 class StickySessionContractTests extends ApiContractTests {
-
-	@LocalServerPort
-	int port;
-
-	@Override
-	protected String baseUrl() {
-		return "http://127.0.0.1:" + this.port;
-	}
 
 	@Override
 	protected CredentialKind credentialKind() {
