@@ -108,7 +108,7 @@ public final class ComparisonRun {
 	public static void write(Path dir, Comparison comparison) {
 		try {
 			Files.createDirectories(dir);
-			LoadRunJson.write(dir.resolve("summary.json"), comparison);
+			ReportJson.write(dir.resolve("summary.json"), comparison);
 			Files.writeString(dir.resolve("report.md"), MarkdownReport.render(comparison));
 			Files.writeString(dir.resolve("report.html"), HtmlReport.render(comparison));
 		}

@@ -20,7 +20,7 @@ public final class Reports {
 	public static Comparison comparisonOf(Path dir) {
 		JsonNode summary = ComparisonBuilder.JSON.readTree(dir.resolve("summary.json").toFile());
 		if (Comparison.SCHEMA.equals(summary.path("schema").asString())) {
-			return LoadRunJson.read(dir.resolve("summary.json"));
+			return ReportJson.read(dir.resolve("summary.json"));
 		}
 		if (!Summary.SCHEMA.equals(summary.path("schema").asString())) {
 			throw new IllegalArgumentException(dir.resolve("summary.json") + " is not an authbench result (schema "

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Pretty JSON files of the reports. */
-final class LoadRunJson {
+/** The JSON files of a comparison: written pretty, read back by {@code report}. */
+final class ReportJson {
 
 	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-	private LoadRunJson() {
+	private ReportJson() {
 	}
 
 	static void write(Path file, Object value) {
