@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "authbench", mixinStandardHelpOptions = true, version = "authbench 0.1.0-SNAPSHOT",
 		description = "Starts, watches, breaks and checks a stack: N instances of one variant behind nginx, with Redis.",
 		subcommands = { Up.class, Down.class, Status.class, Chaos.class, Verify.class, Run.class, Compare.class,
-				Report.class })
+				Report.class, Diff.class })
 public final class Main implements Runnable {
 
 	@Spec
@@ -27,7 +27,7 @@ public final class Main implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: up, down, status, chaos, verify, run, compare or report");
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: up, down, status, chaos, verify, run, compare, report or diff");
 	}
 
 	public static int run(PrintWriter out, PrintWriter err, String... args) {
