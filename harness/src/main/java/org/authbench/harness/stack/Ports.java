@@ -16,6 +16,9 @@ final class Ports {
 			throw new StackException("port " + port + " (" + what + ") is not a valid port");
 		}
 		try (ServerSocket socket = new ServerSocket()) {
+			// As the servers bind (nginx, Tomcat and Redis all set SO_REUSEADDR): a port whose last
+			// connection lingers in TIME_WAIT is free for them, so it is free here too.
+			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
 		}
 		catch (IOException ex) {
