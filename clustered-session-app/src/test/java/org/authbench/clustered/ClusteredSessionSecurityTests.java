@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import org.authbench.security.SessionSecurityContractTests;
 import org.authbench.testsupport.RedisProcess;
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,6 +34,8 @@ class ClusteredSessionSecurityTests extends SessionSecurityContractTests {
 		return new SpringApplicationBuilder(ClusteredSessionApplication.class).run(all);
 	}
 
+	/** An override loses the parent's @AfterAll: without it here, neither app nor Redis would be stopped. */
+	@AfterAll
 	@Override
 	protected void stopApp() {
 		super.stopApp();

@@ -33,6 +33,8 @@ public final class RedisProcess implements AutoCloseable {
 		this.binary = binary;
 		this.dir = dir;
 		this.port = port;
+		// A safety net: a test that forgets close() must not leave a redis-server behind the JVM.
+		Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "redis-" + port + "-stop"));
 	}
 
 	/** Starts redis-server and waits until it answers PING. */
