@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.drill.Drill;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.report.ComparisonRun;
-import org.authbench.harness.stack.Variant;
+import org.authbench.harness.stack.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +33,21 @@ final class Compare implements Callable<Integer> {
 	StackOptions stack;
 
 	@Option(names = "--variants", split = ",", paramLabel = "V",
-			description = "Variants, baseline first for the ratios (default: baseline,sticky,clustered,jwt).")
-	List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
+			description = { "Variants, baseline first for the ratios (default: baseline,sticky,clustered,jwt).",
+					"Also configurations of them: clustered-indexed, clustered-tuned (session store), jwt-none, "
+							+ "jwt-token-version (revocation mode; jwt is denylist), jwt-gateway, jwt-gateway-njs (nginx "
+							+ "authorises)." })
+	List<Setup> variants = new ArrayList<>(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT));
 
 	@Option(names = "--scenarios", split = ",", paramLabel = "S",
-			description = "throughput, latency, steady and the drills failover, freeze, rolling-restart, redis-outage, "
-					+ "redis-latency (default: throughput,failover,redis-outage).")
+			description = "throughput, latency, steady, context-size and the drills failover, freeze, rolling-restart, "
+					+ "redis-outage, redis-latency (default: throughput,failover,redis-outage).")
 	List<String> scenarios = new ArrayList<>(List.of("throughput", "failover", "redis-outage"));
+
+	@Option(names = "--context-sizes", split = ",", paramLabel = "BYTES",
+			description = "Auth-context padding of the context-size scenario, one throughput run on a fresh stack each "
+					+ "(default: 0,1024,4096; at most 8192).")
+	List<Integer> contextSizes = new ArrayList<>(ComparisonRun.DEFAULT_CONTEXT_SIZES);
 
 	@Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
 			description = "Measurements per scenario, for a median and 95%% CI (default: ${DEFAULT-VALUE}).")
@@ -61,7 +69,7 @@ final class Compare implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		for (String scenario : this.scenarios) {
-			if (!Drill.PRESETS.contains(scenario)) {
+			if (!Drill.PRESETS.contains(scenario) && !ComparisonRun.CONTEXT_SIZE.equals(scenario)) {
 				Scenario.parse(scenario);
 			}
 		}
@@ -71,7 +79,7 @@ final class Compare implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
-				this.out != null ? this.out : this.folder.home().resolve("results"), this.name));
+				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name));
 		return 0;
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.authbench.harness.stack.ChaosAction;
 import org.authbench.harness.stack.LbMode;
+import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.Variant;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ public final class Main implements Runnable {
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.registerConverter(Variant.class, Variant::parse);
+		cli.registerConverter(Setup.class, Setup::parse);
 		cli.registerConverter(LbMode.class, LbMode::parse);
 		cli.registerConverter(ChaosAction.class, ChaosAction::parse);
 		cli.registerConverter(Duration.class, Main::duration);

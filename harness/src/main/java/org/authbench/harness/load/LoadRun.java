@@ -178,7 +178,7 @@ public final class LoadRun {
 			Map<String, Long> pidsBefore = pids(state, gatling);
 			Map<String, Double> cpuBefore = ProcessCpu.sample(pidsBefore);
 			long sampledFrom = System.currentTimeMillis();
-			Map<String, Long> redisBefore = redisSnapshot(state);
+			RedisSample redisBefore = redisSnapshot(state);
 			if (spec.drill() != null) {
 				drill = new DrillRunner(live.stack, state, spec.drill(), live.proxy, this.out);
 				drill.start(measureStart);
@@ -190,9 +190,11 @@ public final class LoadRun {
 			Map<String, Long> pidsAfter = pids(now, gatling);
 			Map<String, Double> cpu = cpuDelta(pidsBefore, cpuBefore, pidsAfter, ProcessCpu.sample(pidsAfter),
 					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
-			Map<String, Long> redisAfter = redisSnapshot(now);
+			RedisSample redisAfter = redisSnapshot(now);
+			boolean redisMeasured = redisBefore != null && redisAfter != null;
 			window = new Window(measureStart, end, cpu,
-					redisBefore == null || redisAfter == null ? null : RedisCommandStats.delta(redisBefore, redisAfter));
+					redisMeasured ? RedisCommandStats.delta(redisBefore.calls(), redisAfter.calls()) : null,
+					redisMeasured ? redisAfter.networkBytes() - redisBefore.networkBytes() : null);
 			if (drill != null) {
 				drill.close();
 			}
@@ -215,7 +217,7 @@ public final class LoadRun {
 				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
 					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),
 				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
-				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors()));
+				window.cpu(), window.redis(), window.redisBytes(), Runtime.getRuntime().availableProcessors()));
 		DrillReport report = drill == null ? null
 				: DrillAnalysis.analyse(spec.drill(), drill.executed(),
 						Timeline.read(gatling.metricsDir().resolve("timeline.json")),
@@ -227,7 +229,11 @@ public final class LoadRun {
 		return new Repeat(figures, report);
 	}
 
-	record Window(long start, long end, Map<String, Double> cpu, Map<String, Long> redis) {
+	record Window(long start, long end, Map<String, Double> cpu, Map<String, Long> redis, Long redisBytes) {
+	}
+
+	/** Redis's command calls and network bytes at one moment. */
+	record RedisSample(Map<String, Long> calls, long networkBytes) {
 	}
 
 	private void verifyOrRefuse(StackState state, String tag) {
@@ -318,10 +324,11 @@ public final class LoadRun {
 		return delta;
 	}
 
-	private static Map<String, Long> redisSnapshot(StackState state) {
+	private static RedisSample redisSnapshot(StackState state) {
 		return state.member("redis").filter(redis -> redis.pid() > 0).map(redis -> {
 			try {
-				return RedisCommandStats.snapshot("127.0.0.1", redis.port());
+				return new RedisSample(RedisCommandStats.snapshot("127.0.0.1", redis.port()),
+						RedisCommandStats.networkBytes("127.0.0.1", redis.port()));
 			}
 			catch (RuntimeException down) {
 				return null;

@@ -37,10 +37,11 @@ public final class RunAnalysis {
 	 * @param accessLog nginx's log of the run, or null when there was no nginx
 	 * @param cpuSeconds CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR}
 	 * @param redisCommands Redis command calls over the window, or null when no Redis ran
+	 * @param redisBytes bytes Redis read and wrote over the window, or null when no Redis ran
 	 */
 	public record Input(Path metricsDir, long startMillis, long endMillis, double warmupSeconds,
 			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog,
-			Map<String, Double> cpuSeconds, Map<String, Long> redisCommands, int cores) {
+			Map<String, Double> cpuSeconds, Map<String, Long> redisCommands, Long redisBytes, int cores) {
 	}
 
 	private RunAnalysis() {
@@ -73,7 +74,8 @@ public final class RunAnalysis {
 		RunFigures.Cpu cpu = cpu(in, totals.requests(), seconds, warnings);
 		RunFigures.Redis redis = in.redisCommands() == null ? null
 				: new RunFigures.Redis(RedisCommandStats.total(in.redisCommands()),
-						round2(perRequest(RedisCommandStats.total(in.redisCommands()), totals.requests())), in.redisCommands());
+						round2(perRequest(RedisCommandStats.total(in.redisCommands()), totals.requests())), in.redisCommands(),
+						in.redisBytes() == null ? null : round(perRequest(in.redisBytes(), totals.requests())));
 		RunFigures.Bytes bytes = null;
 		RunFigures.Sources sources = null;
 		if (in.accessLog() != null) {

@@ -50,7 +50,8 @@ public record RunFigures(Window window, Requests requests, double throughput, do
 			double systemMicrosPerRequest, double loadGeneratorShare, int cores) {
 	}
 
-	public record Redis(long commands, double perRequest, Map<String, Long> byCommand) {
+	/** @param bytesPerRequest bytes Redis read and wrote per request (null in runs made before it was measured) */
+	public record Redis(long commands, double perRequest, Map<String, Long> byCommand, Double bytesPerRequest) {
 	}
 
 	public record Bytes(double sentPerRequest, double receivedPerRequest) {

@@ -44,7 +44,9 @@ public record Summary(String schema, String name, String createdAt, Map<String, 
 		figures.put("latencyMaxMs", f -> f.latency().max());
 		figures.put("cpuMicrosPerRequest", f -> f.cpu().systemMicrosPerRequest());
 		figures.put("redisCommandsPerRequest", f -> f.redis() == null ? null : f.redis().perRequest());
+		figures.put("redisBytesPerRequest", f -> f.redis() == null ? null : f.redis().bytesPerRequest());
 		figures.put("bytesSentPerRequest", f -> f.bytes() == null ? null : f.bytes().sentPerRequest());
+		figures.put("bytesReceivedPerRequest", f -> f.bytes() == null ? null : f.bytes().receivedPerRequest());
 		figures.put("loadGeneratorShare", f -> f.cpu().loadGeneratorShare());
 		return figures;
 	}

@@ -22,6 +22,31 @@ public final class RedisCommandStats {
 		}
 	}
 
+	/**
+	 * Bytes Redis has read from and written to its clients so far ({@code INFO stats}:
+	 * {@code total_net_input_bytes + total_net_output_bytes}): the session store's IO.
+	 */
+	public static long networkBytes(String host, int port) {
+		try (Jedis redis = new Jedis(host, port, 2000)) {
+			return parseNetworkBytes(redis.info("stats"));
+		}
+	}
+
+	static long parseNetworkBytes(String info) {
+		long bytes = 0;
+		int found = 0;
+		for (String line : info.split("\r?\n")) {
+			if (line.startsWith("total_net_input_bytes:") || line.startsWith("total_net_output_bytes:")) {
+				bytes += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+				found++;
+			}
+		}
+		if (found != 2) {
+			throw new IllegalStateException("INFO stats without total_net_input_bytes and total_net_output_bytes");
+		}
+		return bytes;
+	}
+
 	/** Parses lines like {@code cmdstat_hgetall:calls=12,usec=80,usec_per_call=6.67,…}. */
 	static Map<String, Long> parse(String info) {
 		Map<String, Long> calls = new TreeMap<>();

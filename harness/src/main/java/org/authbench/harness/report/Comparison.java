@@ -15,9 +15,15 @@ import org.authbench.harness.metrics.Statistics;
  * @param rows one per variant, in the order run
  * @param runs every run of the matrix, with its folder relative to the comparison's
  * @param timelines the drills' time lines, for the charts
+ * @param contextSizes the context-size scenario: one entry per variant and size (empty when not run)
  */
 public record Comparison(String schema, String name, String createdAt, Map<String, Object> settings, String machine,
-		boolean valid, List<String> warnings, List<Row> rows, List<RunRef> runs, List<DrillTimeline> timelines) {
+		boolean valid, List<String> warnings, List<Row> rows, List<RunRef> runs, List<DrillTimeline> timelines,
+		List<ContextSize> contextSizes) {
+
+	public Comparison {
+		contextSizes = contextSizes == null ? List.of() : contextSizes;
+	}
 
 	public static final String SCHEMA = "authbench.comparison/1";
 
@@ -53,6 +59,25 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 */
 	public record Incident(long sessionsLost, Double failoverLoss, Double lostShare, long failedRequests,
 			Long recoveryMillis) {
+	}
+
+	/**
+	 * One throughput run of the context-size scenario: what the auth context's padding costs a
+	 * variant, against the same variant at the smallest size.
+	 *
+	 * @param variant the setup's name
+	 * @param bytes the padding, AUTHBENCH_AUTH_CONTEXT_BYTES
+	 * @param capacity successful requests/s (highest step)
+	 * @param capacityRatio capacity ÷ the same variant's at the smallest size
+	 * @param cpuMicrosPerRequest apps + nginx + Redis CPU per request
+	 * @param redisCommandsPerRequest Redis commands per request (null without Redis)
+	 * @param redisBytesPerRequest bytes Redis read and wrote per request: the session store's IO
+	 * @param requestBytes bytes per request from the client, as nginx received them: the token on the wire
+	 * @param responseBytes bytes per answer nginx sent
+	 */
+	public record ContextSize(String variant, int bytes, Statistics capacity, Double capacityRatio,
+			Statistics cpuMicrosPerRequest, Statistics redisCommandsPerRequest, Statistics redisBytesPerRequest,
+			Statistics requestBytes, Statistics responseBytes) {
 	}
 
 	/** @param dir the run's folder, relative to the comparison's */

@@ -14,6 +14,7 @@ import org.authbench.harness.load.RunFigures;
 import org.authbench.harness.load.Summary;
 import org.authbench.harness.metrics.Statistics;
 import org.authbench.harness.metrics.Timeline;
+import org.authbench.harness.stack.Setup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +30,25 @@ public final class ComparisonBuilder {
 	private ComparisonBuilder() {
 	}
 
-	/** @param dir the comparison's folder; {@code runs} hold paths relative to it */
-	public static Comparison build(Path dir, String name, Map<String, Object> settings, List<Comparison.RunRef> runs) {
+	/**
+	 * @param dir the comparison's folder; {@code runs} hold paths relative to it
+	 * @param failures what could not be measured and why (a comparison with failures is not valid)
+	 */
+	public static Comparison build(Path dir, String name, Map<String, Object> settings, List<Comparison.RunRef> runs,
+			List<String> failures) {
 		Map<String, Map<String, Summary>> byVariant = new LinkedHashMap<>();
-		List<String> warnings = new ArrayList<>();
+		Map<String, Map<Integer, Summary>> byContextSize = new LinkedHashMap<>();
+		List<String> warnings = new ArrayList<>(failures);
 		List<Comparison.DrillTimeline> timelines = new ArrayList<>();
 		for (Comparison.RunRef run : runs) {
 			Summary summary = JSON.readValue(dir.resolve(run.dir()).resolve("summary.json").toFile(), Summary.class);
-			byVariant.computeIfAbsent(run.variant(), v -> new LinkedHashMap<>()).put(run.scenario(), summary);
+			Optional<Integer> contextBytes = ComparisonRun.contextBytes(run.scenario());
+			if (contextBytes.isPresent()) {
+				byContextSize.computeIfAbsent(run.variant(), v -> new LinkedHashMap<>()).put(contextBytes.get(), summary);
+			}
+			else {
+				byVariant.computeIfAbsent(run.variant(), v -> new LinkedHashMap<>()).put(run.scenario(), summary);
+			}
 			summary.warnings().forEach(w -> warnings.add(run.variant() + " " + run.scenario() + ": " + w));
 			if (!summary.drills().isEmpty()) {
 				timeline(dir.resolve(run.dir()), run, summary).ifPresent(timelines::add);
@@ -45,9 +57,25 @@ public final class ComparisonBuilder {
 		Summary baseline = Optional.ofNullable(byVariant.get("baseline")).map(s -> s.get("throughput")).orElse(null);
 		List<Comparison.Row> rows = new ArrayList<>();
 		byVariant.forEach((variant, scenarios) -> rows.add(row(variant, scenarios, baseline)));
-		boolean valid = runs.stream().allMatch(Comparison.RunRef::valid);
+		List<Comparison.ContextSize> contextSizes = new ArrayList<>();
+		byContextSize.forEach((variant, sizes) -> contextSizes.addAll(contextSizes(variant, sizes)));
+		boolean valid = failures.isEmpty() && runs.stream().allMatch(Comparison.RunRef::valid);
 		return new Comparison(Comparison.SCHEMA, name, LocalDateTime.now().toString(), settings, machine(dir, runs),
-				valid, warnings, rows, runs, timelines);
+				valid, warnings, rows, runs, timelines, contextSizes);
+	}
+
+	/** One entry per size, in increasing size; the ratio is to the smallest size of the same variant. */
+	private static List<Comparison.ContextSize> contextSizes(String variant, Map<Integer, Summary> sizes) {
+		List<Integer> ordered = sizes.keySet().stream().sorted().toList();
+		Statistics smallest = figure(sizes.get(ordered.get(0)), "okThroughput");
+		return ordered.stream().map(bytes -> {
+			Summary run = sizes.get(bytes);
+			Statistics capacity = figure(run, "okThroughput");
+			return new Comparison.ContextSize(variant, bytes, capacity, ratio(capacity, smallest),
+					figure(run, "cpuMicrosPerRequest"), figure(run, "redisCommandsPerRequest"),
+					figure(run, "redisBytesPerRequest"), figure(run, "bytesReceivedPerRequest"),
+					figure(run, "bytesSentPerRequest"));
+		}).toList();
 	}
 
 	private static Comparison.Row row(String variant, Map<String, Summary> scenarios, Summary baseline) {
@@ -99,8 +127,8 @@ public final class ComparisonBuilder {
 	 * How long a logged-out credential keeps working, from the variant's configuration as the
 	 * run recorded it; the tests assert these (contract tests, RevocationModesIntegrationTests).
 	 */
-	static String revocationDelay(String variant, Summary run) {
-		return switch (variant) {
+	static String revocationDelay(String setup, Summary run) {
+		return switch (variantOf(setup)) {
 			case "baseline" -> "n/a (no credential)";
 			case "sticky" -> "0 s (session invalidated on its instance)";
 			case "clustered" -> "0 s (session deleted from Redis)";
@@ -118,14 +146,24 @@ public final class ComparisonBuilder {
 		};
 	}
 
-	static String infrastructure(String variant) {
-		return switch (variant) {
+	static String infrastructure(String setup) {
+		return switch (variantOf(setup)) {
 			case "baseline" -> "load balancer";
 			case "sticky" -> "load balancer with cookie-route affinity";
 			case "clustered" -> "load balancer + Redis (a single point of failure unless replicated)";
 			case "jwt" -> "load balancer + Redis for refresh families and revocation (reads need it only for revocation)";
 			default -> "";
 		};
+	}
+
+	/** The variant a row's setup is a configuration of ({@code jwt-none} → {@code jwt}). */
+	static String variantOf(String setup) {
+		try {
+			return Setup.parse(setup).variant().id();
+		}
+		catch (IllegalArgumentException unknown) {
+			return setup;
+		}
 	}
 
 	private static Optional<Comparison.DrillTimeline> timeline(Path runDir, Comparison.RunRef run, Summary summary) {

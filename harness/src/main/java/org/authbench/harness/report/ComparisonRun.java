@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.authbench.harness.drill.Drill;
@@ -20,32 +21,64 @@ import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.load.Summary;
+import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 
 /**
- * Runs the comparison matrix: for each variant one stack, on which the scenarios run one after
- * the other (throughput first, then the drills, which leave the stack repaired: a killed
- * instance or Redis is started again by the drill itself). Each scenario gets its own results
- * folder under {@code runs/}; the comparison's {@code summary.json}, {@code report.md} and
- * {@code report.html} are written at the end.
+ * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
+ * which the scenarios run one after the other (throughput first, then the drills, which leave
+ * the stack repaired: a killed instance or Redis is started again by the drill itself). The
+ * {@code context-size} scenario needs one stack per auth-context size and runs last, on stacks
+ * of its own. Each scenario gets its own results folder under {@code runs/}; the comparison's
+ * {@code summary.json}, {@code report.md} and {@code report.html} are written at the end. A
+ * setup that fails (a stack that does not start, a run that breaks) is reported as a warning
+ * and the matrix goes on: the report shows what was measured and says what was not.
  */
 public final class ComparisonRun {
 
 	/** Drills that need Redis, skipped for the variants that have none. */
 	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency");
 
+	/** The scenario that runs the throughput ladder once per auth-context size. */
+	public static final String CONTEXT_SIZE = "context-size";
+
+	/** Auth-context sizes of the {@code context-size} scenario unless told otherwise (DESIGN §5). */
+	public static final List<Integer> DEFAULT_CONTEXT_SIZES = List.of(0, 1024, 4096);
+
+	/** The largest padding whose token (about 4/3 of it plus 600 bytes) still fits nginx's 16 KB header buffer. */
+	public static final int MAX_CONTEXT_BYTES = 8192;
+
 	/**
-	 * @param variants in the order run; the baseline first makes every ratio available
-	 * @param scenarios {@code throughput}, {@code latency}, {@code steady}, or a drill preset
-	 * @param stacks the stack to start for a variant
+	 * @param setups in the order run; the baseline first makes every ratio available
+	 * @param scenarios {@code throughput}, {@code latency}, {@code steady}, {@code context-size}, or a drill preset
+	 * @param stacks the stack to start for a variant (a setup adds its settings to it)
 	 * @param quick short warm-up, windows and drill timelines (the demo)
 	 * @param repeats measurements per scenario (on the same stack)
 	 * @param rate the open-model rate of the drills, requests/s
+	 * @param contextSizes auth-context padding sizes of the {@code context-size} scenario, bytes
 	 * @param resultsDir where {@code <timestamp>-<name>} goes
 	 */
-	public record Spec(List<Variant> variants, List<String> scenarios, Function<Variant, StackSpec> stacks,
-			boolean quick, int repeats, int rate, Path resultsDir, String name) {
+	public record Spec(List<Setup> setups, List<String> scenarios, Function<Variant, StackSpec> stacks, boolean quick,
+			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name) {
+
+		public Spec {
+			setups = List.copyOf(setups);
+			scenarios = List.copyOf(scenarios);
+			contextSizes = List.copyOf(contextSizes);
+			if (setups.isEmpty() || scenarios.isEmpty()) {
+				throw new IllegalArgumentException("a comparison needs at least one variant and one scenario");
+			}
+			for (int size : contextSizes) {
+				if (size < 0 || size > MAX_CONTEXT_BYTES) {
+					throw new IllegalArgumentException("--context-sizes must be 0.." + MAX_CONTEXT_BYTES + " bytes, was " + size);
+				}
+			}
+			if (scenarios.contains(CONTEXT_SIZE) && contextSizes.isEmpty()) {
+				throw new IllegalArgumentException("the context-size scenario needs at least one size");
+			}
+		}
 	}
 
 	private final PrintWriter out;
@@ -63,38 +96,37 @@ public final class ComparisonRun {
 		Path dir = spec.resultsDir().resolve(stamp + "-" + spec.name()).toAbsolutePath();
 		LoadRun load = new LoadRun(this.out, this.repo);
 		List<Comparison.RunRef> runs = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
 		long started = System.currentTimeMillis();
-		int total = spec.variants().size();
+		int total = spec.setups().size();
 		int done = 0;
-		for (Variant variant : spec.variants()) {
-			List<String> scenarios = spec.scenarios()
-				.stream()
-				.filter(s -> variant.usesRedis() || !REDIS_SCENARIOS.contains(s))
-				.toList();
-			StackSpec stack = spec.stacks().apply(variant);
-			String tag = "[%s %d/%d]".formatted(variant.id(), ++done, total);
-			LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
+		for (Setup setup : spec.setups()) {
+			String tag = "[%s %d/%d]".formatted(setup.id(), ++done, total);
+			StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
 			try {
-				for (String scenario : scenarios) {
-					LoadSpec loadSpec = loadSpec(spec, stack, scenario, dir.resolve("runs"));
-					Path runDir = dir.resolve("runs").resolve(loadSpec.name());
-					List<LoadRun.Repeat> repeats = new ArrayList<>();
-					for (int r = 1; r <= spec.repeats(); r++) {
-						Path repeatDir = spec.repeats() == 1 ? runDir : runDir.resolve("repeat-" + r);
-						repeats.add(load.measure(live, loadSpec, tag + " " + scenario, repeatDir));
+				List<String> scenarios = scenarios(spec, setup.variant());
+				if (scenarios.stream().anyMatch(s -> !CONTEXT_SIZE.equals(s))) {
+					runOnOneStack(load, spec, setup, stack, scenarios, tag, dir, runs);
+				}
+				if (scenarios.contains(CONTEXT_SIZE)) {
+					for (int bytes : spec.contextSizes()) {
+						runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(contextScenario(bytes)),
+								tag + " context " + bytes + " B", dir, runs);
 					}
-					Summary summary = load.writeResults(runDir, loadSpec, repeats);
-					runs.add(new Comparison.RunRef(variant.id(), scenario, dir.relativize(runDir).toString(),
-							summary.valid()));
 				}
 			}
-			finally {
-				load.stop(live, dir.resolve("logs").resolve(variant.id()));
+			catch (RuntimeException ex) {
+				String failure = "%s: not measured further, the run failed: %s".formatted(setup.id(), ex.getMessage());
+				failures.add(failure);
+				this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
 			}
 			this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
 			this.out.flush();
 		}
-		Comparison comparison = ComparisonBuilder.build(dir, spec.name(), settings(spec), runs);
+		if (runs.isEmpty()) {
+			throw new StackException("no run of the comparison succeeded: " + String.join("; ", failures));
+		}
+		Comparison comparison = ComparisonBuilder.build(dir, spec.name(), settings(spec), runs, failures);
 		write(dir, comparison);
 		copyEnv(dir, runs);
 		this.out.printf("%nComparison %s in %d s: %s%n  %s%n  %s%n", comparison.valid() ? "valid" : "INVALID",
@@ -102,6 +134,54 @@ public final class ComparisonRun {
 				dir.resolve("summary.json"));
 		this.out.flush();
 		return dir;
+	}
+
+	/** The scenarios that apply to a variant: Redis drills need Redis, context size needs a credential. */
+	static List<String> scenarios(Spec spec, Variant variant) {
+		return spec.scenarios()
+			.stream()
+			.filter(s -> variant.usesRedis() || !REDIS_SCENARIOS.contains(s))
+			.filter(s -> variant.credential() != Variant.Credential.NONE || !CONTEXT_SIZE.equals(s))
+			.toList();
+	}
+
+	private void runOnOneStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, List<String> scenarios, String tag,
+			Path dir, List<Comparison.RunRef> runs) {
+		LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
+		try {
+			for (String scenario : scenarios) {
+				LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), scenario, dir.resolve("runs"));
+				Path runDir = dir.resolve("runs").resolve(loadSpec.name());
+				List<LoadRun.Repeat> repeats = new ArrayList<>();
+				for (int r = 1; r <= spec.repeats(); r++) {
+					Path repeatDir = spec.repeats() == 1 ? runDir : runDir.resolve("repeat-" + r);
+					repeats.add(load.measure(live, loadSpec, tag + " " + scenario, repeatDir));
+				}
+				Summary summary = load.writeResults(runDir, loadSpec, repeats);
+				runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), summary.valid()));
+			}
+		}
+		finally {
+			boolean ownStack = contextBytes(scenarios.get(0)).isPresent();
+			load.stop(live, dir.resolve("logs").resolve(ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id()));
+		}
+	}
+
+	/** The scenario name a context-size run is recorded under, e.g. {@code context-size-1024}. */
+	static String contextScenario(int bytes) {
+		return CONTEXT_SIZE + "-" + bytes;
+	}
+
+	/** The auth-context size of a run recorded by {@link #contextScenario}, or empty for other scenarios. */
+	static Optional<Integer> contextBytes(String scenario) {
+		return scenario.startsWith(CONTEXT_SIZE + "-")
+				? Optional.of(Integer.valueOf(scenario.substring(CONTEXT_SIZE.length() + 1))) : Optional.empty();
+	}
+
+	/** The stack with this much auth-context padding; a token carrying it needs a larger size limit. */
+	static StackSpec withContext(StackSpec stack, int bytes) {
+		StackSpec sized = stack.withAppEnv("AUTHBENCH_AUTH_CONTEXT_BYTES", String.valueOf(bytes));
+		return stack.variant() == Variant.JWT ? sized.withAppEnv("AUTHBENCH_JWT_MAX_TOKEN_BYTES", "16384") : sized;
 	}
 
 	/** Writes summary.json, report.md and report.html of a comparison. */
@@ -117,10 +197,10 @@ public final class ComparisonRun {
 		}
 	}
 
-	static LoadSpec loadSpec(Spec spec, StackSpec stack, String scenario, Path runs) {
+	static LoadSpec loadSpec(Spec spec, StackSpec stack, String setup, String scenario, Path runs) {
 		Duration window = Duration.ofSeconds(spec.quick() ? 3 : 5);
 		Duration warmupMax = Duration.ofSeconds(spec.quick() ? 10 : 60);
-		String name = stack.variant().id() + "-" + scenario;
+		String name = setup + "-" + scenario;
 		String mix = "me=40,items=40,write=20";
 		if (Drill.PRESETS.contains(scenario)) {
 			Drill preset = Drill.preset(scenario, stack.instances(), spec.quick() ? 0.3 : 1.0);
@@ -129,7 +209,7 @@ public final class ComparisonRun {
 			return new LoadSpec(stack, Scenario.STEADY, List.of(spec.rate()), drill.duration(), 60, window, warmupMax, mix,
 					1, runs, name, drill);
 		}
-		Scenario load = Scenario.parse(scenario);
+		Scenario load = contextBytes(scenario).isPresent() ? Scenario.THROUGHPUT : Scenario.parse(scenario);
 		Duration measured = Duration.ofSeconds(spec.quick() ? 8 : 30);
 		List<Integer> ladder = load == Scenario.THROUGHPUT ? List.of(8, 32)
 				: load == Scenario.LATENCY ? List.of(spec.rate(), 2 * spec.rate()) : List.of(spec.rate());
@@ -138,13 +218,25 @@ public final class ComparisonRun {
 
 	private static Map<String, Object> settings(Spec spec) {
 		Map<String, Object> settings = new LinkedHashMap<>();
-		settings.put("variants", spec.variants().stream().map(Variant::id).toList());
+		settings.put("variants", spec.setups().stream().map(Setup::id).toList());
 		settings.put("scenarios", spec.scenarios());
-		settings.put("instances", spec.stacks().apply(spec.variants().get(0)).instances());
+		settings.put("instances", spec.stacks().apply(spec.setups().get(0).variant()).instances());
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());
 		settings.put("drillRate", spec.rate());
-		settings.put("redisScenariosSkippedFor", spec.variants().stream().filter(v -> !v.usesRedis()).map(Variant::id).toList());
+		settings.put("redisScenariosSkippedFor",
+				spec.setups().stream().filter(s -> !s.variant().usesRedis()).map(Setup::id).toList());
+		if (spec.scenarios().contains(CONTEXT_SIZE)) {
+			settings.put("contextSizes", spec.contextSizes());
+			settings.put("contextSizeSkippedFor", spec.setups()
+				.stream()
+				.filter(s -> s.variant().credential() == Variant.Credential.NONE)
+				.map(Setup::id)
+				.toList());
+		}
+		Map<String, String> configured = new LinkedHashMap<>();
+		spec.setups().forEach(setup -> configured.put(setup.id(), setup.description()));
+		settings.put("configurations", configured);
 		return settings;
 	}
 

@@ -33,6 +33,24 @@ public final class HtmlReport {
 			}
 			table.append("</tr>\n");
 		}
+		StringBuilder context = new StringBuilder();
+		if (!comparison.contextSizes().isEmpty()) {
+			context.append("<h2>Auth-context size</h2>\n<p>").append(escape(MarkdownReport.CONTEXT_INTRO)).append("</p>\n")
+				.append("<table id=\"context-table\">\n<thead><tr>");
+			MarkdownReport.CONTEXT_HEADERS.forEach(h -> context.append("<th>").append(escape(h)).append("</th>"));
+			context.append("</tr></thead>\n<tbody>\n");
+			for (Comparison.ContextSize size : comparison.contextSizes()) {
+				context.append("<tr data-context=\"").append(escape(size.variant() + "-" + size.bytes())).append("\">");
+				int column = 0;
+				for (String cell : MarkdownReport.cells(size)) {
+					context.append(column > 0 ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+					column++;
+				}
+				context.append("</tr>\n");
+			}
+			context.append("</tbody>\n</table>\n<div id=\"chart-context-capacity\" class=\"chart\"></div>\n"
+					+ "<div id=\"chart-context-bytes\" class=\"chart\"></div>\n");
+		}
 		StringBuilder warnings = new StringBuilder();
 		if (comparison.warnings().isEmpty()) {
 			warnings.append("<p>None.</p>");
@@ -51,6 +69,7 @@ public final class HtmlReport {
 			.replace("{{validity}}", comparison.valid() ? ""
 					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
 			.replace("{{table}}", table)
+			.replace("{{context}}", context)
 			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
 			.replace("{{warnings}}", warnings)
 			.replace("{{runs}}", runs)

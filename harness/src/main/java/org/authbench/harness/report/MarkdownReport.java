@@ -24,6 +24,14 @@ public final class MarkdownReport {
 		}
 		md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
 				+ "Definitions: DESIGN §6 (see report.html's method section).\n");
+		if (!comparison.contextSizes().isEmpty()) {
+			md.append("\n## Auth-context size\n\n").append(CONTEXT_INTRO).append("\n\n");
+			md.append("| ").append(String.join(" | ", CONTEXT_HEADERS)).append(" |\n");
+			md.append("|---".repeat(CONTEXT_HEADERS.size())).append("|\n");
+			for (Comparison.ContextSize size : comparison.contextSizes()) {
+				md.append("| ").append(String.join(" | ", cells(size))).append(" |\n");
+			}
+		}
 		if (!comparison.warnings().isEmpty()) {
 			md.append("\n## Warnings\n\n");
 			comparison.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
@@ -32,6 +40,22 @@ public final class MarkdownReport {
 		comparison.runs().forEach(run -> md.append("- ").append(run.variant()).append(' ').append(run.scenario())
 			.append(": `").append(run.dir()).append("`").append(run.valid() ? "" : " (INVALID)").append('\n'));
 		return md.toString();
+	}
+
+	static final String CONTEXT_INTRO = "The throughput ladder once per auth-context size (AUTHBENCH_AUTH_CONTEXT_BYTES "
+			+ "of padding in the roles), each on a fresh stack: sessions keep it in their store, a JWT carries it in "
+			+ "every request. Ratios are to the same variant at the smallest size.";
+
+	static final List<String> CONTEXT_HEADERS = List.of("variant", "auth context", "capacity (ok req/s)",
+			"vs smallest", "CPU per request", "Redis cmds/request", "Redis bytes/request", "request bytes (client → nginx)",
+			"answer bytes");
+
+	/** A row of the context-size table; the HTML report shows the same cells. */
+	static List<String> cells(Comparison.ContextSize size) {
+		return List.of(size.variant(), Cells.number(size.bytes(), 0) + " B", Cells.stat(size.capacity(), "", 0),
+				Cells.ratio(size.capacityRatio()), Cells.stat(size.cpuMicrosPerRequest(), " µs", 0),
+				Cells.stat(size.redisCommandsPerRequest(), "", 2), Cells.stat(size.redisBytesPerRequest(), " B", 0),
+				Cells.stat(size.requestBytes(), " B", 0), Cells.stat(size.responseBytes(), " B", 0));
 	}
 
 	/** The architect's row; the HTML report shows the same cells. */

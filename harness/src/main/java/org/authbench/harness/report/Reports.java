@@ -32,6 +32,6 @@ public final class Reports {
 				: summary.path("settings").path("scenario").asString();
 		Comparison.RunRef run = new Comparison.RunRef(summary.path("settings").path("variant").asString(), scenario, ".",
 				summary.path("valid").asBoolean());
-		return ComparisonBuilder.build(dir, summary.path("name").asString(), settings, List.of(run));
+		return ComparisonBuilder.build(dir, summary.path("name").asString(), settings, List.of(run), List.of());
 	}
 }

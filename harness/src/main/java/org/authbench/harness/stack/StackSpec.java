@@ -65,7 +65,16 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	public StackSpec withAppEnv(String name, String value) {
 		Map<String, String> env = new LinkedHashMap<>(this.appEnv);
 		env.put(name, value);
-		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
+		return with(this.lb, env);
+	}
+
+	/** The same stack in another nginx mode. */
+	public StackSpec withLb(LbMode mode) {
+		return with(mode, this.appEnv);
+	}
+
+	private StackSpec with(LbMode mode, Map<String, String> env) {
+		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout);
 	}

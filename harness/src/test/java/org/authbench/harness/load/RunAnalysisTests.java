@@ -54,7 +54,7 @@ class RunAnalysisTests {
 	private RunAnalysis.Input input(AccessLog nginx, double gatlingCpu) {
 		return new RunAnalysis.Input(this.dir, T0 + 2000, T0 + 10_000, 2.0, false, List.of(10, 20), 4000, nginx,
 				Map.of("app-1", 0.8, "nginx", 0.16, RunAnalysis.LOAD_GENERATOR, gatlingCpu),
-				Map.of("hgetall", 1600L, "exists", 1600L), 2);
+				Map.of("hgetall", 1600L, "exists", 1600L), 400_000L, 2);
 	}
 
 	private static AccessLog nginxCounting(int requests) {
@@ -94,6 +94,7 @@ class RunAnalysisTests {
 		assertThat(figures.cpu().microsPerRequest()).containsEntry("app-1", 1000.0).containsEntry("nginx", 200.0);
 		assertThat(figures.cpu().systemMicrosPerRequest()).isEqualTo(1200.0);
 		assertThat(figures.redis().perRequest()).isEqualTo(4.0);
+		assertThat(figures.redis().bytesPerRequest()).isEqualTo(500.0);
 		assertThat(figures.bytes().sentPerRequest()).isEqualTo(500.0);
 	}
 

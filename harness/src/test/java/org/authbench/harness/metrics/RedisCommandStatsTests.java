@@ -18,6 +18,27 @@ class RedisCommandStatsTests {
 	}
 
 	@Test
+	void addsTheBytesReadAndWritten() {
+		String info = "# Stats\r\ntotal_connections_received:4\r\ntotal_net_input_bytes:1200\r\n"
+				+ "total_net_output_bytes:34000\r\ninstantaneous_ops_per_sec:0\r\n";
+
+		assertThat(RedisCommandStats.parseNetworkBytes(info)).isEqualTo(35_200L);
+	}
+
+	@Test
+	void countsTheBytesOfAWindowOnARealRedis() {
+		try (RedisProcess redis = RedisProcess.start()) {
+			long before = RedisCommandStats.networkBytes(redis.host(), redis.port());
+			redis.command("SET", "big", "x".repeat(10_000));
+
+			long delta = RedisCommandStats.networkBytes(redis.host(), redis.port()) - before;
+
+			// the 10,000-byte value went in, plus the protocol framing and the first INFO's reply
+			assertThat(delta).isBetween(10_000L, 20_000L);
+		}
+	}
+
+	@Test
 	void countsTheCommandsOfAWindowOnARealRedis() {
 		try (RedisProcess redis = RedisProcess.start()) {
 			Map<String, Long> before = RedisCommandStats.snapshot(redis.host(), redis.port());

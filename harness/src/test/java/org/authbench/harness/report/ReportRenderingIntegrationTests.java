@@ -51,7 +51,17 @@ class ReportRenderingIntegrationTests {
 		return new Comparison(Comparison.SCHEMA, "rendering-test", "2026-11-25T10:00", Map.of("quick", true),
 				"test machine", true, List.of("baseline throughput: warm-up did not converge"),
 				List.of(baseline, clustered), List.of(new Comparison.RunRef("baseline", "throughput", "runs/x", true)),
-				List.of(outage));
+				List.of(outage), List.of(context("clustered", 0, 1500, 1.0, 480, 2900), context("clustered", 4096, 1100, 0.73,
+						480, 11_200), context("jwt", 0, 2100, 1.0, 520, null), context("jwt", 4096, 1900, 0.9, 6100, null)));
+	}
+
+	/** A context-size entry; {@code redisBytes} null for a variant whose reads do not use Redis. */
+	private static Comparison.ContextSize context(String variant, int bytes, double capacity, double ratio,
+			double requestBytes, Integer redisBytes) {
+		return new Comparison.ContextSize(variant, bytes, Statistics.of(List.of(capacity)), ratio,
+				Statistics.of(List.of(900.0)), redisBytes == null ? null : Statistics.of(List.of(4.34)),
+				redisBytes == null ? null : Statistics.of(List.of(redisBytes.doubleValue())),
+				Statistics.of(List.of(requestBytes)), Statistics.of(List.of(350.0)));
 	}
 
 	@Test
@@ -62,7 +72,8 @@ class ReportRenderingIntegrationTests {
 		String dom = chromiumDom(this.dir.resolve("report.html"));
 
 		assertThat(attribute(dom, "data-script-errors")).as("script errors").isEmpty();
-		assertThat(Integer.parseInt(attribute(dom, "data-charts-expected"))).as("throughput, latency, 1 drill").isEqualTo(3);
+		assertThat(Integer.parseInt(attribute(dom, "data-charts-expected")))
+			.as("throughput, latency, 1 drill, context capacity and bytes").isEqualTo(5);
 		assertThat(attribute(dom, "data-charts-rendered")).isEqualTo(attribute(dom, "data-charts-expected"));
 		assertThat(attribute(dom, "data-charts-blank")).as("charts drawn blank").isEmpty();
 		Comparison fromDisk = Reports.comparisonOf(this.dir);
@@ -77,7 +88,17 @@ class ReportRenderingIntegrationTests {
 		assertThat(between(dom, "<tr data-variant=\"clustered\">", "</tr>")).contains("4.31")
 			.contains("1200 failed requests")
 			.contains("100% of all");
-		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |").contains("6.00×");
+		for (Comparison.ContextSize size : fromDisk.contextSizes()) {
+			String tableRow = between(dom, "<tr data-context=\"" + size.variant() + "-" + size.bytes() + "\">", "</tr>");
+			assertThat(tableRow).contains(Cells.number(size.capacity().median(), 0))
+				.contains(Cells.number(size.requestBytes().median(), 0) + " B")
+				.contains(Cells.ratio(size.capacityRatio()));
+		}
+		assertThat(between(dom, "<tr data-context=\"clustered-4096\">", "</tr>")).contains("11,200 B");
+		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |")
+			.contains("6.00×")
+			.contains("## Auth-context size")
+			.contains("| jwt | 4,096 B | 1,900 (n=1) |");
 	}
 
 	/** The DOM after the page's scripts ran, from Debian's chromium, headless, offline. */

@@ -1,0 +1,106 @@
+package org.authbench.harness.stack;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One row of a comparison: a variant in one configuration. The four variants in their
+ * defaults, and the configurations an architect asks about next: the session store's other
+ * repositories, JWT's other revocation modes, JWT behind the gateway. Each is the variant plus
+ * settings handed to every instance (and, for the gateways, another nginx mode), so
+ * {@code compare --variants baseline,jwt,jwt-none} puts them side by side in one report.
+ */
+public enum Setup {
+
+	BASELINE("baseline", Variant.BASELINE, null, "no authentication"),
+
+	STICKY("sticky", Variant.STICKY, null, "in-memory sessions, cookie-route affinity"),
+
+	CLUSTERED("clustered", Variant.CLUSTERED, null, "Spring Session on Redis, default repository"),
+
+	CLUSTERED_INDEXED("clustered-indexed", Variant.CLUSTERED, null, "Spring Session on Redis, indexed repository",
+			"AUTHBENCH_SESSION_STORE", "indexed"),
+
+	CLUSTERED_TUNED("clustered-tuned", Variant.CLUSTERED, null,
+			"Spring Session on Redis, tuned: saved only on change, last access written once a minute",
+			"AUTHBENCH_SESSION_STORE", "tuned"),
+
+	JWT("jwt", Variant.JWT, null, "HS256 access tokens, denylist revocation (the default)"),
+
+	JWT_NONE("jwt-none", Variant.JWT, null, "HS256 access tokens, no revocation: logout ends the refresh family only",
+			"AUTHBENCH_JWT_REVOCATION", "none"),
+
+	JWT_TOKEN_VERSION("jwt-token-version", Variant.JWT, null, "HS256 access tokens, per-user token version in Redis",
+			"AUTHBENCH_JWT_REVOCATION", "token-version"),
+
+	JWT_GATEWAY("jwt-gateway", Variant.JWT, LbMode.GATEWAY,
+			"nginx authorises every request (auth_request to an instance), the instances trust it"),
+
+	JWT_GATEWAY_NJS("jwt-gateway-njs", Variant.JWT, LbMode.GATEWAY_NJS,
+			"nginx verifies HS256 in njs, the instances trust it (no denylist at the gateway)");
+
+	private final String id;
+
+	private final Variant variant;
+
+	private final LbMode lb;
+
+	private final String description;
+
+	private final Map<String, String> env;
+
+	Setup(String id, Variant variant, LbMode lb, String description, String... env) {
+		this.id = id;
+		this.variant = variant;
+		this.lb = lb;
+		this.description = description;
+		Map<String, String> settings = new LinkedHashMap<>();
+		for (int i = 0; i < env.length; i += 2) {
+			settings.put(env[i], env[i + 1]);
+		}
+		this.env = Map.copyOf(settings);
+	}
+
+	/** The name on the command line and in the reports. */
+	public String id() {
+		return this.id;
+	}
+
+	public Variant variant() {
+		return this.variant;
+	}
+
+	/** What is configured, in a few words, for the reports. */
+	public String description() {
+		return this.description;
+	}
+
+	/** The settings this configuration gives every instance on top of the stack's own. */
+	public Map<String, String> env() {
+		return this.env;
+	}
+
+	/** This configuration's stack: the variant's stack with its nginx mode and settings. */
+	public StackSpec apply(StackSpec stack) {
+		StackSpec configured = this.lb == null ? stack : stack.withLb(this.lb);
+		for (Map.Entry<String, String> setting : this.env.entrySet()) {
+			configured = configured.withAppEnv(setting.getKey(), setting.getValue());
+		}
+		return configured;
+	}
+
+	public static Setup parse(String id) {
+		return Arrays.stream(values())
+			.filter(setup -> setup.id.equalsIgnoreCase(id.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown variant '" + id + "', expected one of: "
+					+ Arrays.stream(values()).map(Setup::id).collect(Collectors.joining(", "))));
+	}
+
+	@Override
+	public String toString() {
+		return this.id;
+	}
+}

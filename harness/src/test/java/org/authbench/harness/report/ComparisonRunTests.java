@@ -1,0 +1,61 @@
+package org.authbench.harness.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.authbench.harness.load.LoadSpec;
+import org.authbench.harness.load.Scenario;
+import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.Variant;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How {@code compare} turns its options into runs, without running them. */
+class ComparisonRunTests {
+
+	static final Path HOME = Path.of("/opt/authbench");
+
+	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes) {
+		return new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT_NONE), scenarios,
+				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t");
+	}
+
+	@Test
+	void redisDrillsSkipVariantsWithoutRedisAndContextSizeSkipsTheBaseline() {
+		ComparisonRun.Spec spec = spec(List.of("throughput", "redis-outage", "context-size"), List.of(0, 4096));
+
+		assertThat(ComparisonRun.scenarios(spec, Variant.BASELINE)).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec, Variant.STICKY)).containsExactly("throughput", "context-size");
+		assertThat(ComparisonRun.scenarios(spec, Variant.CLUSTERED)).containsExactly("throughput", "redis-outage",
+				"context-size");
+	}
+
+	@Test
+	void aContextSizeRunIsTheThroughputLadderOnAStackWithThatMuchPadding() {
+		ComparisonRun.Spec spec = spec(List.of("context-size"), List.of(0, 4096));
+		StackSpec jwt = ComparisonRun.withContext(Setup.JWT_NONE.apply(StackSpec.builder(Variant.JWT, HOME).build()), 4096);
+
+		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", ComparisonRun.contextScenario(4096), HOME);
+
+		assertThat(load.scenario()).isEqualTo(Scenario.THROUGHPUT);
+		assertThat(load.name()).isEqualTo("jwt-none-context-size-4096");
+		assertThat(load.stack().appEnv()).containsEntry("AUTHBENCH_AUTH_CONTEXT_BYTES", "4096")
+			.containsEntry("AUTHBENCH_JWT_REVOCATION", "none")
+			.containsKey("AUTHBENCH_JWT_MAX_TOKEN_BYTES");
+		assertThat(ComparisonRun.withContext(StackSpec.builder(Variant.CLUSTERED, HOME).build(), 1024).appEnv())
+			.containsOnlyKeys("AUTHBENCH_AUTH_CONTEXT_BYTES");
+		assertThat(ComparisonRun.contextBytes("context-size-4096")).contains(4096);
+		assertThat(ComparisonRun.contextBytes("throughput")).isEmpty();
+	}
+
+	@Test
+	void contextSizesAreBounded() {
+		assertThatThrownBy(() -> spec(List.of("context-size"), List.of(0, 65_536)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("--context-sizes must be 0..8192");
+		assertThatThrownBy(() -> spec(List.of("context-size"), List.of())).isInstanceOf(IllegalArgumentException.class);
+	}
+}

@@ -1,0 +1,50 @@
+package org.authbench.harness.stack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The configurations {@code compare --variants} accepts, and the stacks they make. */
+class SetupTests {
+
+	@Test
+	void theFourVariantsAreTheirOwnDefaultSetups() {
+		for (Variant variant : Variant.values()) {
+			Setup setup = Setup.parse(variant.id());
+			StackSpec stack = StackSpec.builder(variant, StackSpecTests.HOME).build();
+
+			assertThat(setup.variant()).isEqualTo(variant);
+			assertThat(setup.apply(stack)).isEqualTo(stack);
+		}
+	}
+
+	@Test
+	void aConfigurationAddsItsSettingsToEveryInstance() {
+		StackSpec stack = StackSpec.builder(Variant.JWT, StackSpecTests.HOME).appEnv("AUTHBENCH_JWT_ACCESS_TTL", "5m").build();
+
+		StackSpec none = Setup.parse("jwt-none").apply(stack);
+
+		assertThat(none.appEnv()).containsEntry("AUTHBENCH_JWT_REVOCATION", "none")
+			.containsEntry("AUTHBENCH_JWT_ACCESS_TTL", "5m");
+		assertThat(none.lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(Setup.parse("clustered-tuned").apply(StackSpec.builder(Variant.CLUSTERED, StackSpecTests.HOME).build())
+			.appEnv()).containsEntry("AUTHBENCH_SESSION_STORE", "tuned");
+	}
+
+	@Test
+	void theGatewaySetupsChangeTheNginxMode() {
+		StackSpec stack = StackSpec.builder(Variant.JWT, StackSpecTests.HOME).build();
+
+		assertThat(Setup.parse("jwt-gateway").apply(stack).lb()).isEqualTo(LbMode.GATEWAY);
+		assertThat(Setup.parse("JWT-Gateway-NJS").apply(stack).lb()).isEqualTo(LbMode.GATEWAY_NJS);
+	}
+
+	@Test
+	void anUnknownNameListsTheKnownOnes() {
+		assertThatThrownBy(() -> Setup.parse("jwt-magic")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("unknown variant 'jwt-magic'")
+			.hasMessageContaining("jwt-token-version")
+			.hasMessageContaining("clustered-tuned");
+	}
+}
