@@ -68,7 +68,8 @@ public final class HtmlReport {
 			.replace("{{machine}}", escape("Measured on " + comparison.machine() + ", " + comparison.createdAt()))
 			.replace("{{validity}}", comparison.valid() ? ""
 					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
-			.replace("{{table}}", table)
+			.replace("{{table}}", comparison.rows().isEmpty()
+					? "<tr><td colspan=\"11\">" + escape(MarkdownReport.NO_ROWS) + "</td></tr>" : table)
 			.replace("{{context}}", context)
 			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
 			.replace("{{warnings}}", warnings)

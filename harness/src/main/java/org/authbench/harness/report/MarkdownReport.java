@@ -16,14 +16,19 @@ public final class MarkdownReport {
 		if (!comparison.valid()) {
 			md.append("> **INVALID**: at least one run was invalid (see warnings).\n\n");
 		}
-		md.append("| variant | capacity (ok req/s) | vs baseline | CPU per request | vs baseline | Redis cmds/request "
-				+ "| p99 at capacity | failover (kill 1 instance) | Redis outage | revocation delay | infrastructure |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-		for (Comparison.Row row : comparison.rows()) {
-			md.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
+		if (comparison.rows().isEmpty()) {
+			md.append(NO_ROWS).append("\n");
 		}
-		md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
-				+ "Definitions: DESIGN §6 (see report.html's method section).\n");
+		else {
+			md.append("| variant | capacity (ok req/s) | vs baseline | CPU per request | vs baseline | Redis cmds/request "
+					+ "| p99 at capacity | failover (kill 1 instance) | Redis outage | revocation delay | infrastructure |\n");
+			md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+			for (Comparison.Row row : comparison.rows()) {
+				md.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
+			}
+			md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
+					+ "Definitions: DESIGN §6 (see report.html's method section).\n");
+		}
 		if (!comparison.contextSizes().isEmpty()) {
 			md.append("\n## Auth-context size\n\n").append(CONTEXT_INTRO).append("\n\n");
 			md.append("| ").append(String.join(" | ", CONTEXT_HEADERS)).append(" |\n");
@@ -41,6 +46,8 @@ public final class MarkdownReport {
 			.append(": `").append(run.dir()).append("`").append(run.valid() ? "" : " (INVALID)").append('\n'));
 		return md.toString();
 	}
+
+	static final String NO_ROWS = "No scenario of the architect's table (throughput, drills) ran in this comparison.";
 
 	static final String CONTEXT_INTRO = "The throughput ladder once per auth-context size (AUTHBENCH_AUTH_CONTEXT_BYTES "
 			+ "of padding in the roles), each on a fresh stack: sessions keep it in their store, a JWT carries it in "
