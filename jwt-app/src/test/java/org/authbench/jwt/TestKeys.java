@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 
 import io.jsonwebtoken.security.Jwk;
+import org.authbench.testsupport.TokenKey;
 
 /**
  * Keys a test gives the app (and keeps, to forge tokens with the app's own key): the HS256
@@ -37,6 +38,11 @@ record TestKeys(JwtAlgorithm algorithm, String kid, Key signingKey, Key verifica
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The key as the shared token forging code holds it. */
+	TokenKey tokenKey() {
+		return new TokenKey(this.algorithm.id(), this.kid, this.signingKey, this.verificationKey);
 	}
 
 	String path() {

@@ -119,7 +119,8 @@ class NginxConfigTests {
 
 		assertThat(conf).contains("env AUTHBENCH_JWT_SECRET;", "js_import gateway from gateway.js;",
 				"load_module /usr/lib/nginx/modules/ngx_http_js_module.so;");
-		assertThat(script).contains("createHmac('sha256'", "constantTimeEqual(expected, given)", "header.alg !== 'HS256'",
+		assertThat(script).contains("createHmac('sha256'", "constantTimeEqual(expected, given)", "header.alg === 'HS256'",
+				"header.kid === secretKid(key)", "const HEADER_MEMBERS = ['alg', 'kid', 'typ'];",
 				"payload.token_use !== 'access'");
 	}
 
