@@ -43,10 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * that is how long a token nobody revokes keeps working; null for session cookies
  * @param acceptedBeforeLogout per instance, in how many probes it accepted the credential before
  * logout
- * @param verdict one line for a human, e.g. {@code rejected within 0.02 s (median 0.00 s) on every
- * instance that accepted it (2 of 2)}, {@code still accepted after 10 s on every instance that
- * accepted it (2 of 2): until exp, 899 s left} or {@code n/a (no credential)}; "2 of 2" counts
- * the instances per probe that accepted the credential before logout, out of all instances
+ * @param verdict one line for a human, e.g. {@code rejected at the first poll (within 0.4 ms, median
+ * 0.2 ms) on every instance that accepted it (2 of 2)}, {@code rejected within 1.20 s (median
+ * 0.80 s) on every instance that accepted it (2 of 2)}, {@code still accepted after 10 s on every
+ * instance that accepted it (2 of 2): until exp, 899 s left} or {@code n/a (no credential)};
+ * "2 of 2" counts the instances per probe that accepted the credential before logout, out of all
+ * instances
  * @param details every probe
  */
 public record RevocationResult(String schema, String variant, String lb, String revocationMode, boolean applicable,
@@ -140,26 +142,30 @@ public record RevocationResult(String schema, String variant, String lb, String 
 		Map<String, Integer> accepted = new LinkedHashMap<>();
 		probes.stream().flatMap(probe -> probe.instances().stream()).forEach(check -> accepted
 			.merge(check.member(), check.acceptedBeforeLogout() ? 1 : 0, Integer::sum));
-		String verdict = verdict(probes, checked.size(), still, max, median, boundMillis, remaining);
+		boolean firstPoll = checked.stream().allMatch(check -> check.lastAcceptedMillis() == null);
+		String verdict = verdict(probes, checked.size(), still, firstPoll, max, median, boundMillis, remaining);
 		return new RevocationResult(SCHEMA, variant, lb, revocationMode, true, probes.size(), boundMillis, pollMillis,
 				checked.size(), still, max, median, remaining, accepted, verdict, probes);
 	}
 
 	private static double median(List<Double> sorted) {
 		int n = sorted.size();
-		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		return Math.round(median * 10) / 10.0;
 	}
 
-	private static String verdict(List<Probe> probes, int checks, int still, Double max, Double median,
-			long boundMillis, Long remaining) {
+	private static String verdict(List<Probe> probes, int checks, int still, boolean firstPoll, Double max,
+			Double median, long boundMillis, Long remaining) {
 		if (checks == 0) {
 			return "not measured: no instance accepted the credential even before logout";
 		}
 		String scope = " (" + acceptedPerProbe(probes) + ")";
 		String untilExp = remaining == null ? "" : ": until exp, " + remaining + " s left";
 		if (still == 0) {
-			return "rejected within " + seconds(max) + " (median " + seconds(median)
-					+ ") on every instance that accepted it" + scope;
+			String rejected = firstPoll
+					? "rejected at the first poll (within " + duration(max) + ", median " + duration(median) + ")"
+					: "rejected within " + duration(max) + " (median " + duration(median) + ")";
+			return rejected + " on every instance that accepted it" + scope;
 		}
 		String bound = "still accepted after " + bound(boundMillis);
 		if (still == checks) {
@@ -179,8 +185,10 @@ public record RevocationResult(String schema, String variant, String lb, String 
 		return accepted + " of " + instances;
 	}
 
-	private static String seconds(double millis) {
-		return String.format(Locale.ROOT, "%.2f s", millis / 1000);
+	/** Milliseconds below a second (a revocation at once takes well under one), else seconds. */
+	private static String duration(double millis) {
+		return millis < 1000 ? String.format(Locale.ROOT, "%.1f ms", millis)
+				: String.format(Locale.ROOT, "%.2f s", millis / 1000);
 	}
 
 	private static String bound(long millis) {

@@ -43,21 +43,24 @@ class RevocationResultTests {
 		assertThat(result.acceptedBeforeLogout()).containsExactly(Map.entry("app-1", 2),
 				Map.entry("app-2", 1));
 		assertThat(result.verdict())
-			.isEqualTo("rejected within 0.02 s (median 0.00 s) on every instance that accepted it (1 of 2)");
+			.isEqualTo("rejected at the first poll (within 21.0 ms, median 0.6 ms) on every instance that accepted it"
+					+ " (1 of 2)");
 	}
 
 	@Test
-	void anEvenNumberOfDelaysHasTheMeanOfTheMiddleTwoAsMedian() {
+	void anEvenNumberOfDelaysHasTheMeanOfTheMiddleTwoAsMedianAndALaterRejectionIsNotAtTheFirstPoll() {
+		InstanceCheck late = new InstanceCheck("app-2", "jwt-2", true, Outcome.REJECTED, 1200.0, 1180.0, 61);
 		List<Probe> probes = List.of(new Probe(1, "user1000", "jwt-1", 900L, List.of(rejected("app-1", 1.0),
 				rejected("app-2", 3.0))), new Probe(2, "user0999", "jwt-2", 899L,
-						List.of(rejected("app-1", 2.0), rejected("app-2", 40.0))));
+						List.of(rejected("app-1", 2.0), late)));
 
 		RevocationResult result = RevocationResult.of("jwt", "round-robin", "denylist", 10_000, 20, probes);
 
 		assertThat(result.medianDelayMillis()).isEqualTo(2.5);
-		assertThat(result.maxDelayMillis()).isEqualTo(40.0);
+		assertThat(result.maxDelayMillis()).isEqualTo(1200.0);
 		assertThat(result.remainingLifetimeSeconds()).isEqualTo(900L);
-		assertThat(result.verdict()).startsWith("rejected within 0.04 s (median 0.00 s)").endsWith("(2 of 2)");
+		assertThat(result.verdict())
+			.isEqualTo("rejected within 1.20 s (median 2.5 ms) on every instance that accepted it (2 of 2)");
 	}
 
 	@Test
