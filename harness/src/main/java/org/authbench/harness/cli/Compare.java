@@ -40,8 +40,8 @@ final class Compare implements Callable<Integer> {
 	List<Setup> variants = new ArrayList<>(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT));
 
 	@Option(names = "--scenarios", split = ",", paramLabel = "S",
-			description = "throughput, latency, steady, context-size and the drills failover, freeze, rolling-restart, "
-					+ "redis-outage, redis-latency (default: throughput,failover,redis-outage).")
+			description = "throughput, latency, steady, revocation, context-size and the drills failover, freeze, "
+					+ "rolling-restart, redis-outage, redis-latency (default: throughput,failover,redis-outage).")
 	List<String> scenarios = new ArrayList<>(List.of("throughput", "failover", "redis-outage"));
 
 	@Option(names = "--context-sizes", split = ",", paramLabel = "BYTES",
@@ -69,7 +69,8 @@ final class Compare implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		for (String scenario : this.scenarios) {
-			if (!Drill.PRESETS.contains(scenario) && !ComparisonRun.CONTEXT_SIZE.equals(scenario)) {
+			if (!Drill.PRESETS.contains(scenario) && !ComparisonRun.CONTEXT_SIZE.equals(scenario)
+					&& !ComparisonRun.REVOCATION.equals(scenario)) {
 				Scenario.parse(scenario);
 			}
 		}

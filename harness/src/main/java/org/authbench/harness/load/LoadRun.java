@@ -109,6 +109,11 @@ public final class LoadRun {
 			this.state = state;
 			this.proxy = proxy;
 		}
+
+		/** The stack as it is now (a drill may have restarted processes). */
+		public StackState state() {
+			return this.state;
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.authbench.harness.metrics.Statistics;
+import org.authbench.harness.revocation.RevocationResult;
 
 /**
  * {@code summary.json} of a comparison (schema {@value #SCHEMA}): one row per variant with the
@@ -16,13 +17,15 @@ import org.authbench.harness.metrics.Statistics;
  * @param runs every run of the matrix, with its folder relative to the comparison's
  * @param timelines the drills' time lines, for the charts
  * @param contextSizes the context-size scenario: one entry per variant and size (empty when not run)
+ * @param revocations the revocation scenario: one result per variant (empty when not run)
  */
 public record Comparison(String schema, String name, String createdAt, Map<String, Object> settings, String machine,
 		boolean valid, List<String> warnings, List<Row> rows, List<RunRef> runs, List<DrillTimeline> timelines,
-		List<ContextSize> contextSizes) {
+		List<ContextSize> contextSizes, List<RevocationResult> revocations) {
 
 	public Comparison {
 		contextSizes = contextSizes == null ? List.of() : contextSizes;
+		revocations = revocations == null ? List.of() : revocations;
 	}
 
 	public static final String SCHEMA = "authbench.comparison/1";
@@ -39,7 +42,8 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param redisCommandsPerRequest Redis commands per request in the throughput scenario
 	 * @param failover what killing one instance did (failover scenario)
 	 * @param redisOutage what killing Redis did (redis-outage scenario)
-	 * @param revocationDelay how long a logged-out credential keeps working, and how that is known
+	 * @param revocationDelay how long a logged-out credential keeps working: "measured: …" from the
+	 * revocation scenario, or "by design: …" from the configuration when it did not run
 	 * @param infrastructure what the design needs besides its instances
 	 * @param throughputSteps requests/s per ladder step, for the chart
 	 * @param latencySteps p50/p90/p99/p99.9 of the highest step, for the chart

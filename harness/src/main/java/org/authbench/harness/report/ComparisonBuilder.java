@@ -14,6 +14,7 @@ import org.authbench.harness.load.RunFigures;
 import org.authbench.harness.load.Summary;
 import org.authbench.harness.metrics.Statistics;
 import org.authbench.harness.metrics.Timeline;
+import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.stack.Setup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,12 @@ public final class ComparisonBuilder {
 		Map<String, Map<Integer, Summary>> byContextSize = new LinkedHashMap<>();
 		List<String> warnings = new ArrayList<>(failures);
 		List<Comparison.DrillTimeline> timelines = new ArrayList<>();
+		Map<String, RevocationResult> revocations = new LinkedHashMap<>();
 		for (Comparison.RunRef run : runs) {
+			if (ComparisonRun.REVOCATION.equals(run.scenario())) {
+				revocations.put(run.variant(), RevocationResult.read(dir.resolve(run.dir())));
+				continue;
+			}
 			Summary summary = JSON.readValue(dir.resolve(run.dir()).resolve("summary.json").toFile(), Summary.class);
 			Optional<Integer> contextBytes = ComparisonRun.contextBytes(run.scenario());
 			if (contextBytes.isPresent()) {
@@ -56,12 +62,13 @@ public final class ComparisonBuilder {
 		}
 		Summary baseline = Optional.ofNullable(byVariant.get("baseline")).map(s -> s.get("throughput")).orElse(null);
 		List<Comparison.Row> rows = new ArrayList<>();
-		byVariant.forEach((variant, scenarios) -> rows.add(row(variant, scenarios, baseline)));
+		revocations.keySet().forEach(variant -> byVariant.putIfAbsent(variant, new LinkedHashMap<>()));
+		byVariant.forEach((variant, scenarios) -> rows.add(row(variant, scenarios, baseline, revocations.get(variant))));
 		List<Comparison.ContextSize> contextSizes = new ArrayList<>();
 		byContextSize.forEach((variant, sizes) -> contextSizes.addAll(contextSizes(variant, sizes)));
 		boolean valid = failures.isEmpty() && runs.stream().allMatch(Comparison.RunRef::valid);
 		return new Comparison(Comparison.SCHEMA, name, LocalDateTime.now().toString(), settings, machine(dir, runs),
-				valid, warnings, rows, runs, timelines, contextSizes);
+				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()));
 	}
 
 	/** One entry per size, in increasing size; the ratio is to the smallest size of the same variant. */
@@ -78,7 +85,8 @@ public final class ComparisonBuilder {
 		}).toList();
 	}
 
-	private static Comparison.Row row(String variant, Map<String, Summary> scenarios, Summary baseline) {
+	private static Comparison.Row row(String variant, Map<String, Summary> scenarios, Summary baseline,
+			RevocationResult revocation) {
 		Summary throughput = scenarios.get("throughput");
 		Statistics capacity = figure(throughput, "okThroughput");
 		Statistics cpu = figure(throughput, "cpuMicrosPerRequest");
@@ -97,7 +105,9 @@ public final class ComparisonBuilder {
 		}
 		return new Comparison.Row(variant, capacity, figure(throughput, "latencyP99Ms"), cpu, cpuRatio, capacityRatio,
 				figure(throughput, "redisCommandsPerRequest"), incident(scenarios.get("failover")),
-				incident(scenarios.get("redis-outage")), revocationDelay(variant, throughput), infrastructure(variant),
+				incident(scenarios.get("redis-outage")),
+				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, throughput),
+				infrastructure(variant),
 				steps, latency);
 	}
 
@@ -125,7 +135,8 @@ public final class ComparisonBuilder {
 
 	/**
 	 * How long a logged-out credential keeps working, from the variant's configuration as the
-	 * run recorded it; the tests assert these (contract tests, RevocationModesIntegrationTests).
+	 * run recorded it, for comparisons without the revocation scenario; the tests assert these
+	 * (contract tests, RevocationModesIntegrationTests, RevocationProbeIntegrationTests).
 	 */
 	static String revocationDelay(String setup, Summary run) {
 		return switch (variantOf(setup)) {

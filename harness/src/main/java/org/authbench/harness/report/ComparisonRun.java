@@ -21,6 +21,8 @@ import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.load.Summary;
+import org.authbench.harness.revocation.RevocationProbe;
+import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
@@ -41,6 +43,9 @@ public final class ComparisonRun {
 	/** Drills that need Redis, skipped for the variants that have none. */
 	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency");
 
+	/** The scenario that logs out and replays the old credential on every instance (no load). */
+	public static final String REVOCATION = "revocation";
+
 	/** The scenario that runs the throughput ladder once per auth-context size. */
 	public static final String CONTEXT_SIZE = "context-size";
 
@@ -52,7 +57,8 @@ public final class ComparisonRun {
 
 	/**
 	 * @param setups in the order run; the baseline first makes every ratio available
-	 * @param scenarios {@code throughput}, {@code latency}, {@code steady}, {@code context-size}, or a drill preset
+	 * @param scenarios {@code throughput}, {@code latency}, {@code steady}, {@code revocation}, {@code context-size},
+	 * or a drill preset
 	 * @param stacks the stack to start for a variant (a setup adds its settings to it)
 	 * @param quick short warm-up, windows and drill timelines (the demo)
 	 * @param repeats measurements per scenario (on the same stack)
@@ -150,6 +156,15 @@ public final class ComparisonRun {
 		LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
 		try {
 			for (String scenario : scenarios) {
+				if (REVOCATION.equals(scenario)) {
+					Path runDir = dir.resolve("runs").resolve(setup.id() + "-" + REVOCATION);
+					this.out.printf("%s revocation: %d logouts, the old credential replayed on every instance for at most %d s%n",
+							tag, revocationProbes(spec), revocationBound(spec).toSeconds());
+					RevocationResult.write(RevocationProbe.run(live.state(), revocationProbes(spec), revocationBound(spec),
+							this.out), runDir);
+					runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), true));
+					continue;
+				}
 				LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), scenario, dir.resolve("runs"));
 				Path runDir = dir.resolve("runs").resolve(loadSpec.name());
 				List<LoadRun.Repeat> repeats = new ArrayList<>();
@@ -165,6 +180,20 @@ public final class ComparisonRun {
 			boolean ownStack = contextBytes(scenarios.get(0)).isPresent();
 			load.stop(live, dir.resolve("logs").resolve(ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id()));
 		}
+	}
+
+	/** Logouts of the revocation scenario. */
+	static int revocationProbes(Spec spec) {
+		return spec.quick() ? 3 : 5;
+	}
+
+	/**
+	 * How long the revocation scenario replays a logged-out credential at most: long enough to
+	 * see any propagation delay, far shorter than a token's life (its remaining lifetime is
+	 * reported instead).
+	 */
+	static Duration revocationBound(Spec spec) {
+		return Duration.ofSeconds(spec.quick() ? 3 : 10);
 	}
 
 	/** The scenario name a context-size run is recorded under, e.g. {@code context-size-1024}. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.authbench.harness.revocation.RevocationResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +33,20 @@ public final class HtmlReport {
 				column++;
 			}
 			table.append("</tr>\n");
+		}
+		StringBuilder revocations = new StringBuilder();
+		if (!comparison.revocations().isEmpty()) {
+			revocations.append("<h2>Revocation</h2>\n<p>").append(escape(MarkdownReport.REVOCATION_INTRO))
+				.append("</p>\n<table id=\"revocation-table\">\n<thead><tr>");
+			MarkdownReport.REVOCATION_HEADERS.forEach(h -> revocations.append("<th>").append(escape(h)).append("</th>"));
+			revocations.append("</tr></thead>\n<tbody>\n");
+			for (RevocationResult revocation : comparison.revocations()) {
+				revocations.append("<tr data-revocation=\"").append(escape(revocation.variant())).append("\">");
+				MarkdownReport.cells(revocation)
+					.forEach(cell -> revocations.append("<td>").append(escape(cell)).append("</td>"));
+				revocations.append("</tr>\n");
+			}
+			revocations.append("</tbody>\n</table>\n");
 		}
 		StringBuilder context = new StringBuilder();
 		if (!comparison.contextSizes().isEmpty()) {
@@ -70,6 +85,7 @@ public final class HtmlReport {
 					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
 			.replace("{{table}}", comparison.rows().isEmpty()
 					? "<tr><td colspan=\"11\">" + escape(MarkdownReport.NO_ROWS) + "</td></tr>" : table)
+			.replace("{{revocations}}", revocations)
 			.replace("{{context}}", context)
 			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
 			.replace("{{warnings}}", warnings)

@@ -1,6 +1,9 @@
 package org.authbench.harness.report;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.authbench.harness.revocation.RevocationResult;
 
 /** {@code report.md}: the architect's table and the key figures, for pull requests and wikis. */
 public final class MarkdownReport {
@@ -29,6 +32,14 @@ public final class MarkdownReport {
 			md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
 					+ "Definitions: DESIGN §6 (see report.html's method section).\n");
 		}
+		if (!comparison.revocations().isEmpty()) {
+			md.append("\n## Revocation\n\n").append(REVOCATION_INTRO).append("\n\n");
+			md.append("| ").append(String.join(" | ", REVOCATION_HEADERS)).append(" |\n");
+			md.append("|---".repeat(REVOCATION_HEADERS.size())).append("|\n");
+			for (RevocationResult revocation : comparison.revocations()) {
+				md.append("| ").append(String.join(" | ", cells(revocation))).append(" |\n");
+			}
+		}
 		if (!comparison.contextSizes().isEmpty()) {
 			md.append("\n## Auth-context size\n\n").append(CONTEXT_INTRO).append("\n\n");
 			md.append("| ").append(String.join(" | ", CONTEXT_HEADERS)).append(" |\n");
@@ -48,6 +59,25 @@ public final class MarkdownReport {
 	}
 
 	static final String NO_ROWS = "No scenario of the architect's table (throughput, drills) ran in this comparison.";
+
+	static final String REVOCATION_INTRO = "Each probe logs a user in through nginx, checks the credential on every "
+			+ "instance directly, logs out through nginx and replays the old credential on every instance that had "
+			+ "accepted it, every 20 ms, until it is rejected or the bound passes; on an idle stack, after the load. A "
+			+ "delay counts from the logout's answer to the first rejected request.";
+
+	static final List<String> REVOCATION_HEADERS = List.of("variant", "nginx", "revocation mode", "probes",
+			"accepted before logout (probes per instance)", "after logout");
+
+	/** A row of the revocation table; the HTML report shows the same cells. */
+	static List<String> cells(RevocationResult revocation) {
+		String accepted = revocation.acceptedBeforeLogout().isEmpty() ? Cells.NONE
+				: revocation.acceptedBeforeLogout().entrySet().stream()
+					.map(e -> e.getKey() + " " + e.getValue() + "/" + revocation.probes())
+					.collect(Collectors.joining(", "));
+		return List.of(revocation.variant(), revocation.lb(),
+				revocation.revocationMode() == null ? Cells.NONE : revocation.revocationMode(),
+				String.valueOf(revocation.probes()), accepted, revocation.verdict());
+	}
 
 	static final String CONTEXT_INTRO = "The throughput ladder once per auth-context size (AUTHBENCH_AUTH_CONTEXT_BYTES "
 			+ "of padding in the roles), each on a fresh stack: sessions keep it in their store, a JWT carries it in "

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.authbench.harness.metrics.Statistics;
+import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.testsupport.Binaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,12 @@ class ReportRenderingIntegrationTests {
 				"test machine", true, List.of("baseline throughput: warm-up did not converge"),
 				List.of(baseline, clustered), List.of(new Comparison.RunRef("baseline", "throughput", "runs/x", true)),
 				List.of(outage), List.of(context("clustered", 0, 1500, 1.0, 480, 2900), context("clustered", 4096, 1100, 0.73,
-						480, 11_200), context("jwt", 0, 2100, 1.0, 520, null), context("jwt", 4096, 1900, 0.9, 6100, null)));
+						480, 11_200), context("jwt", 0, 2100, 1.0, 520, null), context("jwt", 4096, 1900, 0.9, 6100, null)),
+				List.of(RevocationResult.notApplicable("baseline", "round-robin", 3000, 20),
+						new RevocationResult(RevocationResult.SCHEMA, "jwt-none", "round-robin", "none", true, 3, 3000, 20, 6,
+								6, null, null, 899L, Map.of("app-1", 3, "app-2", 3),
+								"still accepted after 3 s on every instance that accepted it (2 of 2): until exp, 899 s left",
+								List.of())));
 	}
 
 	/** A context-size entry; {@code redisBytes} null for a variant whose reads do not use Redis. */
@@ -95,6 +101,9 @@ class ReportRenderingIntegrationTests {
 				.contains(Cells.ratio(size.capacityRatio()));
 		}
 		assertThat(between(dom, "<tr data-context=\"clustered-4096\">", "</tr>")).contains("11,200 B");
+		assertThat(between(dom, "<tr data-revocation=\"jwt-none\">", "</tr>")).contains("until exp, 899 s left")
+			.contains("app-2 3/3");
+		assertThat(between(dom, "<tr data-revocation=\"baseline\">", "</tr>")).contains("n/a (no credential)");
 		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |")
 			.contains("6.00×")
 			.contains("## Auth-context size")
