@@ -20,6 +20,16 @@ public final class GatlingRunner {
 	/** Gatling's exit code when an assertion of the simulation failed. */
 	public static final int ASSERTION_FAILED = 2;
 
+	/** The JVM options of Gatling's own Maven plugin; the add-opens keep the binary log writer alive on JDK 17. */
+	public static final List<String> JVM_OPTIONS = List.of("-Xmx1G", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+	/** Gatling's launcher: {@code -s <simulation class> -rf <results folder>}. */
+	public static final String MAIN_CLASS = "io.gatling.app.Gatling";
+
+	/** Where the simulations are: their class names are this plus {@link Scenario#simulation()}. */
+	public static final String SIMULATION_PACKAGE = "org.authbench.gatling";
+
 	private final Path repo;
 
 	private final Path javaHome;
@@ -61,16 +71,14 @@ public final class GatlingRunner {
 	List<String> command(String simulation, Map<String, String> properties, Path runDir, Path metricsDir) {
 		List<String> command = new ArrayList<>();
 		command.add(this.javaHome.resolve("bin").resolve("java").toString());
-		command.add("-Xmx1G");
-		command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-		command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+		command.addAll(JVM_OPTIONS);
 		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-DmetricsDir=" + metricsDir);
 		command.add("-cp");
 		command.add(classpath());
-		command.add("io.gatling.app.Gatling");
+		command.add(MAIN_CLASS);
 		command.add("-s");
-		command.add("org.authbench.gatling." + simulation);
+		command.add(SIMULATION_PACKAGE + "." + simulation);
 		command.add("-rf");
 		command.add(runDir.resolve("gatling").toString());
 		return command;

@@ -46,8 +46,8 @@ public record LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder,
 		return this.duration.dividedBy(this.ladder.size());
 	}
 
-	/** The simulation's system properties. */
-	Map<String, String> simulationProperties(String baseUrl) {
+	/** The simulation's system properties ({@code -D…}), without {@code metricsDir} (the runner adds it). */
+	public Map<String, String> simulationProperties(String baseUrl) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("baseUrl", baseUrl);
 		properties.put("credential", this.stack.variant().credential().name().toLowerCase());

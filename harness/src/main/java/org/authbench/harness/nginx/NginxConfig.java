@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +41,9 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 
 	static final String NJS_SCRIPT = "gateway.js";
 
+	/** The rendered main config's file name. */
+	public static final String MAIN = "nginx.conf";
+
 	/**
 	 * What the njs gateway checks besides the signature.
 	 *
@@ -62,6 +67,25 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 	}
 
 	/**
+	 * Where nginx listens and how it reaches the instances: loopback on this machine, container or
+	 * Service names on a container platform ({@code deploy/}).
+	 *
+	 * @param listenAddress the address nginx listens on
+	 * @param appHosts the host of each instance, {@code app1} first
+	 */
+	public record Addresses(String listenAddress, List<String> appHosts) {
+
+		public Addresses {
+			appHosts = List.copyOf(appHosts);
+		}
+
+		/** Everything on 127.0.0.1, as {@code authbench up} runs it. */
+		public static Addresses loopback(int instances) {
+			return new Addresses("127.0.0.1", Collections.nCopies(instances, "127.0.0.1"));
+		}
+	}
+
+	/**
 	 * Renders into {@code prefix} (created if needed) and returns the main config file.
 	 * @param templates the {@code nginx/} folder
 	 * @param prefix nginx's prefix folder
@@ -71,31 +95,58 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 		try {
 			Files.createDirectories(prefix.resolve("tmp"));
 			Files.createDirectories(logs);
-			Map<String, String> values = values(prefix, logs);
-			for (String shared : SHARED) {
-				write(prefix.resolve(shared), Template.render(shared, read(templates, shared), values));
+			Map<String, String> files = files(templates, prefix.toString(), logs.toString(),
+					Addresses.loopback(this.appPorts.size()));
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				write(prefix.resolve(file.getKey()), file.getValue());
 			}
-			if (this.mode == LbMode.GATEWAY_NJS) {
-				write(prefix.resolve(NJS_SCRIPT), read(templates, NJS_SCRIPT));
-			}
-			Path conf = prefix.resolve("nginx.conf");
-			write(conf, Template.render(this.mode.template(), read(templates, this.mode.template()), values));
-			return conf;
+			return prefix.resolve(MAIN);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot render the nginx config into " + prefix, ex);
 		}
 	}
 
-	Map<String, String> values(Path prefix, Path logs) {
+	/**
+	 * The rendered files by name, without writing them: {@code nginx.conf} (the mode's template),
+	 * the shared pieces it includes and, for gateway-njs, the njs script.
+	 * @param templates the {@code nginx/} folder
+	 * @param prefix nginx's prefix folder as nginx will see it
+	 * @param logs nginx's log folder as nginx will see it
+	 * @param addresses where nginx listens and finds the instances
+	 */
+	public Map<String, String> files(Path templates, String prefix, String logs, Addresses addresses) {
+		if (addresses.appHosts().size() != this.appPorts.size()) {
+			throw new IllegalArgumentException(this.appPorts.size() + " instances need " + this.appPorts.size()
+					+ " hosts, got " + addresses.appHosts());
+		}
+		try {
+			Map<String, String> values = values(prefix, logs, addresses);
+			Map<String, String> files = new LinkedHashMap<>();
+			files.put(MAIN, Template.render(this.mode.template(), read(templates, this.mode.template()), values));
+			for (String shared : SHARED) {
+				files.put(shared, Template.render(shared, read(templates, shared), values));
+			}
+			if (this.mode == LbMode.GATEWAY_NJS) {
+				files.put(NJS_SCRIPT, read(templates, NJS_SCRIPT));
+			}
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the nginx templates in " + templates, ex);
+		}
+	}
+
+	Map<String, String> values(String prefix, String logs, Addresses addresses) {
 		Map<String, String> values = new HashMap<>();
-		values.put("prefix", prefix.toString());
-		values.put("logs", logs.toString());
+		values.put("prefix", prefix);
+		values.put("logs", logs);
+		values.put("listen_address", addresses.listenAddress());
 		values.put("port", String.valueOf(this.port));
 		values.put("connect_timeout", this.connectTimeout.toMillis() + "ms");
 		values.put("read_timeout", this.readTimeout.toMillis() + "ms");
 		values.put("tries", String.valueOf(this.tries));
-		values.put("upstreams", upstreams());
+		values.put("upstreams", upstreams(addresses.appHosts()));
 		values.put("route_map", routeMap());
 		values.put("gateway_secret", this.gatewaySecret == null ? "" : this.gatewaySecret);
 		JwtClaims claims = this.jwt != null ? this.jwt : JwtClaims.defaults();
@@ -110,16 +161,17 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 	 * {@code backend}: every instance, round-robin. In sticky mode also one upstream per route,
 	 * {@code app<n>}: that instance, the others as {@code backup} for when it is down.
 	 */
-	String upstreams() {
+	String upstreams(List<String> hosts) {
 		StringBuilder out = new StringBuilder(upstream("backend", IntStream.range(0, this.appPorts.size())
-			.mapToObj(i -> server(this.appPorts.get(i), false))
+			.mapToObj(i -> server(hosts.get(i), this.appPorts.get(i), false))
 			.collect(Collectors.joining())));
 		if (this.mode == LbMode.STICKY) {
 			for (int i = 0; i < this.appPorts.size(); i++) {
 				int primary = i;
-				String servers = server(this.appPorts.get(primary), false) + IntStream.range(0, this.appPorts.size())
-					.filter(j -> j != primary)
-					.mapToObj(j -> server(this.appPorts.get(j), true))
+				String servers = server(hosts.get(primary), this.appPorts.get(primary), false)
+						+ IntStream.range(0, this.appPorts.size())
+							.filter(j -> j != primary)
+							.mapToObj(j -> server(hosts.get(j), this.appPorts.get(j), true))
 					.collect(Collectors.joining());
 				out.append(upstream("app" + (primary + 1), servers));
 			}
@@ -131,10 +183,10 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 		return "    upstream " + name + " {\n" + servers + "        keepalive 32;\n    }\n";
 	}
 
-	private String server(int port, boolean backup) {
+	private String server(String host, int port, boolean backup) {
 		// fail_timeout has a resolution of seconds.
 		long failSeconds = Math.max(1, (this.failTimeout.toMillis() + 999) / 1000);
-		return "        server 127.0.0.1:" + port + " max_fails=" + this.maxFails + " fail_timeout=" + failSeconds + "s"
+		return "        server " + host + ":" + port + " max_fails=" + this.maxFails + " fail_timeout=" + failSeconds + "s"
 				+ (backup ? " backup" : "") + ";\n";
 	}
 

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.authbench.harness.nginx.NginxConfig;
-
 /**
  * Starts, stops and inspects a stack: redis-server (for the variants that use it), N app
  * instances, then nginx, once every instance is healthy (nginx marks an upstream that is not
@@ -43,7 +41,7 @@ public final class Stack {
 			if (spec.variant().usesRedis()) {
 				Files.createDirectories(plan.redisDir());
 			}
-			Path conf = nginxConfig(spec, plan).render(spec.home().resolve("nginx"), plan.nginxPrefix(), plan.logs());
+			Path conf = spec.nginxConfig(plan.gatewaySecret).render(spec.home().resolve("nginx"), plan.nginxPrefix(), plan.logs());
 			Path nginx = Binaries.require("nginx", "nginx");
 			Preflight.testNginxConfig(plan.nginxCommand(nginx, conf, true));
 			state.save();
@@ -224,16 +222,6 @@ public final class Stack {
 	private static StackState save(StackState state) {
 		state.save();
 		return state;
-	}
-
-	private static NginxConfig nginxConfig(StackSpec spec, StackPlan plan) {
-		NginxConfig.JwtClaims defaults = NginxConfig.JwtClaims.defaults();
-		NginxConfig.JwtClaims claims = new NginxConfig.JwtClaims(
-				spec.appEnv().getOrDefault("AUTHBENCH_JWT_ISSUER", defaults.issuer()),
-				spec.appEnv().getOrDefault("AUTHBENCH_JWT_AUDIENCE", defaults.audience()), defaults.clockSkewSeconds(),
-				defaults.maxTokenBytes());
-		return new NginxConfig(spec.lb(), spec.port(), spec.appPorts(), spec.connectTimeout(), spec.readTimeout(),
-				spec.tries(), spec.failTimeout(), spec.maxFails(), plan.gatewaySecret, claims);
 	}
 
 	private void say(String format, Object... args) {

@@ -17,14 +17,21 @@ final class StackPlan {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	final String jwtSecret = random(32, Base64.getEncoder());
+	final String jwtSecret;
 
-	final String gatewaySecret = random(32, Base64.getUrlEncoder().withoutPadding());
+	final String gatewaySecret;
 
 	private final StackSpec spec;
 
 	StackPlan(StackSpec spec) {
+		this(spec, random(32, Base64.getEncoder()), random(32, Base64.getUrlEncoder().withoutPadding()));
+	}
+
+	/** With given secrets instead of fresh ones: {@link StackSpec#appEnvironment} shows the settings with them. */
+	StackPlan(StackSpec spec, String jwtSecret, String gatewaySecret) {
 		this.spec = spec;
+		this.jwtSecret = jwtSecret;
+		this.gatewaySecret = gatewaySecret;
 	}
 
 	Path logs() {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.authbench.harness.nginx.NginxConfig;
+
 /**
  * What {@code up} starts: variant, instance count, nginx mode, ports, timeouts and the
  * settings handed to every instance. Built with {@link #builder}; every value has a default
@@ -81,6 +83,31 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 
 	public static Builder builder(Variant variant, Path home) {
 		return new Builder(variant, home);
+	}
+
+	/**
+	 * The environment {@code up} hands instance {@code n} (1-based): the one place the launcher's
+	 * app settings are made. The secrets are given here because {@code up} makes fresh ones per
+	 * stack; {@code deploy/} passes references to the platform's secrets instead.
+	 */
+	public Map<String, String> appEnvironment(int n, String jwtSecret, String gatewaySecret) {
+		return new StackPlan(this, jwtSecret, gatewaySecret).app(n).env();
+	}
+
+	/** The environment of nginx itself (the njs gateway reads the HMAC secret from it). */
+	public Map<String, String> nginxEnvironment(String jwtSecret) {
+		return new StackPlan(this, jwtSecret, "unused").nginx(Path.of("nginx"), Path.of("nginx.conf")).env();
+	}
+
+	/** nginx's settings for this stack: mode, ports, timeouts, failover, the JWT claims the njs gateway checks. */
+	public NginxConfig nginxConfig(String gatewaySecret) {
+		NginxConfig.JwtClaims defaults = NginxConfig.JwtClaims.defaults();
+		NginxConfig.JwtClaims claims = new NginxConfig.JwtClaims(
+				this.appEnv.getOrDefault("AUTHBENCH_JWT_ISSUER", defaults.issuer()),
+				this.appEnv.getOrDefault("AUTHBENCH_JWT_AUDIENCE", defaults.audience()), defaults.clockSkewSeconds(),
+				defaults.maxTokenBytes());
+		return new NginxConfig(this.lb, this.port, this.appPorts, this.connectTimeout, this.readTimeout, this.tries,
+				this.failTimeout, this.maxFails, gatewaySecret, claims);
 	}
 
 	/** Where the variant's jar is, built by {@code ./mvnw package}. */
