@@ -1,8 +1,12 @@
 // HS256 access-token verification inside nginx (njs 0.7), for the gateway-njs mode.
 // Answers the auth_request subrequest: 204 with X-User / X-Roles when the token holds, else 401.
-// Checks what jwt-app checks: alg pinned to HS256, no crit/zip, signature (constant time),
-// exp present and not past, nbf not in the future, iss, aud, token_use=access, size limit.
+// Checks what jwt-app checks: alg pinned to HS256, kid that of the secret (as jwt-app derives
+// it), no header member but alg, kid and typ (so no crit, zip, jku, x5u, jwk, x5c: nothing is
+// ever fetched or trusted from a header), signature (constant time), exp present and not past,
+// nbf not in the future, iss, aud, token_use=access, size limit.
 const crypto = require('crypto');
+
+const HEADER_MEMBERS = ['alg', 'kid', 'typ'];
 
 function setting(name, fallback) {
     const value = process.env[name];
@@ -23,6 +27,22 @@ function constantTimeEqual(a, b) {
         diff |= a[i] ^ b[i];
     }
     return diff === 0;
+}
+
+// jwt-app's kid of an HMAC secret: "hs256-" and 4 bytes of SHA-256("authbench-kid:" + base64(secret)).
+function secretKid(key) {
+    const digest = crypto.createHash('sha256').update('authbench-kid:' + key.toString('base64')).digest('hex');
+    return 'hs256-' + digest.substring(0, 8);
+}
+
+function headerHolds(header, key) {
+    if (header === null || typeof header !== 'object' || Array.isArray(header)) {
+        return false;
+    }
+    if (Object.keys(header).some(name => HEADER_MEMBERS.indexOf(name) < 0)) {
+        return false;
+    }
+    return header.alg === 'HS256' && header.kid === secretKid(key);
 }
 
 function audienceMatches(aud, expected) {
@@ -54,11 +74,10 @@ function claims(token) {
     } catch (e) {
         return null;
     }
-    if (header === null || typeof header !== 'object' || header.alg !== 'HS256'
-            || header.crit !== undefined || header.zip !== undefined) {
+    const key = Buffer.from(secret, 'base64');
+    if (!headerHolds(header, key)) {
         return null;
     }
-    const key = Buffer.from(secret, 'base64');
     const expected = crypto.createHmac('sha256', key).update(parts[0] + '.' + parts[1]).digest();
     const given = Buffer.from(parts[2], 'base64url');
     if (!constantTimeEqual(expected, given)) {
