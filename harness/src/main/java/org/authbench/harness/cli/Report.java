@@ -9,6 +9,7 @@ import org.authbench.harness.report.ComparisonRun;
 import org.authbench.harness.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,12 +24,16 @@ final class Report implements Callable<Integer> {
 	@Parameters(paramLabel = "DIR", description = "A results folder holding summary.json.")
 	Path dir;
 
+	@Option(names = "--rebuild", description = "Make a comparison's summary.json again from its runs' own results "
+			+ "with this authbench (for results written by an older one), then render.")
+	boolean rebuild;
+
 	@Override
 	public Integer call() {
 		if (!Files.isRegularFile(this.dir.resolve("summary.json"))) {
 			throw new IllegalArgumentException("no summary.json in " + this.dir.toAbsolutePath());
 		}
-		ComparisonRun.write(this.dir, Reports.comparisonOf(this.dir));
+		ComparisonRun.write(this.dir, this.rebuild ? Reports.rebuilt(this.dir) : Reports.comparisonOf(this.dir));
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf("%s%n%s%n", this.dir.resolve("report.html").toAbsolutePath(), this.dir.resolve("report.md").toAbsolutePath());
 		return 0;

@@ -37,6 +37,12 @@ public final class ComparisonBuilder {
 	 */
 	public static Comparison build(Path dir, String name, Map<String, Object> settings, List<Comparison.RunRef> runs,
 			List<String> failures) {
+		return build(dir, name, LocalDateTime.now().toString(), settings, runs, failures);
+	}
+
+	/** The same, for a comparison made earlier (its creation time kept). */
+	static Comparison build(Path dir, String name, String createdAt, Map<String, Object> settings,
+			List<Comparison.RunRef> runs, List<String> failures) {
 		Map<String, Map<String, Summary>> byVariant = new LinkedHashMap<>();
 		Map<String, Map<Integer, Summary>> byContextSize = new LinkedHashMap<>();
 		List<String> warnings = new ArrayList<>(failures);
@@ -44,7 +50,7 @@ public final class ComparisonBuilder {
 		Map<String, RevocationResult> revocations = new LinkedHashMap<>();
 		for (Comparison.RunRef run : runs) {
 			if (ComparisonRun.REVOCATION.equals(run.scenario())) {
-				revocations.put(run.variant(), RevocationResult.read(dir.resolve(run.dir())));
+				revocations.put(run.variant(), RevocationResult.read(dir.resolve(run.dir())).named(run.variant()));
 				continue;
 			}
 			Summary summary = JSON.readValue(dir.resolve(run.dir()).resolve("summary.json").toFile(), Summary.class);
@@ -67,7 +73,7 @@ public final class ComparisonBuilder {
 		List<Comparison.ContextSize> contextSizes = new ArrayList<>();
 		byContextSize.forEach((variant, sizes) -> contextSizes.addAll(contextSizes(variant, sizes)));
 		boolean valid = failures.isEmpty() && runs.stream().allMatch(Comparison.RunRef::valid);
-		return new Comparison(Comparison.SCHEMA, name, LocalDateTime.now().toString(), settings, machine(dir, runs),
+		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
 				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()));
 	}
 

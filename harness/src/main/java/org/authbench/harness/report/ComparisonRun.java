@@ -43,6 +43,9 @@ public final class ComparisonRun {
 	/** Drills that need Redis, skipped for the variants that have none. */
 	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency");
 
+	/** How a warning about a variant that failed reads, after its name. */
+	static final String FAILED = ": not measured further, the run failed: ";
+
 	/** The scenario that logs out and replays the old credential on every instance (no load). */
 	public static final String REVOCATION = "revocation";
 
@@ -122,7 +125,7 @@ public final class ComparisonRun {
 				}
 			}
 			catch (RuntimeException ex) {
-				String failure = "%s: not measured further, the run failed: %s".formatted(setup.id(), ex.getMessage());
+				String failure = "%s%s%s".formatted(setup.id(), FAILED, ex.getMessage());
 				failures.add(failure);
 				this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
 			}
@@ -161,7 +164,7 @@ public final class ComparisonRun {
 					this.out.printf("%s revocation: %d logouts, the old credential replayed on every instance for at most %d s%n",
 							tag, revocationProbes(spec), revocationBound(spec).toSeconds());
 					RevocationResult.write(RevocationProbe.run(live.state(), revocationProbes(spec), revocationBound(spec),
-							this.out), runDir);
+							this.out).named(setup.id()), runDir);
 					runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), true));
 					continue;
 				}

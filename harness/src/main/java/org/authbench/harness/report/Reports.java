@@ -14,6 +14,17 @@ public final class Reports {
 	}
 
 	/**
+	 * A comparison made again from its runs' own results (each run's summary.json,
+	 * revocation.json, timeline.json) by the current code, keeping its name, settings, creation
+	 * time and the variants that failed; for a results folder written by an older authbench.
+	 */
+	public static Comparison rebuilt(Path dir) {
+		Comparison old = comparisonOf(dir);
+		List<String> failures = old.warnings().stream().filter(w -> w.contains(ComparisonRun.FAILED)).toList();
+		return ComparisonBuilder.build(dir, old.name(), old.createdAt(), old.settings(), old.runs(), failures);
+	}
+
+	/**
 	 * The comparison of a results folder: a comparison's own summary.json, or a single run's,
 	 * seen as a comparison of one run.
 	 */

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the others have nothing to revoke).
  *
  * @param schema {@value #SCHEMA}
- * @param variant the variant's id
+ * @param variant the variant's id; in a comparison, the configuration's name (see {@link #named})
  * @param lb the nginx mode's id
  * @param revocationMode jwt-app's {@code AUTHBENCH_JWT_REVOCATION} (none, denylist, token-version),
  * null for the session variants
@@ -114,6 +114,17 @@ public record RevocationResult(String schema, String variant, String lb, String 
 		acceptedBeforeLogout = acceptedBeforeLogout == null ? Map.of()
 				: Collections.unmodifiableMap(new LinkedHashMap<>(acceptedBeforeLogout));
 		details = details == null ? List.of() : List.copyOf(details);
+	}
+
+	/**
+	 * The same result under another name: in a comparison, the configuration's ({@code jwt-none},
+	 * {@code clustered-tuned}), so that two configurations of one variant stay apart.
+	 */
+	public RevocationResult named(String name) {
+		return new RevocationResult(this.schema, name, this.lb, this.revocationMode, this.applicable, this.probes,
+				this.boundMillis, this.pollMillis, this.checks, this.stillAcceptedAtBound, this.maxDelayMillis,
+				this.medianDelayMillis, this.remainingLifetimeSeconds, this.acceptedBeforeLogout, this.verdict,
+				this.details);
 	}
 
 	/** The result for a variant without credential: nothing to log in with, nothing to revoke. */

@@ -53,6 +53,40 @@ class ComparisonBuilderTests {
 	}
 
 	@Test
+	void aRevocationIsListedUnderItsConfigurationsName() {
+		RevocationResult.write(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20),
+				this.dir.resolve("runs/jwt-token-version-revocation"));
+
+		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(),
+				List.of(new Comparison.RunRef("jwt-token-version", "revocation", "runs/jwt-token-version-revocation", true)),
+				List.of());
+
+		assertThat(comparison.revocations()).singleElement().extracting(RevocationResult::variant)
+			.isEqualTo("jwt-token-version");
+	}
+
+	@Test
+	void aRebuildMakesTheComparisonAgainFromItsRunsAndKeepsWhatOnlyTheOldOneKnew() {
+		RevocationResult.write(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20),
+				this.dir.resolve("runs/jwt-none-revocation"));
+		List<Comparison.RunRef> runs = List.of(new Comparison.RunRef("jwt-none", "revocation", "runs/jwt-none-revocation", true));
+		String failed = "clustered" + ComparisonRun.FAILED + "redis-server did not start";
+		Comparison old = ComparisonBuilder.build(this.dir, "old", "2026-01-01T10:00", Map.of("quick", true), runs,
+				List.of(failed));
+		ComparisonRun.write(this.dir, new Comparison(old.schema(), old.name(), old.createdAt(), old.settings(),
+				old.machine(), old.valid(), old.warnings(), old.rows(), old.runs(), old.timelines(), old.contextSizes(),
+				List.of(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20))));
+
+		Comparison rebuilt = Reports.rebuilt(this.dir);
+
+		assertThat(rebuilt.revocations()).singleElement().extracting(RevocationResult::variant).isEqualTo("jwt-none");
+		assertThat(rebuilt.createdAt()).isEqualTo("2026-01-01T10:00");
+		assertThat(rebuilt.settings()).containsEntry("quick", true);
+		assertThat(rebuilt.warnings()).containsExactly(failed);
+		assertThat(rebuilt.valid()).isFalse();
+	}
+
+	@Test
 	void theConfigurationsOfAVariantShareItsDesignFacts() {
 		assertThat(ComparisonBuilder.variantOf("clustered-tuned")).isEqualTo("clustered");
 		assertThat(ComparisonBuilder.variantOf("jwt-gateway-njs")).isEqualTo("jwt");
