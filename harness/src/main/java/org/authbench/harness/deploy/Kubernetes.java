@@ -94,12 +94,7 @@ final class Kubernetes {
 		Map<String, Object> spec = new LinkedHashMap<>();
 		spec.put("backoffLimit", 0);
 		spec.put("template", Yaml.map("metadata", Yaml.map("labels", labels(stack, "gatling")), "spec", pod));
-		Map<String, Object> job = new LinkedHashMap<>();
-		job.put("apiVersion", "batch/v1");
-		job.put("kind", "Job");
-		job.put("metadata", metadata(stack, "gatling"));
-		job.put("spec", spec);
-		return header(stack) + Yaml.write(job);
+		return header(stack) + Yaml.write(resource("batch/v1", "Job", metadata(stack, "gatling"), "spec", spec));
 	}
 
 	private static String header(ContainerStack stack) {
@@ -149,12 +144,7 @@ final class Kubernetes {
 		spec.put("strategy", Yaml.map("type", "Recreate"));
 		spec.put("selector", Yaml.map("matchLabels", selector(name)));
 		spec.put("template", Yaml.map("metadata", Yaml.map("labels", labels(stack, name)), "spec", pod));
-		Map<String, Object> deployment = new LinkedHashMap<>();
-		deployment.put("apiVersion", "apps/v1");
-		deployment.put("kind", "Deployment");
-		deployment.put("metadata", metadata(stack, name));
-		deployment.put("spec", spec);
-		return deployment;
+		return resource("apps/v1", "Deployment", metadata(stack, name), "spec", spec);
 	}
 
 	private static Map<String, Object> service(ContainerStack stack, String name, int port, String type) {
@@ -162,21 +152,22 @@ final class Kubernetes {
 		spec.put("type", type);
 		spec.put("selector", selector(name));
 		spec.put("ports", List.of(Yaml.map("name", "main", "port", port, "targetPort", port)));
-		Map<String, Object> service = new LinkedHashMap<>();
-		service.put("apiVersion", "v1");
-		service.put("kind", "Service");
-		service.put("metadata", metadata(stack, name));
-		service.put("spec", spec);
-		return service;
+		return resource("v1", "Service", metadata(stack, name), "spec", spec);
 	}
 
 	private static Map<String, Object> configMap(ContainerStack stack, Map<String, String> data) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("apiVersion", "v1");
-		map.put("kind", "ConfigMap");
-		map.put("metadata", metadata(stack, ContainerStack.NGINX));
-		map.put("data", data);
-		return map;
+		return resource("v1", "ConfigMap", metadata(stack, ContainerStack.NGINX), "data", data);
+	}
+
+	/** A Kubernetes object: its API version, kind, metadata and its body ({@code spec} or {@code data}). */
+	private static Map<String, Object> resource(String apiVersion, String kind, Map<String, Object> metadata,
+			String bodyName, Object body) {
+		Map<String, Object> resource = new LinkedHashMap<>();
+		resource.put("apiVersion", apiVersion);
+		resource.put("kind", kind);
+		resource.put("metadata", metadata);
+		resource.put(bodyName, body);
+		return resource;
 	}
 
 	private static Map<String, Object> metadata(ContainerStack stack, String name) {
