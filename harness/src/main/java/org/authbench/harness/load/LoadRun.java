@@ -54,10 +54,15 @@ public final class LoadRun {
 		this.repo = repo;
 	}
 
+	/** A new result's folder: {@code <parent>/<timestamp>-<name>}, absolute. */
+	public static Path resultsFolder(Path parent, String name) {
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		return parent.resolve(stamp + "-" + name).toAbsolutePath();
+	}
+
 	/** Runs every repeat, each on a fresh stack, and returns the results folder. */
 	public Path run(LoadSpec spec) {
-		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-		Path dir = spec.resultsDir().resolve(stamp + "-" + spec.name()).toAbsolutePath();
+		Path dir = resultsFolder(spec.resultsDir(), spec.name());
 		List<Repeat> repeats = new ArrayList<>();
 		for (int r = 1; r <= spec.repeats(); r++) {
 			Path repeatDir = spec.repeats() == 1 ? dir : dir.resolve("repeat-" + r);

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +99,7 @@ public final class ComparisonRun {
 
 	/** Runs the matrix and returns the comparison's folder. */
 	public Path run(Spec spec) {
-		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-		Path dir = spec.resultsDir().resolve(stamp + "-" + spec.name()).toAbsolutePath();
+		Path dir = LoadRun.resultsFolder(spec.resultsDir(), spec.name());
 		LoadRun load = new LoadRun(this.out, this.repo);
 		List<Comparison.RunRef> runs = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
