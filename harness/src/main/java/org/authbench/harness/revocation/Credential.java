@@ -2,12 +2,11 @@ package org.authbench.harness.revocation;
 
 import java.net.http.HttpHeaders;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.Variant;
+import org.authbench.harness.verify.CookieJar;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,27 +37,12 @@ record Credential(Map<String, String> headers, Long expiresAt) {
 	}
 
 	private static Credential cookies(HttpHeaders answerHeaders) {
-		Map<String, String> cookies = new LinkedHashMap<>();
-		for (String setCookie : answerHeaders.allValues("Set-Cookie")) {
-			String pair = setCookie.split(";", 2)[0];
-			int eq = pair.indexOf('=');
-			if (eq > 0 && eq < pair.length() - 1) {
-				cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-			}
-		}
+		CookieJar cookies = new CookieJar();
+		answerHeaders.allValues("Set-Cookie").forEach(cookies::keep);
 		if (cookies.isEmpty()) {
 			throw new StackException("the login answer set no cookie: is this a session variant?");
 		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Cookie", cookies.entrySet()
-			.stream()
-			.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-			.collect(Collectors.joining("; ")));
-		String csrf = cookies.get("XSRF-TOKEN");
-		if (csrf != null) {
-			headers.put("X-XSRF-TOKEN", csrf);
-		}
-		return new Credential(headers, null);
+		return new Credential(cookies.requestHeaders(), null);
 	}
 
 	private static Credential bearer(String body) {

@@ -6,11 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.authbench.harness.stack.Variant;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +78,7 @@ final class HttpSession {
 
 	private final Variant.Credential kind;
 
-	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final CookieJar cookies = new CookieJar();
 
 	private String accessToken;
 
@@ -118,16 +116,7 @@ final class HttpSession {
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
-		if (!this.cookies.isEmpty()) {
-			request.header("Cookie", this.cookies.entrySet()
-				.stream()
-				.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-				.collect(Collectors.joining("; ")));
-			String csrf = this.cookies.get("XSRF-TOKEN");
-			if (csrf != null) {
-				request.header("X-XSRF-TOKEN", csrf);
-			}
-		}
+		this.cookies.requestHeaders().forEach(request::header);
 		if (this.accessToken != null) {
 			request.header("Authorization", "Bearer " + this.accessToken);
 		}
@@ -135,29 +124,12 @@ final class HttpSession {
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			HttpResponseHeaders headers = new HttpResponseHeaders(response.headers().map());
-			headers.all("Set-Cookie").forEach(this::keepCookie);
+			headers.all("Set-Cookie").forEach(this.cookies::keep);
 			return new Answer(response.statusCode(), headers, response.body());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", ex);
-		}
-	}
-
-	private void keepCookie(String setCookie) {
-		String pair = setCookie.split(";", 2)[0];
-		int eq = pair.indexOf('=');
-		if (eq <= 0) {
-			return;
-		}
-		String name = pair.substring(0, eq).trim();
-		String value = pair.substring(eq + 1).trim();
-		boolean expired = setCookie.toLowerCase().contains("max-age=0") || value.isEmpty();
-		if (expired) {
-			this.cookies.remove(name);
-		}
-		else {
-			this.cookies.put(name, value);
 		}
 	}
 }
