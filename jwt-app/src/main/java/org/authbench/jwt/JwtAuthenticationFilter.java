@@ -41,7 +41,15 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	/** The token of an {@code Authorization: Bearer …} header, if the request has one. */
 	static Optional<String> bearerToken(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	/**
+	 * The token of an {@code Authorization} header value. Read the header once: behind Spring Security's
+	 * firewall every {@code getHeader} checks the whole value with a regular expression (a third of
+	 * this filter's time in a profile when it was read twice).
+	 */
+	static Optional<String> bearerToken(String header) {
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return Optional.empty();
 		}
@@ -62,7 +70,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<TokenService.Verified> verified = bearerToken(request)
+		Optional<TokenService.Verified> verified = bearerToken(header)
 			.flatMap(token -> this.tokens.verify(token, TokenService.Use.ACCESS));
 		if (verified.isEmpty() || this.revocations.isRevoked(verified.get())) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

@@ -12,16 +12,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users the seeded user directory
  * @param authContextBytes padding bytes in the auth context a session stores and a token carries
  * (DESIGN §3, {@code AUTHBENCH_AUTH_CONTEXT_BYTES}); 0 by default
+ * @param observability how much the app observes itself per request ({@code AUTHBENCH_OBSERVABILITY}):
+ * {@link Observability#MINIMAL} by default, see {@link ObservabilityConfiguration}
  */
 @ConfigurationProperties("authbench")
 public record AuthbenchProperties(@DefaultValue("authbench-1") String instanceId,
-		@DefaultValue("65536") long maxBodyBytes, @DefaultValue Users users, @DefaultValue("0") int authContextBytes) {
+		@DefaultValue("65536") long maxBodyBytes, @DefaultValue Users users, @DefaultValue("0") int authContextBytes,
+		@DefaultValue("minimal") Observability observability) {
 
 	public AuthbenchProperties {
 		if (authContextBytes < 0 || authContextBytes > 1_048_576) {
 			throw new IllegalArgumentException(
 					"authbench.auth-context-bytes must be 0..1048576, was " + authContextBytes);
 		}
+	}
+
+	/** What an app measures of itself on every request (docs/method.md, "Lean apps"). */
+	public enum Observability {
+
+		/** No per-request observations: what a lean production app carries. The default for measurements. */
+		MINIMAL,
+
+		/**
+		 * Spring Boot's out-of-the-box behaviour with the actuator on the class path: Spring MVC observes
+		 * every request and Spring Security every filter of its chain. Its cost is a measured figure.
+		 */
+		BOOT_DEFAULT
+
 	}
 
 	/**
