@@ -31,6 +31,9 @@ import org.HdrHistogram.Recorder;
  * <li>{@code events.jsonl}: phase events as they happen (warm-up windows, warm-up end, steps,
  * end), so the harness can sample CPU at the start of measurement;</li>
  * <li>{@code timeline.json}: per second, the count of each outcome and of re-logins;</li>
+ * <li>{@code completions.json}: the same counts per millisecond of the wall clock (nginx's time
+ * base), so that a window is counted exactly like nginx's access log counts it
+ * ({@link CompletionLedger});</li>
  * <li>{@code run.json}: settings, phase times and totals.</li>
  * </ul>
  */
@@ -55,6 +58,8 @@ final class MetricsRecorder implements AutoCloseable {
 	private final Map<RequestType, Recorder> recorders = new EnumMap<>(RequestType.class);
 
 	private final Map<Integer, AtomicLongArray> seconds = new ConcurrentHashMap<>();
+
+	private final CompletionLedger completions = new CompletionLedger();
 
 	private final Map<Long, String> lastInstance = new ConcurrentHashMap<>();
 
@@ -106,6 +111,7 @@ final class MetricsRecorder implements AutoCloseable {
 		long micros = Math.max(1, Math.min(HIGHEST_MICROS, (endNanos - startNanos) / 1000));
 		this.recorders.get(type).recordValue(micros);
 		second(endNanos).incrementAndGet(outcome.ordinal());
+		this.completions.completed(outcome);
 	}
 
 	/**
@@ -119,6 +125,7 @@ final class MetricsRecorder implements AutoCloseable {
 
 	void relogin(long nanos) {
 		second(nanos).incrementAndGet(RELOGIN);
+		this.completions.relogin();
 	}
 
 	private AtomicLongArray second(long nanos) {
@@ -205,6 +212,7 @@ final class MetricsRecorder implements AutoCloseable {
 		this.events.close();
 		try {
 			JSON.writeValue(this.settings.metricsDir().resolve("timeline.json").toFile(), timeline());
+			this.completions.write(this.settings.metricsDir().resolve("completions.json"));
 			JSON.writeValue(this.settings.metricsDir().resolve("run.json").toFile(), run());
 		}
 		catch (IOException ex) {

@@ -188,7 +188,7 @@ public final class LoadRun {
 			Map<String, Long> pidsBefore = pids(state, gatling);
 			Map<String, Double> cpuBefore = ProcessCpu.sample(pidsBefore);
 			long sampledFrom = System.currentTimeMillis();
-			RedisSample redisBefore = redisSnapshot(state);
+			RedisCommandStats.Sample redisBefore = redisSample(state);
 			if (spec.drill() != null) {
 				drill = new DrillRunner(live.stack, state, spec.drill(), live.proxy, this.out);
 				drill.start(measureStart);
@@ -198,13 +198,11 @@ public final class LoadRun {
 			sleepUntil(end, measureStart, tag);
 			StackState now = drill != null ? drill.state() : state;
 			Map<String, Long> pidsAfter = pids(now, gatling);
-			Map<String, Double> cpu = cpuDelta(pidsBefore, cpuBefore, pidsAfter, ProcessCpu.sample(pidsAfter),
+			ProcessCpu.Window cpu = ProcessCpu.between(pidsBefore, cpuBefore, pidsAfter, ProcessCpu.sample(pidsAfter),
 					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
-			RedisSample redisAfter = redisSnapshot(now);
-			boolean redisMeasured = redisBefore != null && redisAfter != null;
-			window = new Window(measureStart, end, cpu,
-					redisMeasured ? RedisCommandStats.delta(redisBefore.calls(), redisAfter.calls()) : null,
-					redisMeasured ? redisAfter.networkBytes() - redisBefore.networkBytes() : null);
+			RedisCommandStats.Sample redisAfter = redisSample(now);
+			boolean redisRan = state.member("redis").isPresent() || now.member("redis").isPresent();
+			window = new Window(measureStart, end, cpu, redisRan ? RedisCommandStats.between(redisBefore, redisAfter) : null);
 			if (drill != null) {
 				drill.close();
 			}
@@ -227,7 +225,7 @@ public final class LoadRun {
 				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
 					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),
 				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
-				window.cpu(), window.redis(), window.redisBytes(), Runtime.getRuntime().availableProcessors()));
+				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors()));
 		DrillReport report = drill == null ? null
 				: DrillAnalysis.analyse(spec.drill(), drill.executed(),
 						Timeline.read(gatling.metricsDir().resolve("timeline.json")),
@@ -239,11 +237,8 @@ public final class LoadRun {
 		return new Repeat(figures, report);
 	}
 
-	record Window(long start, long end, Map<String, Double> cpu, Map<String, Long> redis, Long redisBytes) {
-	}
-
-	/** Redis's command calls and network bytes at one moment. */
-	record RedisSample(Map<String, Long> calls, long networkBytes) {
+	/** The measurement window and what CPU and Redis spent in it ({@code redis} null: no Redis ran). */
+	record Window(long start, long end, ProcessCpu.Window cpu, RedisCommandStats.Window redis) {
 	}
 
 	private void verifyOrRefuse(StackState state, String tag) {
@@ -318,27 +313,11 @@ public final class LoadRun {
 		return pids;
 	}
 
-	/**
-	 * CPU seconds over the window. Sampling starts when the harness notices the start of
-	 * measurement (a few hundred ms late): {@code scale} = window ÷ sampled time extrapolates the
-	 * sampled CPU to the window the requests are counted in. A process restarted during the
-	 * window counts from its new start.
-	 */
-	private static Map<String, Double> cpuDelta(Map<String, Long> pidsBefore, Map<String, Double> before,
-			Map<String, Long> pidsAfter, Map<String, Double> after, double scale) {
-		Map<String, Double> delta = new LinkedHashMap<>();
-		after.forEach((name, value) -> {
-			boolean same = pidsAfter.get(name).equals(pidsBefore.get(name));
-			delta.put(name, Math.round((same ? value - before.get(name) : value) * scale * 1000) / 1000.0);
-		});
-		return delta;
-	}
-
-	private static RedisSample redisSnapshot(StackState state) {
+	/** Redis's counters now, or null when it is not running or does not answer. */
+	private static RedisCommandStats.Sample redisSample(StackState state) {
 		return state.member("redis").filter(redis -> redis.pid() > 0).map(redis -> {
 			try {
-				return new RedisSample(RedisCommandStats.snapshot("127.0.0.1", redis.port()),
-						RedisCommandStats.networkBytes("127.0.0.1", redis.port()));
+				return RedisCommandStats.sample("127.0.0.1", redis.port());
 			}
 			catch (RuntimeException down) {
 				return null;

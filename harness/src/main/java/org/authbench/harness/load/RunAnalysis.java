@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.authbench.harness.metrics.AccessLog;
+import org.authbench.harness.metrics.Completions;
 import org.authbench.harness.metrics.LatencyLog;
 import org.authbench.harness.metrics.LatencySummary;
+import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
 
@@ -17,6 +20,11 @@ import org.authbench.harness.metrics.Timeline;
  * Reduces what one run recorded to its {@link RunFigures}: the simulation's metrics, nginx's
  * access log, CPU and Redis deltas over the measurement window. Pure: everything it needs is
  * passed in, so tests call it on files they write.
+ *
+ * <p>The two sources of the request count count the same requests: those that completed in
+ * {@code [start, end)} on the wall clock, the simulation's from its {@code completions.json},
+ * nginx's by {@code $msec} (the time a request ended). Requests still in flight at an edge
+ * belong to the side of the edge where they end, in both.
  */
 public final class RunAnalysis {
 
@@ -31,17 +39,24 @@ public final class RunAnalysis {
 
 	/**
 	 * @param metricsDir the simulation's metrics folder
-	 * @param window the measurement window [start, end) in epoch milliseconds
+	 * @param startMillis start of the measurement window [start, end), epoch milliseconds
+	 * @param endMillis its end
 	 * @param ladder the ladder values, one per step
 	 * @param stepMillis length of a step
 	 * @param accessLog nginx's log of the run, or null when there was no nginx
-	 * @param cpuSeconds CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR}
-	 * @param redisCommands Redis command calls over the window, or null when no Redis ran
-	 * @param redisBytes bytes Redis read and wrote over the window, or null when no Redis ran
+	 * @param cpu CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR},
+	 * and what could not be counted
+	 * @param redis what the window cost Redis (or why it is not known), or null when no Redis ran
 	 */
 	public record Input(Path metricsDir, long startMillis, long endMillis, double warmupSeconds,
-			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog,
-			Map<String, Double> cpuSeconds, Map<String, Long> redisCommands, Long redisBytes, int cores) {
+			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog, ProcessCpu.Window cpu,
+			RedisCommandStats.Window redis, int cores) {
+	}
+
+	/** Counts the simulation's requests that completed in [from, to). */
+	private interface Counter {
+
+		Timeline.Second totals(long fromMillis, long toMillis);
 	}
 
 	private RunAnalysis() {
@@ -51,8 +66,12 @@ public final class RunAnalysis {
 		List<String> warnings = new ArrayList<>();
 		LatencyLog latency = LatencyLog.read(in.metricsDir().resolve("latency.hlog"));
 		Timeline timeline = Timeline.read(in.metricsDir().resolve("timeline.json"));
+		// Exact to the millisecond when the simulation wrote its ledger; a run recorded without one
+		// is counted in whole seconds of its time line, and nginx then over the same seconds.
+		Optional<Completions> ledger = Completions.read(in.metricsDir());
+		Counter counter = ledger.<Counter>map(completions -> completions::totals).orElse(timeline::totals);
 		double seconds = (in.endMillis() - in.startMillis()) / 1000.0;
-		Timeline.Second totals = timeline.totals(in.startMillis(), in.endMillis());
+		Timeline.Second totals = counter.totals(in.startMillis(), in.endMillis());
 		RunFigures.Requests requests = new RunFigures.Requests(totals.requests(), totals.ok(), totals.authLost(),
 				totals.clientError(), totals.serverError(), totals.connectError(), totals.relogins());
 		Predicate<String> notLogin = tag -> !"login".equals(tag);
@@ -65,21 +84,19 @@ public final class RunAnalysis {
 		for (int i = 0; i < in.ladder().size(); i++) {
 			long from = in.startMillis() + i * in.stepMillis();
 			long to = Math.min(in.endMillis(), from + in.stepMillis());
-			Timeline.Second step = timeline.totals(from, to);
+			Timeline.Second step = counter.totals(from, to);
 			double stepSeconds = Math.max(0.001, (to - from) / 1000.0);
 			steps.add(new RunFigures.Step(in.ladder().get(i), round(step.requests() / stepSeconds),
 					round(step.ok() / stepSeconds), LatencySummary.of(latency.merged(notLogin, from, to))));
 		}
 
 		RunFigures.Cpu cpu = cpu(in, totals.requests(), seconds, warnings);
-		RunFigures.Redis redis = in.redisCommands() == null ? null
-				: new RunFigures.Redis(RedisCommandStats.total(in.redisCommands()),
-						round2(perRequest(RedisCommandStats.total(in.redisCommands()), totals.requests())), in.redisCommands(),
-						in.redisBytes() == null ? null : round(perRequest(in.redisBytes(), totals.requests())));
+		RunFigures.Redis redis = redis(in.redis(), totals.requests(), warnings);
 		RunFigures.Bytes bytes = null;
 		RunFigures.Sources sources = null;
 		if (in.accessLog() != null) {
-			AccessLog.Window nginx = in.accessLog().window(in.startMillis(), in.endMillis());
+			AccessLog.Window nginx = ledger.isPresent() ? in.accessLog().window(in.startMillis(), in.endMillis())
+					: in.accessLog().window(timeline.alignUp(in.startMillis()), timeline.alignUp(in.endMillis()));
 			bytes = new RunFigures.Bytes(perRequest(nginx.bytesSent(), nginx.requests()),
 					perRequest(nginx.requestBytes(), nginx.requests()));
 			double gap = AccessLog.disagreement(totals.requests(), nginx.requests());
@@ -103,22 +120,38 @@ public final class RunAnalysis {
 				redis, bytes, sources, valid, List.copyOf(warnings));
 	}
 
+	/** Null when no Redis ran; with null figures (and the reason as a warning) when it was not measured. */
+	private static RunFigures.Redis redis(RedisCommandStats.Window window, long requests, List<String> warnings) {
+		if (window == null) {
+			return null;
+		}
+		if (!window.measured()) {
+			warnings.add(window.warning());
+			return new RunFigures.Redis(null, null, Map.of(), null);
+		}
+		long commands = RedisCommandStats.total(window.calls());
+		return new RunFigures.Redis(commands, round2(perRequest(commands, requests)), window.calls(),
+				window.networkBytes() == null ? null : round(perRequest(window.networkBytes(), requests)));
+	}
+
 	private static RunFigures.Cpu cpu(Input in, long requests, double seconds, List<String> warnings) {
+		warnings.addAll(in.cpu().warnings());
+		Map<String, Double> cpuSeconds = in.cpu().seconds();
 		Map<String, Double> micros = new LinkedHashMap<>();
 		double system = 0;
-		for (Map.Entry<String, Double> entry : in.cpuSeconds().entrySet()) {
+		for (Map.Entry<String, Double> entry : cpuSeconds.entrySet()) {
 			double perRequest = round(perRequest(entry.getValue() * 1e6, requests));
 			micros.put(entry.getKey(), perRequest);
 			if (!LOAD_GENERATOR.equals(entry.getKey())) {
 				system += perRequest;
 			}
 		}
-		double share = round4(in.cpuSeconds().getOrDefault(LOAD_GENERATOR, 0.0) / (seconds * in.cores()));
+		double share = round4(cpuSeconds.getOrDefault(LOAD_GENERATOR, 0.0) / (seconds * in.cores()));
 		if (share > MAX_LOAD_GENERATOR_SHARE) {
 			warnings.add("INVALID: the load generator used %.0f%% of the machine's CPU (limit %.0f%%): it competed with the system it measures"
 				.formatted(share * 100, MAX_LOAD_GENERATOR_SHARE * 100));
 		}
-		return new RunFigures.Cpu(in.cpuSeconds(), micros, round(system), share, in.cores());
+		return new RunFigures.Cpu(cpuSeconds, micros, round(system), share, in.cores());
 	}
 
 	private static double perRequest(double amount, long requests) {

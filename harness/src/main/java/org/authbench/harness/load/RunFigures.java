@@ -50,8 +50,16 @@ public record RunFigures(Window window, Requests requests, double throughput, do
 			double systemMicrosPerRequest, double loadGeneratorShare, int cores) {
 	}
 
-	/** @param bytesPerRequest bytes Redis read and wrote per request (null in runs made before it was measured) */
-	public record Redis(long commands, double perRequest, Map<String, Long> byCommand, Double bytesPerRequest) {
+	/**
+	 * Redis's cost over the window. Its figures are null when they could not be measured (Redis
+	 * restarted or was unreachable in the window: its counters do not cover it; a warning says so).
+	 * @param commands commands in the window, or null
+	 * @param perRequest commands per request, or null
+	 * @param byCommand commands by name (empty when not measured)
+	 * @param bytesPerRequest bytes Redis read and wrote per request, or null (also in runs made
+	 * before it was measured)
+	 */
+	public record Redis(Long commands, Double perRequest, Map<String, Long> byCommand, Double bytesPerRequest) {
 	}
 
 	public record Bytes(double sentPerRequest, double receivedPerRequest) {

@@ -3,7 +3,10 @@ package org.authbench.harness.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +29,72 @@ public final class ProcessCpu {
 		return seconds;
 	}
 
-	/** {@code after - before} per name; a process that restarted in between counts from 0. */
+	/**
+	 * CPU seconds of each process over a window, and the warnings for what could not be counted.
+	 * @param seconds per process: CPU seconds in the window
+	 * @param warnings a process restarted, stopped, or whose CPU time went back
+	 */
+	public record Window(Map<String, Double> seconds, List<String> warnings) {
+
+		public Window {
+			seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+			warnings = List.copyOf(warnings);
+		}
+	}
+
+	/**
+	 * The CPU of a window from two samples, each with the PIDs it was taken of. Sampling starts a
+	 * little after the window does: {@code scale} (window ÷ sampled time) extrapolates a
+	 * process's CPU over the sampled time to the window. CPU time is a counter per process, so:
+	 * <ul>
+	 * <li>same PID: {@code after - before}, scaled;</li>
+	 * <li>another PID (restarted) or none before (started in the window): the new process's CPU
+	 * since its start, all of it inside the window (not scaled); after a restart the old
+	 * process's CPU before it stopped is missing, and a warning says so;</li>
+	 * <li>a PID only before (stopped, not started again): left out, with a warning;</li>
+	 * <li>same PID but less CPU than before (a process of its tree ended, or it is gone):
+	 * left out, with a warning; never a negative figure.</li>
+	 * </ul>
+	 */
+	public static Window between(Map<String, Long> pidsBefore, Map<String, Double> before, Map<String, Long> pidsAfter,
+			Map<String, Double> after, double scale) {
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		List<String> warnings = new ArrayList<>();
+		after.forEach((name, value) -> {
+			Long oldPid = pidsBefore.get(name);
+			Long newPid = pidsAfter.get(name);
+			if (oldPid == null || !oldPid.equals(newPid)) {
+				seconds.put(name, round(value));
+				if (oldPid != null) {
+					warnings.add(("%s restarted during the measurement window (pid %d → %d): its CPU counts from its "
+							+ "restart; what the old process used before it stopped is not in the figures")
+						.formatted(name, oldPid, newPid));
+				}
+			}
+			else if (value >= before.get(name)) {
+				seconds.put(name, round((value - before.get(name)) * scale));
+			}
+			else {
+				warnings.add(("%s's CPU time went back during the measurement window (%.2f → %.2f s: a process of its "
+						+ "tree ended, or it is gone): its CPU is not in the figures").formatted(name, before.get(name), value));
+			}
+		});
+		pidsBefore.keySet()
+			.stream()
+			.filter(name -> !after.containsKey(name))
+			.forEach(name -> warnings.add(("%s stopped during the measurement window and was not running at its end: "
+					+ "its CPU is not in the figures").formatted(name)));
+		return new Window(seconds, warnings);
+	}
+
+	private static double round(double seconds) {
+		return Math.round(seconds * 1000) / 1000.0;
+	}
+
+	/**
+	 * {@code after - before} per name; a process that restarted in between counts from 0. Without
+	 * PIDs, less CPU than before is taken for a restart: {@link #between} tells them apart.
+	 */
 	public static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
 		Map<String, Double> delta = new LinkedHashMap<>();
 		after.forEach((name, value) -> {

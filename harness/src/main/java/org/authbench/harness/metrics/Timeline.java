@@ -70,6 +70,16 @@ public final class Timeline {
 		return origin + Math.floorDiv(epochMillis - origin, 1000L) * 1000L;
 	}
 
+	/**
+	 * The first bucket start at or after {@code epochMillis}. {@link #totals} counts whole seconds:
+	 * {@code totals(from, to)} holds what completed in {@code [alignUp(from), alignUp(to))}, which
+	 * is where a second source has to count to count the same requests.
+	 */
+	public long alignUp(long epochMillis) {
+		long start = bucketStart(epochMillis);
+		return start == epochMillis ? start : start + 1000L;
+	}
+
 	/** Sum of the seconds that start in {@code [fromMillis, toMillis)}. */
 	public Second totals(long fromMillis, long toMillis) {
 		Second sum = new Second(-1, fromMillis, 0, 0, 0, 0, 0, 0, Map.of());

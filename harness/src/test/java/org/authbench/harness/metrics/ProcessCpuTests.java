@@ -36,6 +36,56 @@ class ProcessCpuTests {
 		assertThat(delta).containsEntry("app-1", 2.5).containsEntry("app-2", 3.0);
 	}
 
+	@Test
+	void aWindowOfTheSameProcessesIsTheScaledDifference() {
+		ProcessCpu.Window window = ProcessCpu.between(Map.of("app-1", 10L, "nginx", 11L),
+				Map.of("app-1", 10.0, "nginx", 1.0), Map.of("app-1", 10L, "nginx", 11L), Map.of("app-1", 12.0, "nginx", 1.5),
+				1.1);
+
+		assertThat(window.seconds()).containsEntry("app-1", 2.2).containsEntry("nginx", 0.55);
+		assertThat(window.warnings()).isEmpty();
+	}
+
+	@Test
+	void aProcessRestartedInTheWindowCountsFromItsRestartAndTheWindowSaysSo() {
+		ProcessCpu.Window window = ProcessCpu.between(Map.of("app-1", 10L, "app-2", 20L),
+				Map.of("app-1", 10.0, "app-2", 50.0), Map.of("app-1", 10L, "app-2", 21L), Map.of("app-1", 12.0, "app-2", 3.0),
+				1.1);
+
+		assertThat(window.seconds()).containsEntry("app-2", 3.0);
+		assertThat(window.warnings()).singleElement()
+			.asString()
+			.startsWith("app-2 restarted during the measurement window (pid 20 → 21)");
+	}
+
+	@Test
+	void aProcessStartedInTheWindowCountsWhollyWithoutWarning() {
+		ProcessCpu.Window window = ProcessCpu.between(Map.of("app-1", 10L), Map.of("app-1", 10.0),
+				Map.of("app-1", 10L, "redis", 30L), Map.of("app-1", 11.0, "redis", 0.25), 1.0);
+
+		assertThat(window.seconds()).containsEntry("redis", 0.25);
+		assertThat(window.warnings()).isEmpty();
+	}
+
+	@Test
+	void aProcessStoppedInTheWindowIsLeftOutWithAWarning() {
+		ProcessCpu.Window window = ProcessCpu.between(Map.of("app-1", 10L, "app-2", 20L),
+				Map.of("app-1", 10.0, "app-2", 50.0), Map.of("app-1", 10L), Map.of("app-1", 12.0), 1.0);
+
+		assertThat(window.seconds()).containsOnlyKeys("app-1");
+		assertThat(window.warnings()).singleElement().asString().startsWith("app-2 stopped during the measurement window");
+	}
+
+	@Test
+	void lessCpuThanBeforeUnderTheSamePidIsNeverANegativeFigure() {
+		// the process is gone but still named (it reads 0), or a process of its tree ended
+		ProcessCpu.Window window = ProcessCpu.between(Map.of("app-2", 20L), Map.of("app-2", 50.0), Map.of("app-2", 20L),
+				Map.of("app-2", 0.0), 1.0);
+
+		assertThat(window.seconds()).isEmpty();
+		assertThat(window.warnings()).singleElement().asString().contains("CPU time went back");
+	}
+
 	private static void burn() {
 		long end = System.nanoTime() + 200_000_000L;
 		double x = 0;

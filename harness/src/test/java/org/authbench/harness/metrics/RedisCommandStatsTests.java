@@ -54,4 +54,89 @@ class RedisCommandStatsTests {
 			assertThat(RedisCommandStats.total(Map.of("set", 5L, "get", 1L))).isEqualTo(6);
 		}
 	}
+
+	private static RedisCommandStats.Sample sample(String runId, long uptime, long hgetall, long bytes) {
+		return new RedisCommandStats.Sample(runId, uptime, Map.of("hgetall", hgetall, "info", 3L), bytes);
+	}
+
+	@Test
+	void aWindowIsTheDifferenceOfTwoSamplesOfTheSameRedis() {
+		RedisCommandStats.Window window = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
+				sample("a1", 118, 1600, 80_000));
+
+		assertThat(window.measured()).isTrue();
+		assertThat(window.calls()).containsOnly(Map.entry("hgetall", 600L));
+		assertThat(window.networkBytes()).isEqualTo(30_000L);
+		assertThat(window.warning()).isNull();
+	}
+
+	/** The jwt redis-outage run: Redis restarted inside the window, its counters from zero again. */
+	@Test
+	void aRedisRestartedInTheWindowIsNotMeasuredNeverNegative() {
+		RedisCommandStats.Window window = RedisCommandStats.between(sample("4f1c2b9a77", 40, 90_000, 9_000_000),
+				sample("0d3e5f6a11", 8, 1_200, 120_000));
+
+		assertThat(window.measured()).isFalse();
+		assertThat(window.calls()).isNull();
+		assertThat(window.networkBytes()).isNull();
+		assertThat(window.warning()).startsWith("Redis restarted during the measurement window (run_id 4f1c2b9a… → 0d3e5f6a…")
+			.endsWith("not measured");
+	}
+
+	/** A restart whose counters already passed the old ones would otherwise look like a small window. */
+	@Test
+	void aRestartIsSeenEvenWhenTheCountersGrewPastTheirOldValues() {
+		RedisCommandStats.Window window = RedisCommandStats.between(sample("old", 3, 100, 1_000),
+				sample("new", 10, 5_000, 90_000));
+
+		assertThat(window.measured()).isFalse();
+		assertThat(window.warning()).startsWith("Redis restarted");
+	}
+
+	@Test
+	void countersThatWentBackWithoutARestartAreNotMeasured() {
+		RedisCommandStats.Window commands = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
+				sample("a1", 110, 10, 60_000));
+		RedisCommandStats.Window bytes = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
+				sample("a1", 110, 1200, 400));
+
+		assertThat(commands.measured()).isFalse();
+		assertThat(commands.warning()).contains("went back", "hgetall", "CONFIG RESETSTAT");
+		assertThat(bytes.measured()).isFalse();
+		assertThat(bytes.warning()).contains("total_net_input_bytes");
+	}
+
+	@Test
+	void aRedisDownAtAnEdgeOfTheWindowIsNotMeasured() {
+		assertThat(RedisCommandStats.between(null, sample("a1", 1, 1, 1)).warning()).contains("at the start");
+		assertThat(RedisCommandStats.between(sample("a1", 1, 1, 1), null).warning()).contains("at the end");
+	}
+
+	@Test
+	void readsRunIdAndUptimeFromInfoServer() {
+		String info = "# Server\r\nredis_version:7.0.15\r\nrun_id:4f1c2b9a77e0\r\nuptime_in_seconds:42\r\n";
+
+		assertThat(RedisCommandStats.field(info, "run_id")).isEqualTo("4f1c2b9a77e0");
+		assertThat(RedisCommandStats.field(info, "uptime_in_seconds")).isEqualTo("42");
+	}
+
+	@Test
+	void seesARealRedisRestart() {
+		try (RedisProcess redis = RedisProcess.start()) {
+			for (int i = 0; i < 20; i++) {
+				redis.command("SET", "k" + i, "x".repeat(1000));
+			}
+			RedisCommandStats.Sample before = RedisCommandStats.sample(redis.host(), redis.port());
+			redis.restart();
+			redis.command("SET", "k", "v");
+			RedisCommandStats.Sample after = RedisCommandStats.sample(redis.host(), redis.port());
+
+			RedisCommandStats.Window window = RedisCommandStats.between(before, after);
+
+			assertThat(after.runId()).isNotEqualTo(before.runId());
+			assertThat(after.networkBytes()).as("the counter started again from zero").isLessThan(before.networkBytes());
+			assertThat(window.measured()).isFalse();
+			assertThat(window.warning()).startsWith("Redis restarted");
+		}
+	}
 }

@@ -84,4 +84,15 @@ class TimelineTests {
 	void anEventWithoutErrorsRecoversAtOnce() {
 		assertThat(errorsAt(0, 0, 0, 0, 0).recoveryMillis(T0 + 1500, 3)).hasValue(0);
 	}
+
+	@Test
+	void alignUpGivesTheEdgesOfTheWholeSecondsThatTotalsCounts() {
+		Timeline timeline = errorsAt(0, 0, 0, 0);
+
+		assertThat(timeline.alignUp(T0 + 1000)).isEqualTo(T0 + 1000);
+		assertThat(timeline.alignUp(T0 + 1001)).isEqualTo(T0 + 2000);
+		assertThat(timeline.alignUp(T0 + 2500)).isEqualTo(T0 + 3000);
+		// totals(1000, 2500) sums seconds 1 and 2: what completed in [1000, 3000)
+		assertThat(timeline.totals(T0 + 1000, T0 + 2500).ok()).isEqualTo(200);
+	}
 }
