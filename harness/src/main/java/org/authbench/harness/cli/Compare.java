@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
 		description = { "Runs every variant through the scenarios (one stack per variant, scenarios one after the "
 				+ "other) and writes results/<timestamp>-<name>/ with report.html, report.md, summary.json, env.json.",
+				"With throughput among the scenarios, every variant's stack starts at once and capacity and CPU per request are "
+						+ "measured as an interleaved trial (see authbench trial --help, docs/method.md); the drills then "
+						+ "run on those warm stacks one variant after the other.",
 				"Redis drills are skipped for the variants without Redis. ./authbench demo is compare --quick." })
 final class Compare implements Callable<Integer> {
 
@@ -53,6 +56,15 @@ final class Compare implements Callable<Integer> {
 			description = "Measurements per scenario, for a median and 95%% CI (default: ${DEFAULT-VALUE}).")
 	int repeat;
 
+	@Option(names = "--rounds", paramLabel = "N",
+			description = "Measured rounds of the throughput trial (default: 10, --quick 6; at least 6 give a 95%% interval).")
+	Integer rounds;
+
+	@Option(names = "--trial-instances", paramLabel = "N",
+			description = "Instances per stack in the throughput trial (default: --instances). With another count, the "
+					+ "drills run on fresh stacks after the trial instead of on its warm ones.")
+	Integer trialInstances;
+
 	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
 	boolean quick;
 
@@ -80,7 +92,8 @@ final class Compare implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
-				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name));
+				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
+				this.rounds, this.trialInstances));
 		return 0;
 	}
 }

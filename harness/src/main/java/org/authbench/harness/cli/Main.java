@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "authbench", mixinStandardHelpOptions = true, version = "authbench 0.1.0-SNAPSHOT",
 		description = "Starts, watches, breaks and checks a stack: N instances of one variant behind nginx, with Redis.",
 		subcommands = { Up.class, Down.class, Status.class, Chaos.class, Verify.class, Run.class, Compare.class,
-				Report.class, Diff.class })
+				Report.class, Diff.class, Trial.class })
 public final class Main implements Runnable {
 
 	@Spec

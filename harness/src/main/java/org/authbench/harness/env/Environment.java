@@ -38,6 +38,7 @@ public final class Environment {
 		env.put("harnessJdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
 		env.put("nginx", firstLine(run(List.of("nginx", "-v"))));
 		env.put("redis", firstLine(run(List.of("redis-server", "--version"))));
+		env.put("wrk", firstLine(run(List.of("wrk", "-v"))).replaceAll(" Copyright.*", ""));
 		env.put("gatling", gatlingVersion(repo));
 		env.put("git", git(repo));
 		env.put("settings", settings);

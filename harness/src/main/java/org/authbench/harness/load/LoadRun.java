@@ -115,6 +115,11 @@ public final class LoadRun {
 			this.proxy = proxy;
 		}
 
+		/** A stack someone else started (without a Redis latency proxy), for drills on it. */
+		public static LiveStack running(StackState state) {
+			return new LiveStack(new Stack(new PrintWriter(PrintWriter.nullWriter())), state, null);
+		}
+
 		/** The stack as it is now (a drill may have restarted processes). */
 		public StackState state() {
 			return this.state;

@@ -2,6 +2,8 @@ package org.authbench.harness.report;
 
 import java.util.Locale;
 
+import org.authbench.harness.metrics.MedianInterval;
+
 import org.authbench.harness.metrics.Statistics;
 
 /** How a figure is written in a report cell: median, unit, and the 95% CI when there are repeats. */
@@ -26,6 +28,14 @@ final class Cells {
 
 	static String ratio(Double ratio) {
 		return ratio == null ? NONE : String.format(Locale.ROOT, "%.2f×", ratio);
+	}
+
+	/** A ratio paired within the rounds of a trial: median and its 95% interval. */
+	static String ratio(Double ratio, MedianInterval interval) {
+		if (interval == null || !interval.hasInterval()) {
+			return ratio(ratio);
+		}
+		return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", interval.median(), interval.low(), interval.high());
 	}
 
 	static String share(Double share) {

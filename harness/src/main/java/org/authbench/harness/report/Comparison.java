@@ -3,7 +3,9 @@ package org.authbench.harness.report;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.Statistics;
+import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.revocation.RevocationResult;
 
 /**
@@ -18,10 +20,11 @@ import org.authbench.harness.revocation.RevocationResult;
  * @param timelines the drills' time lines, for the charts
  * @param contextSizes the context-size scenario: one entry per variant and size (empty when not run)
  * @param revocations the revocation scenario: one result per variant (empty when not run)
+ * @param trial how capacity and cost were measured when they came from an interleaved trial (null otherwise)
  */
 public record Comparison(String schema, String name, String createdAt, Map<String, Object> settings, String machine,
 		boolean valid, List<String> warnings, List<Row> rows, List<RunRef> runs, List<DrillTimeline> timelines,
-		List<ContextSize> contextSizes, List<RevocationResult> revocations) {
+		List<ContextSize> contextSizes, List<RevocationResult> revocations, Trial trial) {
 
 	public Comparison {
 		contextSizes = contextSizes == null ? List.of() : contextSizes;
@@ -29,6 +32,16 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	}
 
 	public static final String SCHEMA = "authbench.comparison/1";
+
+	/**
+	 * The interleaved trial behind the capacity and cost columns (docs/method.md).
+	 *
+	 * @param rate the paced rate of the cost windows, requests/s
+	 * @param pairs configurations against the one they differ from in one setting (observability)
+	 */
+	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
+			String systemCpus, List<TrialResult.Pair> pairs) {
+	}
 
 	/**
 	 * The architect's row for one variant. Ratios are to the baseline's median in the same
@@ -47,11 +60,15 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param infrastructure what the design needs besides its instances
 	 * @param throughputSteps requests/s per ladder step, for the chart
 	 * @param latencySteps p50/p90/p99/p99.9 of the highest step, for the chart
+	 * @param capacityRatioInterval from a trial: capacity ÷ the baseline's per round, median and 95% interval
+	 * @param cpuRatioInterval from a trial: CPU per request at the fixed rate ÷ the baseline's per round
+	 * @param cold the capacity and cost figures come from a JVM whose warm-up did not converge
 	 */
 	public record Row(String variant, Statistics capacity, Statistics latencyP99Ms, Statistics cpuMicrosPerRequest,
 			Double cpuRatio, Double capacityRatio, Statistics redisCommandsPerRequest, Incident failover,
 			Incident redisOutage, String revocationDelay, String infrastructure, Map<String, Double> throughputSteps,
-			Map<String, Double> latencySteps) {
+			Map<String, Double> latencySteps, MedianInterval capacityRatioInterval, MedianInterval cpuRatioInterval,
+			boolean cold) {
 	}
 
 	/**

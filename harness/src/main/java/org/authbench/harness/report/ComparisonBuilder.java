@@ -15,7 +15,10 @@ import org.authbench.harness.load.Summary;
 import org.authbench.harness.metrics.Statistics;
 import org.authbench.harness.metrics.Timeline;
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.stack.Setup;
+import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.TrialResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +51,14 @@ public final class ComparisonBuilder {
 		List<String> warnings = new ArrayList<>(failures);
 		List<Comparison.DrillTimeline> timelines = new ArrayList<>();
 		Map<String, RevocationResult> revocations = new LinkedHashMap<>();
+		TrialResult trial = null;
 		for (Comparison.RunRef run : runs) {
+			if (ComparisonRun.TRIAL.equals(run.scenario())) {
+				trial = InterleavedTrial.read(dir.resolve(run.dir()).resolve("trial.json"));
+				trial.warnings().forEach(w -> warnings.add("trial: " + w));
+				trial.targets().forEach(t -> byVariant.computeIfAbsent(t.name(), v -> new LinkedHashMap<>()));
+				continue;
+			}
 			if (ComparisonRun.REVOCATION.equals(run.scenario())) {
 				revocations.put(run.variant(), RevocationResult.read(dir.resolve(run.dir())).named(run.variant()));
 				continue;
@@ -69,12 +79,55 @@ public final class ComparisonBuilder {
 		Summary baseline = Optional.ofNullable(byVariant.get("baseline")).map(s -> s.get("throughput")).orElse(null);
 		List<Comparison.Row> rows = new ArrayList<>();
 		revocations.keySet().forEach(variant -> byVariant.putIfAbsent(variant, new LinkedHashMap<>()));
-		byVariant.forEach((variant, scenarios) -> rows.add(row(variant, scenarios, baseline, revocations.get(variant))));
+		TrialResult measured = trial;
+		byVariant.forEach((variant, scenarios) -> rows.add(measured != null && measured.target(variant).isPresent()
+				? trialRow(variant, measured.target(variant).get(), scenarios, revocations.get(variant))
+				: row(variant, scenarios, baseline, revocations.get(variant))));
 		List<Comparison.ContextSize> contextSizes = new ArrayList<>();
 		byContextSize.forEach((variant, sizes) -> contextSizes.addAll(contextSizes(variant, sizes)));
 		boolean valid = failures.isEmpty() && runs.stream().allMatch(Comparison.RunRef::valid);
+		Comparison.Trial trialSummary = trial == null ? null
+				: new Comparison.Trial(trial.reference(), trial.rate(), trial.settings().window().toMillis() / 1000.0,
+						trial.settings().rounds(), trial.pinning().generatorCpus(), trial.pinning().systemCpus(),
+						trial.pairs());
 		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
-				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()));
+				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()), trialSummary);
+	}
+
+	/**
+	 * A row whose capacity and cost come from the interleaved trial: medians over rounds with their
+	 * 95% intervals; ratios paired within each round; the drills as in {@link #row}.
+	 */
+	private static Comparison.Row trialRow(String variant, TrialResult.Target target, Map<String, Summary> scenarios,
+			RevocationResult revocation) {
+		Map<String, Double> rounds = new LinkedHashMap<>();
+		List<Double> capacities = target.capacity() == null ? List.of() : target.capacity().values();
+		for (int r = 0; r < capacities.size(); r++) {
+			rounds.put("round " + (r + 1), capacities.get(r));
+		}
+		Map<String, Double> latency = new LinkedHashMap<>();
+		if (target.latencyP99Ms() != null) {
+			latency.put("p99", target.latencyP99Ms().median());
+		}
+		return new Comparison.Row(variant, statistics(target.capacity()), statistics(target.latencyP99Ms()),
+				statistics(target.cpuAtRate()), median(target.cpuRatio()), median(target.capacityRatio()),
+				statistics(target.redisCommandsPerRequest()), incident(scenarios.get("failover")),
+				incident(scenarios.get("redis-outage")),
+				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, null),
+				infrastructure(variant), rounds, latency, target.capacityRatio(), target.cpuRatio(), !target.converged());
+	}
+
+	/** A trial's median and 95% interval in the comparison's figure type (its interval is the median's). */
+	static Statistics statistics(MedianInterval value) {
+		if (value == null) {
+			return null;
+		}
+		double mean = value.values().stream().mapToDouble(Double::doubleValue).average().orElse(value.median());
+		return new Statistics(value.n(), value.median(), mean, value.low(), value.high());
+	}
+
+	private static Double median(MedianInterval value) {
+		return value == null ? null : Math.round(100.0 * value.median()) / 100.0;
 	}
 
 	/** One entry per size, in increasing size; the ratio is to the smallest size of the same variant. */
@@ -114,7 +167,7 @@ public final class ComparisonBuilder {
 				incident(scenarios.get("redis-outage")),
 				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, throughput),
 				infrastructure(variant),
-				steps, latency);
+				steps, latency, null, null, false);
 	}
 
 	private static Statistics figure(Summary summary, String name) {
@@ -151,7 +204,8 @@ public final class ComparisonBuilder {
 			case "clustered" -> "0 s (session deleted from Redis)";
 			case "jwt" -> {
 				Object env = run == null ? null : run.settings().get("appEnv");
-				Object configured = env instanceof Map<?, ?> map ? map.get("AUTHBENCH_JWT_REVOCATION") : null;
+				Object configured = env instanceof Map<?, ?> map ? map.get("AUTHBENCH_JWT_REVOCATION")
+						: configuredSetting(setup, "AUTHBENCH_JWT_REVOCATION");
 				String mode = configured == null ? "denylist" : configured.toString();
 				yield switch (mode) {
 					case "none" -> "until exp: up to the access-token lifetime (15 min)";
@@ -171,6 +225,16 @@ public final class ComparisonBuilder {
 			case "jwt" -> "load balancer + Redis for refresh families and revocation (reads need it only for revocation)";
 			default -> "";
 		};
+	}
+
+	/** A setting a named configuration gives its instances, or null. */
+	private static String configuredSetting(String setup, String name) {
+		try {
+			return Setup.parse(setup).env().get(name);
+		}
+		catch (IllegalArgumentException unknown) {
+			return null;
+		}
 	}
 
 	/** The variant a row's setup is a configuration of ({@code jwt-none} → {@code jwt}). */

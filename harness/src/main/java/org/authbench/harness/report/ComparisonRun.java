@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.authbench.harness.drill.Drill;
+import org.authbench.harness.env.Environment;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
@@ -24,7 +25,12 @@ import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
+import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.TrialResult;
+import org.authbench.harness.trial.TrialSettings;
+import org.authbench.harness.trial.TrialStacks;
 
 /**
  * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
@@ -47,6 +53,15 @@ public final class ComparisonRun {
 	/** The scenario that logs out and replays the old credential on every instance (no load). */
 	public static final String REVOCATION = "revocation";
 
+	/** The capacity scenario: with it, a comparison measures capacity and cost as an interleaved trial. */
+	public static final String THROUGHPUT = "throughput";
+
+	/** The name of the trial's run (and of its folder under {@code runs/}). */
+	public static final String TRIAL = "trial";
+
+	/** What a pair of setups that differ in their observability measures. */
+	static final String OBSERVABILITY = "Spring Boot's default observability";
+
 	/** The scenario that runs the throughput ladder once per auth-context size. */
 	public static final String CONTEXT_SIZE = "context-size";
 
@@ -66,9 +81,13 @@ public final class ComparisonRun {
 	 * @param rate the open-model rate of the drills, requests/s
 	 * @param contextSizes auth-context padding sizes of the {@code context-size} scenario, bytes
 	 * @param resultsDir where {@code <timestamp>-<name>} goes
+	 * @param rounds the trial's measured rounds (null: 6 quick, 10 otherwise)
+	 * @param trialInstances instances per stack in the trial (null: as many as the drills'); with
+	 * another count than the drills', the drills run on fresh stacks after the trial
 	 */
 	public record Spec(List<Setup> setups, List<String> scenarios, Function<Variant, StackSpec> stacks, boolean quick,
-			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name) {
+			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
+			Integer trialInstances) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -104,30 +123,33 @@ public final class ComparisonRun {
 		List<Comparison.RunRef> runs = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		long started = System.currentTimeMillis();
-		int total = spec.setups().size();
-		int done = 0;
-		for (Setup setup : spec.setups()) {
-			String tag = "[%s %d/%d]".formatted(setup.id(), ++done, total);
-			StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
-			try {
-				List<String> scenarios = scenarios(spec, setup.variant());
-				if (scenarios.stream().anyMatch(s -> !CONTEXT_SIZE.equals(s))) {
-					runOnOneStack(load, spec, setup, stack, scenarios, tag, dir, runs);
+		TrialStacks trial = spec.scenarios().contains(THROUGHPUT) ? trial(spec, dir, runs) : null;
+		if (trial != null && spec.trialInstances() != null
+				&& spec.trialInstances() != spec.stacks().apply(spec.setups().get(0).variant()).instances()) {
+			trial.close();
+			trial = null;
+		}
+		try {
+			int total = spec.setups().size();
+			int done = 0;
+			for (Setup setup : spec.setups()) {
+				String tag = "[%s %d/%d]".formatted(setup.id(), ++done, total);
+				try {
+					runSetup(load, spec, setup, trial, tag, dir, runs);
 				}
-				if (scenarios.contains(CONTEXT_SIZE)) {
-					for (int bytes : spec.contextSizes()) {
-						runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(contextScenario(bytes)),
-								tag + " context " + bytes + " B", dir, runs);
-					}
+				catch (RuntimeException ex) {
+					String failure = "%s%s%s".formatted(setup.id(), FAILED, ex.getMessage());
+					failures.add(failure);
+					this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
 				}
+				this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
+				this.out.flush();
 			}
-			catch (RuntimeException ex) {
-				String failure = "%s%s%s".formatted(setup.id(), FAILED, ex.getMessage());
-				failures.add(failure);
-				this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
+		}
+		finally {
+			if (trial != null) {
+				trial.close();
 			}
-			this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
-			this.out.flush();
 		}
 		if (runs.isEmpty()) {
 			throw new StackException("no run of the comparison succeeded: " + String.join("; ", failures));
@@ -142,10 +164,92 @@ public final class ComparisonRun {
 		return dir;
 	}
 
-	/** The scenarios that apply to a variant: Redis drills need Redis, context size needs a credential. */
-	static List<String> scenarios(Spec spec, Variant variant) {
+	/**
+	 * Capacity and cost of every setup as an interleaved trial (docs/method.md): all stacks up at
+	 * once, warmed together, measured in randomized rounds. Returns the running stacks, on which
+	 * the drills run next.
+	 */
+	private TrialStacks trial(Spec spec, Path dir, List<Comparison.RunRef> runs) {
+		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
+		for (int k = 0; k < spec.setups().size(); k++) {
+			Setup setup = spec.setups().get(k);
+			StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
+			if (spec.trialInstances() != null) {
+				stack = stack.withInstances(spec.trialInstances());
+			}
+			placed.put(setup, TrialStacks.placed(stack, setup, k));
+		}
+		TrialStacks stacks = TrialStacks.start(placed, this.out);
+		try {
+			Map<String, InterleavedTrial.PairSpec> pairs = new LinkedHashMap<>();
+			spec.setups().forEach(setup -> setup.observabilityOf()
+				.filter(spec.setups()::contains)
+				.ifPresent(plain -> pairs.put(setup.id(), new InterleavedTrial.PairSpec(plain.id(), OBSERVABILITY))));
+			TrialSettings settings = spec.quick() ? TrialSettings.quick(TrialSettings.defaultMix())
+					: TrialSettings.full(TrialSettings.defaultMix());
+			if (spec.rounds() != null) {
+				settings = settings.withRounds(spec.rounds());
+			}
+			Path trialDir = dir.resolve("runs").resolve(TRIAL);
+			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(), pairs,
+					settings, trialDir);
+			runs.add(new Comparison.RunRef(TRIAL, TRIAL, dir.relativize(trialDir).toString(), result.valid()));
+			StackSpec first = placed.values().iterator().next();
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("trial", settings);
+			described.put("setups", placed.keySet().stream().map(Setup::id).toList());
+			described.put("instances", first.instances());
+			ComparisonBuilder.JSON.writeValue(trialDir.resolve("env.json").toFile(),
+					Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described));
+			return stacks;
+		}
+		catch (RuntimeException ex) {
+			stacks.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The scenarios of one setup besides the trial: on its warm trial stack when there is one (a
+	 * redis-latency drill needs a proxy set up at start: a fresh stack), else on a fresh stack.
+	 */
+	private void runSetup(LoadRun load, Spec spec, Setup setup, TrialStacks trial, String tag, Path dir,
+			List<Comparison.RunRef> runs) {
+		List<String> scenarios = scenarios(spec, setup);
+		StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
+		List<String> onOneStack = scenarios.stream().filter(s -> !CONTEXT_SIZE.equals(s) && !THROUGHPUT.equals(s)).toList();
+		StackState warm = trial != null ? trial.release(setup) : null;
+		if (warm != null && (onOneStack.isEmpty() || onOneStack.contains("redis-latency"))) {
+			stopQuietly(load, warm, dir.resolve("logs").resolve(setup.id() + "-trial"));
+			warm = null;
+		}
+		if (warm != null) {
+			runOnStack(load, spec, setup, LoadRun.LiveStack.running(warm), onOneStack, tag, dir, runs, setup.id());
+		}
+		else if (!onOneStack.isEmpty()) {
+			runOnOneStack(load, spec, setup, stack, onOneStack, tag, dir, runs);
+		}
+		if (scenarios.contains(CONTEXT_SIZE)) {
+			for (int bytes : spec.contextSizes()) {
+				runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(contextScenario(bytes)),
+						tag + " context " + bytes + " B", dir, runs);
+			}
+		}
+	}
+
+	private static void stopQuietly(LoadRun load, StackState state, Path logs) {
+		load.stop(LoadRun.LiveStack.running(state), logs);
+	}
+
+	/**
+	 * The scenarios that apply to a setup: Redis drills need Redis, context size needs a credential;
+	 * a setup that differs from another only in its observability is measured in the trial alone.
+	 */
+	static List<String> scenarios(Spec spec, Setup setup) {
+		Variant variant = setup.variant();
 		return spec.scenarios()
 			.stream()
+			.filter(s -> setup.observabilityOf().isEmpty() || THROUGHPUT.equals(s))
 			.filter(s -> variant.usesRedis() || !REDIS_SCENARIOS.contains(s))
 			.filter(s -> variant.credential() != Variant.Credential.NONE || !CONTEXT_SIZE.equals(s))
 			.toList();
@@ -154,6 +258,14 @@ public final class ComparisonRun {
 	private void runOnOneStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, List<String> scenarios, String tag,
 			Path dir, List<Comparison.RunRef> runs) {
 		LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
+		boolean ownStack = contextBytes(scenarios.get(0)).isPresent();
+		runOnStack(load, spec, setup, live, scenarios, tag, dir, runs,
+				ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id());
+	}
+
+	/** Runs the scenarios one after the other on a running stack, then stops it. */
+	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<String> scenarios,
+			String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
 		try {
 			for (String scenario : scenarios) {
 				if (REVOCATION.equals(scenario)) {
@@ -165,6 +277,7 @@ public final class ComparisonRun {
 					runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), true));
 					continue;
 				}
+				StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
 				LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), scenario, dir.resolve("runs"));
 				Path runDir = dir.resolve("runs").resolve(loadSpec.name());
 				List<LoadRun.Repeat> repeats = new ArrayList<>();
@@ -177,8 +290,7 @@ public final class ComparisonRun {
 			}
 		}
 		finally {
-			boolean ownStack = contextBytes(scenarios.get(0)).isPresent();
-			load.stop(live, dir.resolve("logs").resolve(ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id()));
+			load.stop(live, dir.resolve("logs").resolve(logsName));
 		}
 	}
 
@@ -250,6 +362,9 @@ public final class ComparisonRun {
 		settings.put("variants", spec.setups().stream().map(Setup::id).toList());
 		settings.put("scenarios", spec.scenarios());
 		settings.put("instances", spec.stacks().apply(spec.setups().get(0).variant()).instances());
+		if (spec.trialInstances() != null && spec.scenarios().contains(THROUGHPUT)) {
+			settings.put("trialInstances", spec.trialInstances());
+		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());
 		settings.put("drillRate", spec.rate());
@@ -269,16 +384,18 @@ public final class ComparisonRun {
 		return settings;
 	}
 
+	/** The machine and settings of the first run that recorded them (a trial writes its own). */
 	private static void copyEnv(Path dir, List<Comparison.RunRef> runs) {
-		if (runs.isEmpty()) {
-			return;
+		for (Comparison.RunRef run : runs) {
+			Path env = dir.resolve(run.dir()).resolve("env.json");
+			if (Files.exists(env)) {
+				try {
+					Files.copy(env, dir.resolve("env.json"), StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				return;
+			}
 		}
-		try {
-			Files.copy(dir.resolve(runs.get(0).dir()).resolve("env.json"), dir.resolve("env.json"),
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-}
+	}}

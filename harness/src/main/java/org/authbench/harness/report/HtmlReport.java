@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.trial.TrialResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,6 +67,23 @@ public final class HtmlReport {
 			context.append("</tbody>\n</table>\n<div id=\"chart-context-capacity\" class=\"chart\"></div>\n"
 					+ "<div id=\"chart-context-bytes\" class=\"chart\"></div>\n");
 		}
+		StringBuilder observability = new StringBuilder();
+		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
+			observability.append("<h2>What Spring Boot's default observability costs</h2>\n<p>")
+				.append(escape(MarkdownReport.OBSERVABILITY_INTRO))
+				.append("</p>\n<table id=\"observability-table\">\n<thead><tr>");
+			MarkdownReport.PAIR_HEADERS.forEach(h -> observability.append("<th>").append(escape(h)).append("</th>"));
+			observability.append("</tr></thead>\n<tbody>\n");
+			for (TrialResult.Pair pair : comparison.trial().pairs()) {
+				observability.append("<tr data-pair=\"").append(escape(pair.target())).append("\">");
+				MarkdownReport.cells(pair).forEach(cell -> observability.append("<td>").append(escape(cell)).append("</td>"));
+				observability.append("</tr>\n");
+			}
+			observability.append("</tbody>\n</table>\n");
+		}
+		String tableNote = comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
+				: "Ratios are medians against the baseline of this comparison, at the same instance count. A cell's "
+						+ "interval is the 95% confidence interval over the repeats (n=1: no interval).";
 		StringBuilder warnings = new StringBuilder();
 		if (comparison.warnings().isEmpty()) {
 			warnings.append("<p>None.</p>");
@@ -85,6 +103,10 @@ public final class HtmlReport {
 					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
 			.replace("{{table}}", comparison.rows().isEmpty()
 					? "<tr><td colspan=\"11\">" + escape(MarkdownReport.NO_ROWS) + "</td></tr>" : table)
+			.replace("{{tablenote}}", escape(tableNote))
+			.replace("{{observability}}", observability)
+			.replace("{{trialmethod}}", escape(comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
+					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial)."))
 			.replace("{{revocations}}", revocations)
 			.replace("{{context}}", context)
 			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.trial.TrialResult;
 
 /** {@code report.md}: the architect's table and the key figures, for pull requests and wikis. */
 public final class MarkdownReport {
@@ -29,8 +30,17 @@ public final class MarkdownReport {
 			for (Comparison.Row row : comparison.rows()) {
 				md.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
 			}
-			md.append("\nRatios are medians against the baseline of this comparison, at the same instance count. "
-					+ "Definitions: DESIGN §6 (see report.html's method section).\n");
+			md.append("\n").append(comparison.trial() != null ? trialMethod(comparison.trial())
+					: "Ratios are medians against the baseline of this comparison, at the same instance count.")
+				.append(" Definitions and method: ").append(METHOD_LINK).append(".\n");
+		}
+		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
+			md.append("\n## What Spring Boot's default observability costs\n\n").append(OBSERVABILITY_INTRO).append("\n\n");
+			md.append("| ").append(String.join(" | ", PAIR_HEADERS)).append(" |\n");
+			md.append("|---".repeat(PAIR_HEADERS.size())).append("|\n");
+			for (TrialResult.Pair pair : comparison.trial().pairs()) {
+				md.append("| ").append(String.join(" | ", cells(pair))).append(" |\n");
+			}
 		}
 		if (!comparison.revocations().isEmpty()) {
 			md.append("\n## Revocation\n\n").append(REVOCATION_INTRO).append("\n\n");
@@ -56,6 +66,35 @@ public final class MarkdownReport {
 		comparison.runs().forEach(run -> md.append("- ").append(run.variant()).append(' ').append(run.scenario())
 			.append(": `").append(run.dir()).append("`").append(run.valid() ? "" : " (INVALID)").append('\n'));
 		return md.toString();
+	}
+
+	static final String METHOD_LINK = "[docs/method.md](../../docs/method.md)";
+
+	/** How the capacity and cost columns were measured, in one paragraph. */
+	static String trialMethod(Comparison.Trial trial) {
+		return ("Capacity and CPU per request come from an interleaved trial: every configuration was up at once, "
+				+ "warmed until two consecutive windows agreed within 5%% (throughput and CPU per request), then measured "
+				+ "in %d rounds, each configuration once per round in a random order: %.0f s of closed load (capacity, "
+				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted). "
+				+ "Ratios are to %s within each round; a cell shows the median over rounds and its 95%% interval "
+				+ "(order statistics). Load generator (wrk) on CPU %s, the systems on CPU %s.").formatted(trial.rounds(),
+						trial.windowSeconds(), trial.windowSeconds(), trial.rate(), trial.reference(), trial.generatorCpus(),
+						trial.systemCpus());
+	}
+
+	static final String OBSERVABILITY_INTRO = "The same variant twice in the same trial: once lean (AUTHBENCH_OBSERVABILITY="
+			+ "minimal, the default of every other row: no per-request observation), once with Spring Boot's "
+			+ "out-of-the-box observability (boot-default: with the actuator on the class path, Spring MVC observes "
+			+ "every request and Spring Security every filter of its chain). Ratios are paired within each round.";
+
+	static final List<String> PAIR_HEADERS = List.of("configuration", "against", "capacity", "CPU per request",
+			"extra CPU per request");
+
+	/** A row of the observability table; the HTML report shows the same cells. */
+	static List<String> cells(TrialResult.Pair pair) {
+		return List.of(pair.target(), pair.against(), Cells.ratio(null, pair.capacityRatio()),
+				Cells.ratio(null, pair.cpuRatio()), pair.extraCpuMicrosPerRequest() == null ? Cells.NONE
+						: pair.extraCpuMicrosPerRequest().format("%+.0f") + " µs");
 	}
 
 	static final String NO_ROWS = "No scenario of the architect's table (throughput, drills) ran in this comparison.";
@@ -95,10 +134,12 @@ public final class MarkdownReport {
 				Cells.stat(size.requestBytes(), " B", 0), Cells.stat(size.responseBytes(), " B", 0));
 	}
 
-	/** The architect's row; the HTML report shows the same cells. */
+	/** The architect's row; the HTML report shows the same cells. A cold figure says so in its cell. */
 	static List<String> cells(Comparison.Row row) {
-		return List.of(row.variant(), Cells.stat(row.capacity(), "", 0), Cells.ratio(row.capacityRatio()),
-				Cells.stat(row.cpuMicrosPerRequest(), " µs", 0), Cells.ratio(row.cpuRatio()),
+		String cold = row.cold() ? " COLD (warm-up did not converge)" : "";
+		return List.of(row.variant(), Cells.stat(row.capacity(), "", 0) + cold,
+				Cells.ratio(row.capacityRatio(), row.capacityRatioInterval()),
+				Cells.stat(row.cpuMicrosPerRequest(), " µs", 0) + cold, Cells.ratio(row.cpuRatio(), row.cpuRatioInterval()),
 				Cells.stat(row.redisCommandsPerRequest(), "", 2), Cells.stat(row.latencyP99Ms(), " ms", 2),
 				Cells.failover(row.failover()), Cells.outage(row.redisOutage()), row.revocationDelay(),
 				row.infrastructure());

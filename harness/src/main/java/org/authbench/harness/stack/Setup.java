@@ -3,6 +3,7 @@ package org.authbench.harness.stack;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,15 @@ public enum Setup {
 
 	BASELINE("baseline", Variant.BASELINE, null, "no authentication"),
 
+	BASELINE_BOOT_DEFAULT("baseline-boot-default", Variant.BASELINE, null,
+			"no authentication, Spring Boot's default observability (every request observed)", Names.OBSERVABILITY,
+			"boot-default"),
+
 	STICKY("sticky", Variant.STICKY, null, "in-memory sessions, cookie-route affinity"),
+
+	STICKY_BOOT_DEFAULT("sticky-boot-default", Variant.STICKY, null,
+			"in-memory sessions, Spring Boot's default observability (every request and security filter observed)",
+			Names.OBSERVABILITY, "boot-default"),
 
 	CLUSTERED("clustered", Variant.CLUSTERED, null, "Spring Session on Redis, default repository"),
 
@@ -61,6 +70,29 @@ public enum Setup {
 			settings.put(env[i], env[i + 1]);
 		}
 		this.env = Map.copyOf(settings);
+	}
+
+	/**
+	 * For a configuration that differs from another only in its observability: that other one
+	 * (the trial measures what the setting costs as a pair); empty otherwise.
+	 */
+	public Optional<Setup> observabilityOf() {
+		if (!"boot-default".equals(this.env.get(Names.OBSERVABILITY))) {
+			return Optional.empty();
+		}
+		return Arrays.stream(values())
+			.filter(other -> other.variant == this.variant && other.lb == this.lb && other.env.isEmpty())
+			.findFirst();
+	}
+
+	/** Names of settings, here because an enum's constants cannot refer to its own static fields. */
+	static final class Names {
+
+		/** How much an app observes itself per request: {@code minimal} unless a setup says otherwise. */
+		static final String OBSERVABILITY = "AUTHBENCH_OBSERVABILITY";
+
+		private Names() {
+		}
 	}
 
 	/** The name on the command line and in the reports. */

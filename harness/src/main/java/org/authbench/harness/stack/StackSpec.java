@@ -75,6 +75,27 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return with(mode, this.appEnv);
 	}
 
+	/**
+	 * The same stack on other ports and in another run folder, so that several run side by side
+	 * (an interleaved trial starts every compared stack at once): nginx on {@code port}, the
+	 * instances on consecutive ports from {@code firstAppPort}.
+	 */
+	public StackSpec relocated(int port, int firstAppPort, int redisPort, Path runDir) {
+		List<Integer> ports = IntStream.range(0, this.instances).mapToObj(i -> firstAppPort + i).toList();
+		return new StackSpec(this.variant, this.instances, this.lb, port, ports, redisPort, this.home,
+				runDir.toAbsolutePath().normalize(), this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout,
+				this.tries, this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv,
+				this.startTimeout);
+	}
+
+	/** The same stack with another number of instances, on consecutive ports from the first one's. */
+	public StackSpec withInstances(int count) {
+		return new StackSpec(this.variant, count, this.lb, this.port,
+				IntStream.range(0, count).mapToObj(i -> this.appPorts.get(0) + i).toList(), this.redisPort, this.home,
+				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout);
+	}
+
 	private StackSpec with(LbMode mode, Map<String, String> env) {
 		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,

@@ -75,7 +75,7 @@ class ComparisonBuilderTests {
 				List.of(failed));
 		ComparisonRun.write(this.dir, new Comparison(old.schema(), old.name(), old.createdAt(), old.settings(),
 				old.machine(), old.valid(), old.warnings(), old.rows(), old.runs(), old.timelines(), old.contextSizes(),
-				List.of(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20))));
+				List.of(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20)), null));
 
 		Comparison rebuilt = Reports.rebuilt(this.dir);
 

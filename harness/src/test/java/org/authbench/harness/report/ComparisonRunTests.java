@@ -20,17 +20,28 @@ class ComparisonRunTests {
 
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes) {
 		return new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT_NONE), scenarios,
-				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t");
+				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t", null, null);
 	}
 
 	@Test
 	void redisDrillsSkipVariantsWithoutRedisAndContextSizeSkipsTheBaseline() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "redis-outage", "context-size"), List.of(0, 4096));
 
-		assertThat(ComparisonRun.scenarios(spec, Variant.BASELINE)).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec, Variant.STICKY)).containsExactly("throughput", "context-size");
-		assertThat(ComparisonRun.scenarios(spec, Variant.CLUSTERED)).containsExactly("throughput", "redis-outage",
+		assertThat(ComparisonRun.scenarios(spec, Setup.BASELINE)).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY)).containsExactly("throughput", "context-size");
+		assertThat(ComparisonRun.scenarios(spec, Setup.CLUSTERED)).containsExactly("throughput", "redis-outage",
 				"context-size");
+	}
+
+	@Test
+	void aSetupThatDiffersOnlyInObservabilityIsMeasuredInTheTrialAlone() {
+		ComparisonRun.Spec spec = spec(List.of("throughput", "failover", "revocation"), List.of(0));
+
+		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY_BOOT_DEFAULT)).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY)).containsExactly("throughput", "failover", "revocation");
+		assertThat(Setup.STICKY_BOOT_DEFAULT.observabilityOf()).contains(Setup.STICKY);
+		assertThat(Setup.BASELINE_BOOT_DEFAULT.observabilityOf()).contains(Setup.BASELINE);
+		assertThat(Setup.JWT_NONE.observabilityOf()).isEmpty();
 	}
 
 	@Test

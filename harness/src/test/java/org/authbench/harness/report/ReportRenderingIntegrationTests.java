@@ -31,12 +31,12 @@ class ReportRenderingIntegrationTests {
 		Comparison.Row baseline = new Comparison.Row("baseline", Statistics.of(List.of(6400.0, 6500.0, 6450.0)),
 				Statistics.of(List.of(22.0)), Statistics.of(List.of(230.0)), 1.0, 1.0, null, null, null,
 				ComparisonBuilder.revocationDelay("baseline", null), ComparisonBuilder.infrastructure("baseline"),
-				Map.of("8", 5000.0, "32", 6450.0), Map.of("p50", 1.3, "p90", 7.0, "p99", 22.3, "p99.9", 42.7));
+				Map.of("8", 5000.0, "32", 6450.0), Map.of("p50", 1.3, "p90", 7.0, "p99", 22.3, "p99.9", 42.7), null, null, false);
 		Comparison.Row clustered = new Comparison.Row("clustered", Statistics.of(List.of(1500.0)),
 				Statistics.of(List.of(80.0)), Statistics.of(List.of(1380.0)), 6.0, 0.23, Statistics.of(List.of(4.31)),
 				new Comparison.Incident(0, 0.0, 0.0, 3, 2000L), new Comparison.Incident(60, null, 1.0, 1200, 9000L),
 				ComparisonBuilder.revocationDelay("clustered", null), ComparisonBuilder.infrastructure("clustered"),
-				Map.of("8", 1300.0, "32", 1500.0), Map.of("p50", 15.0, "p90", 40.0, "p99", 80.0, "p99.9", 120.0));
+				Map.of("8", 1300.0, "32", 1500.0), Map.of("p50", 15.0, "p90", 40.0, "p99", 80.0, "p99.9", 120.0), null, null, false);
 		List<Integer> seconds = new ArrayList<>();
 		List<Long> ok = new ArrayList<>();
 		List<Long> lost = new ArrayList<>();
@@ -58,7 +58,7 @@ class ReportRenderingIntegrationTests {
 						new RevocationResult(RevocationResult.SCHEMA, "jwt-none", "round-robin", "none", true, 3, 3000, 20, 6,
 								6, null, null, 899L, Map.of("app-1", 3, "app-2", 3),
 								"still accepted after 3 s on every instance that accepted it (2 of 2): until exp, 899 s left",
-								List.of())));
+								List.of())), null);
 	}
 
 	/** A context-size entry; {@code redisBytes} null for a variant whose reads do not use Redis. */

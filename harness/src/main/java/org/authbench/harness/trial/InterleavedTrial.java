@@ -1,0 +1,236 @@
+package org.authbench.harness.trial;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.authbench.harness.metrics.MedianInterval;
+import org.authbench.harness.metrics.ProcessCpu;
+import org.authbench.harness.metrics.RedisCommandStats;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Randomized multiple interleaved trials (Abedi and Brecht, ICPE 2017): every compared
+ * configuration runs at once; they warm up together in alternating windows until each one's
+ * throughput and CPU per request agree across two consecutive windows; then each round loads
+ * every configuration once, in a fresh random order, under closed load (capacity) and at a fixed
+ * paced rate (cost). Every ratio is taken within a round, so a machine that drifts over minutes
+ * moves both sides of it alike; the report gives the median over rounds and its 95% interval.
+ */
+public final class InterleavedTrial {
+
+	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final PrintWriter out;
+
+	private final WrkLoad wrk;
+
+	public InterleavedTrial(PrintWriter out) {
+		this.out = out;
+		this.wrk = new WrkLoad();
+	}
+
+	/**
+	 * Runs the trial and writes {@code trial.json} into {@code dir}.
+	 * @param targets the configurations, all up and verified
+	 * @param reference the name of the target every ratio is to
+	 * @param pairs configuration → the one it differs from in one setting, with what that setting is
+	 */
+	public TrialResult run(List<TrialTarget> targets, String reference, Map<String, PairSpec> pairs,
+			TrialSettings settings, Path dir) {
+		if (targets.stream().noneMatch(t -> t.name().equals(reference))) {
+			throw new IllegalArgumentException("the trial's reference " + reference + " is not among its targets");
+		}
+		Map<String, Workload> workloads = new LinkedHashMap<>();
+		targets.forEach(t -> workloads.put(t.name(), new Workload(t, settings.mix(), settings.users())));
+		Cpus cpus = Cpus.plan(settings.pin());
+		List<TrialResult.Window> windows = new ArrayList<>();
+		Random random = new Random(settings.seed());
+		try {
+			say("trial: %d configurations; %d users each, mix %s; warm-up on every CPU with %d connections",
+					targets.size(), settings.users(), settings.mix(), settings.warmupConnections());
+			// Warm-up is JIT compilation more than anything: it may use every CPU (pinning would halve it).
+			Map<String, Warmup> warm = warmUp(targets, workloads, settings, Cpus.plan(false), random, dir, windows);
+			cpus.pinSystems(targets);
+			say("trial: measuring with the generator on CPU %s and the systems on CPU %s", cpus.generator(),
+					cpus.systems());
+			int rate = settings.rate() != null ? settings.rate() : pacedRate(warm);
+			for (int round = 1; round <= settings.rounds(); round++) {
+				List<TrialTarget> order = new ArrayList<>(targets);
+				Collections.shuffle(order, random);
+				say("trial: round %d of %d: %s", round, settings.rounds(),
+						order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
+				for (TrialTarget target : order) {
+					windows.add(window(target, targets, workloads.get(target.name()), "capacity", round, settings.window(),
+							null, settings.connections(), settings, cpus, dir));
+					windows.add(window(target, targets, workloads.get(target.name()), "rate", round, settings.window(), rate,
+							settings.connections(), settings, cpus, dir));
+				}
+			}
+			TrialResult result = TrialAnalysis.analyse(settings, reference, rate,
+					new TrialResult.Pinning(cpus.generator(), cpus.systems()), targets, warm, pairs, windows);
+			write(dir, result);
+			print(result);
+			return result;
+		}
+		finally {
+			cpus.unpinSystems(targets);
+		}
+	}
+
+	/** A configuration compared with another that differs in one setting. */
+	public record PairSpec(String against, String what) {
+	}
+
+	/** Warm-up windows of one target: their throughput and CPU per request, and whether they converged. */
+	record Warmup(List<double[]> windows, boolean converged, double seconds) {
+	}
+
+	private Map<String, Warmup> warmUp(List<TrialTarget> targets, Map<String, Workload> workloads,
+			TrialSettings settings, Cpus cpus, Random random, Path dir, List<TrialResult.Window> windows) {
+		Map<String, List<double[]>> seen = new LinkedHashMap<>();
+		Map<String, Boolean> converged = new LinkedHashMap<>();
+		targets.forEach(t -> {
+			seen.put(t.name(), new ArrayList<>());
+			converged.put(t.name(), false);
+		});
+		long started = System.currentTimeMillis();
+		while (true) {
+			List<TrialTarget> active = targets.stream()
+				.filter(t -> !converged.get(t.name()) && seen.get(t.name()).size() < settings.maxWarmupWindows())
+				.collect(Collectors.toCollection(ArrayList::new));
+			if (active.isEmpty()) {
+				break;
+			}
+			Collections.shuffle(active, random);
+			for (TrialTarget target : active) {
+				TrialResult.Window window = window(target, targets, workloads.get(target.name()), "warmup", 0,
+						settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus, dir);
+				windows.add(window);
+				List<double[]> mine = seen.get(target.name());
+				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0) });
+				boolean agreed = TrialAnalysis.agree(mine, settings.tolerance());
+				converged.put(target.name(), agreed);
+				say("trial: warm-up %s window %d: %,.0f req/s, %.0f µs CPU/request%s", target.name(), mine.size(),
+						window.throughput(), window.cpuMicrosPerRequest(0), agreed ? " (steady)"
+								: mine.size() >= settings.maxWarmupWindows() ? " (bound hit: COLD)" : "");
+			}
+		}
+		double seconds = (System.currentTimeMillis() - started) / 1000.0;
+		Map<String, Warmup> result = new LinkedHashMap<>();
+		seen.forEach((name, list) -> result.put(name, new Warmup(list, converged.get(name), seconds)));
+		return result;
+	}
+
+	/** Half the lowest warm capacity, rounded down to a hundred: below every configuration's capacity. */
+	static int pacedRate(Map<String, Warmup> warm) {
+		double lowest = warm.values()
+			.stream()
+			.filter(w -> !w.windows().isEmpty())
+			.mapToDouble(w -> w.windows().get(w.windows().size() - 1)[0])
+			.min()
+			.orElse(200);
+		return (int) Math.max(100, Math.floor(lowest / 2 / 100) * 100);
+	}
+
+	private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, Workload workload, String phase,
+			int round, Duration length, Integer rate, int connections, TrialSettings settings, Cpus cpus, Path dir) {
+		List<WrkLoad.Request> cycle = workload.cycle();
+		Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
+		all.forEach(t -> pids.put(t.name(), t.pids().get()));
+		RedisCommandStats.Sample redisBefore = redis(target);
+		Map<String, Map<String, Double>> before = sample(pids);
+		long start = System.currentTimeMillis();
+		WrkLoad.Result result = this.wrk.run(target.baseUrl(), cycle, settings.threads(), connections, length, rate,
+				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));
+		Map<String, Map<String, Double>> after = sample(pids);
+		RedisCommandStats.Sample redisAfter = redis(target);
+		Long redisCommands = null;
+		if (redisBefore != null && redisAfter != null) {
+			RedisCommandStats.Window redis = RedisCommandStats.between(redisBefore, redisAfter);
+			redisCommands = redis.measured() ? RedisCommandStats.total(redis.calls()) : null;
+		}
+		Map<String, Double> processes = ProcessCpu.delta(before.get(target.name()), after.get(target.name()));
+		Map<String, Double> system = new LinkedHashMap<>();
+		pids.keySet().forEach(name -> system.put(name, Math.round(ProcessCpu.delta(before.get(name), after.get(name))
+			.values()
+			.stream()
+			.mapToDouble(Double::doubleValue)
+			.sum() * 1000) / 1000.0));
+		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
+				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
+				processes, redisCommands);
+	}
+
+	/** A sample of the target's Redis, or null without one (or when it does not answer). */
+	private static RedisCommandStats.Sample redis(TrialTarget target) {
+		if (target.redisPort() == null) {
+			return null;
+		}
+		try {
+			return RedisCommandStats.sample("127.0.0.1", target.redisPort());
+		}
+		catch (RuntimeException down) {
+			return null;
+		}
+	}
+
+	private static Map<String, Map<String, Double>> sample(Map<String, Map<String, Long>> pids) {
+		Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+		pids.forEach((name, processes) -> cpu.put(name, ProcessCpu.sample(processes)));
+		return cpu;
+	}
+
+	private static void write(Path dir, TrialResult result) {
+		try {
+			Files.createDirectories(dir);
+			JSON.writeValue(dir.resolve("trial.json").toFile(), result);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Reads a {@code trial.json}. */
+	public static TrialResult read(Path file) {
+		return JSON.readValue(file.toFile(), TrialResult.class);
+	}
+
+	private void print(TrialResult result) {
+		this.out.printf("%n  %-22s %-26s %-22s %-22s %s%n", "configuration", "capacity req/s", "× " + result.reference(),
+				"CPU µs/req @" + result.rate() + "/s", "× " + result.reference());
+		for (TrialResult.Target t : result.targets()) {
+			this.out.printf("  %-22s %-26s %-22s %-22s %s%s%n", t.name(), interval(t.capacity(), "%,.0f"),
+					t.capacityRatio() == null ? "1" : interval(t.capacityRatio(), "%.2f"), interval(t.cpuAtRate(), "%.0f"),
+					t.cpuRatio() == null ? "1" : interval(t.cpuRatio(), "%.2f"), t.converged() ? "" : "  COLD");
+		}
+		for (TrialResult.Pair pair : result.pairs()) {
+			this.out.printf("  %s: %s vs %s: capacity × %s, CPU × %s (+%s µs/request)%n", pair.what(), pair.target(),
+					pair.against(), interval(pair.capacityRatio(), "%.2f"), interval(pair.cpuRatio(), "%.2f"),
+					interval(pair.extraCpuMicrosPerRequest(), "%.0f"));
+		}
+		result.warnings().forEach(w -> this.out.println("  warning: " + w));
+		this.out.flush();
+	}
+
+	/** {@code median [low–high]} in the given format, or a dash. */
+	static String interval(MedianInterval value, String format) {
+		return value == null ? "–" : value.format(format);
+	}
+
+	private void say(String format, Object... args) {
+		this.out.printf(format + "%n", args);
+		this.out.flush();
+	}
+}

@@ -1,0 +1,185 @@
+package org.authbench.harness.trial;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.authbench.harness.metrics.MedianInterval;
+
+/** Reduces a trial's windows to figures: idle CPU, per-target medians, per-round ratios. */
+final class TrialAnalysis {
+
+	/** A window's errors above this share of its requests make the trial not valid. */
+	static final double MAX_ERROR_SHARE = 0.001;
+
+	private TrialAnalysis() {
+	}
+
+	/** Windows per block: warm-up compares the mean of the last block with the mean of the block before. */
+	static final int BLOCK = 3;
+
+	/** Measured capacity whose later rounds beat its earlier ones by more than this share was still warming. */
+	static final double MAX_TREND = 0.10;
+
+	/**
+	 * Whether warm-up is over: the mean of the last {@value #BLOCK} windows agrees within the
+	 * tolerance with the mean of the {@value #BLOCK} before them, in throughput and in CPU per
+	 * request alike. Blocks, not single windows: a 3 s window on this machine varies by about ±5%
+	 * from the next even when the JVM is steady, so two single windows rarely agree within 5% when
+	 * they should, and sometimes agree when the JIT is merely between two bursts (seen: 2,792 and
+	 * 2,933 req/s, then 4,400 once measured). A block's mean halves that noise; comparing two
+	 * blocks also needs six windows at least, which a cold JVM's first plateau never lasts.
+	 */
+	static boolean agree(List<double[]> windows, double tolerance) {
+		int n = windows.size();
+		if (n < 2 * BLOCK) {
+			return false;
+		}
+		List<double[]> last = windows.subList(n - BLOCK, n);
+		List<double[]> before = windows.subList(n - 2 * BLOCK, n - BLOCK);
+		return close(mean(last, 0), mean(before, 0), tolerance) && close(mean(last, 1), mean(before, 1), tolerance);
+	}
+
+	private static double mean(List<double[]> windows, int figure) {
+		return windows.stream().mapToDouble(w -> w[figure]).average().orElse(0);
+	}
+
+	private static boolean close(double a, double b, double tolerance) {
+		return a > 0 && b > 0 && Math.abs(a - b) / Math.min(a, b) <= tolerance;
+	}
+
+	/**
+	 * The share by which the median capacity of the later half of the rounds exceeds the earlier
+	 * half's: a configuration still warming up shows it, a steady one (whatever the machine's drift,
+	 * which moves every configuration alike) does not.
+	 */
+	static double trend(List<Double> capacityByRound) {
+		int n = capacityByRound.size();
+		if (n < 4) {
+			return 0;
+		}
+		double early = MedianInterval.of(capacityByRound.subList(0, n / 2)).median();
+		double late = MedianInterval.of(capacityByRound.subList(n - n / 2, n)).median();
+		return early > 0 ? late / early - 1 : 0;
+	}
+
+	static TrialResult analyse(TrialSettings settings, String reference, int rate, TrialResult.Pinning pinning,
+			List<TrialTarget> targets, Map<String, InterleavedTrial.Warmup> warm,
+			Map<String, InterleavedTrial.PairSpec> pairs, List<TrialResult.Window> windows) {
+		List<TrialResult.Window> measured = windows.stream().filter(w -> w.round() > 0).toList();
+		Map<String, Double> idle = new LinkedHashMap<>();
+		targets.forEach(t -> idle.put(t.name(), idleCpuPerSecond(t.name(), measured)));
+		List<String> warnings = new ArrayList<>();
+		List<TrialResult.Target> results = new ArrayList<>();
+		for (TrialTarget target : targets) {
+			String name = target.name();
+			InterleavedTrial.Warmup warmup = warm.get(name);
+			boolean steady = warmup.converged();
+			if (!steady) {
+				warnings.add(name + ": warm-up did not converge within " + warmup.windows().size()
+						+ " windows (throughput and CPU per request within " + Math.round(settings.tolerance() * 100)
+						+ "%): its figures are from a cold JVM");
+			}
+			MedianInterval capacity = perRound(measured, name, "capacity", TrialResult.Window::throughput);
+			double trend = capacity == null ? 0 : trend(capacity.values());
+			if (steady && trend > MAX_TREND) {
+				steady = false;
+				warnings.add("%s: its capacity rose by %.0f%% from the first half of the rounds to the second: it was still warming up, its figures are cold".formatted(name, trend * 100));
+			}
+			long errors = measured.stream().filter(w -> w.target().equals(name)).mapToLong(TrialResult.Window::errors).sum();
+			long requests = measured.stream().filter(w -> w.target().equals(name)).mapToLong(TrialResult.Window::requests).sum();
+			if (errors > MAX_ERROR_SHARE * requests) {
+				warnings.add("%s: %d of %d requests failed (non-2xx or socket errors)".formatted(name, errors, requests));
+			}
+			boolean isReference = name.equals(reference);
+			results.add(new TrialResult.Target(name, steady, warmup.windows().size(), warmup.seconds(),
+					capacity,
+					perRound(measured, name, "capacity", w -> w.cpuMicrosPerRequest(idle.get(name))),
+					perRound(measured, name, "rate", w -> w.cpuMicrosPerRequest(idle.get(name))),
+					Math.round(idle.get(name) * 1e6) / 1000.0,
+					isReference ? null : ratio(measured, name, reference, "capacity", TrialResult.Window::throughput, idle, false),
+					isReference ? null : ratio(measured, name, reference, "rate", null, idle, false),
+					perRound(measured, name, "capacity", TrialResult.Window::p99Ms),
+					perRound(measured, name, "capacity",
+							w -> w.generatorCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors())),
+					errors, perRound(measured, name, "capacity",
+							w -> w.redisCommands() == null || w.requests() == 0 ? Double.NaN
+									: (double) w.redisCommands() / w.requests())));
+		}
+		List<TrialResult.Pair> pairResults = new ArrayList<>();
+		pairs.forEach((name, pair) -> {
+			if (idle.containsKey(name) && idle.containsKey(pair.against())) {
+				pairResults.add(new TrialResult.Pair(pair.what(), name, pair.against(),
+						ratio(measured, name, pair.against(), "capacity", TrialResult.Window::throughput, idle, false),
+						ratio(measured, name, pair.against(), "rate", null, idle, false),
+						ratio(measured, name, pair.against(), "rate", null, idle, true)));
+			}
+		});
+		if (settings.rounds() < MedianInterval.MIN_VALUES) {
+			warnings.add("only " + settings.rounds() + " rounds: a 95% interval needs at least " + MedianInterval.MIN_VALUES);
+		}
+		boolean valid = warnings.isEmpty();
+		return new TrialResult(TrialResult.SCHEMA, settings, reference, rate, pinning, valid, warnings, results,
+				pairResults, windows);
+	}
+
+	/**
+	 * The system's CPU per second while another target was loaded: what it burns unloaded
+	 * (timers, GC, Redis's cron), subtracted from its loaded windows.
+	 */
+	static double idleCpuPerSecond(String name, List<TrialResult.Window> windows) {
+		double cpu = 0;
+		double seconds = 0;
+		for (TrialResult.Window window : windows) {
+			if (!window.target().equals(name) && window.systemCpuSeconds().containsKey(name)) {
+				cpu += window.systemCpuSeconds().get(name);
+				seconds += window.seconds();
+			}
+		}
+		return seconds > 0 ? cpu / seconds : 0;
+	}
+
+	private static MedianInterval perRound(List<TrialResult.Window> windows, String name, String phase,
+			ToDoubleFunction<TrialResult.Window> figure) {
+		List<Double> values = windows.stream()
+			.filter(w -> w.target().equals(name) && w.phase().equals(phase))
+			.map(w -> round(figure.applyAsDouble(w)))
+			.filter(v -> !v.isNaN())
+			.toList();
+		return values.isEmpty() ? null : MedianInterval.of(values);
+	}
+
+	/**
+	 * Per round: the target's figure ÷ (or, with {@code difference}, minus) the other's in the same
+	 * round; a null figure means CPU µs per request with each side's idle CPU subtracted.
+	 */
+	private static MedianInterval ratio(List<TrialResult.Window> windows, String name, String other, String phase,
+			ToDoubleFunction<TrialResult.Window> figure, Map<String, Double> idle, boolean difference) {
+		Map<Integer, Double> mine = byRound(windows, name, phase, figure, idle);
+		Map<Integer, Double> theirs = byRound(windows, other, phase, figure, idle);
+		List<Double> values = new ArrayList<>();
+		mine.forEach((round, value) -> {
+			Double base = theirs.get(round);
+			if (base != null && base > 0 && !value.isNaN()) {
+				values.add(round(difference ? value - base : value / base));
+			}
+		});
+		return values.isEmpty() ? null : MedianInterval.of(values);
+	}
+
+	private static Map<Integer, Double> byRound(List<TrialResult.Window> windows, String name, String phase,
+			ToDoubleFunction<TrialResult.Window> figure, Map<String, Double> idle) {
+		Map<Integer, Double> values = new LinkedHashMap<>();
+		windows.stream()
+			.filter(w -> w.target().equals(name) && w.phase().equals(phase))
+			.forEach(w -> values.put(w.round(),
+					figure != null ? figure.applyAsDouble(w) : w.cpuMicrosPerRequest(idle.get(name))));
+		return values;
+	}
+
+	private static double round(double value) {
+		return Double.isNaN(value) ? value : Math.round(value * 10000) / 10000.0;
+	}
+}

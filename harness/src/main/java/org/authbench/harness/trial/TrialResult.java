@@ -1,0 +1,91 @@
+package org.authbench.harness.trial;
+
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.metrics.MedianInterval;
+
+/**
+ * {@code trial.json} (schema {@value #SCHEMA}): what an interleaved trial measured, every window
+ * included, so that any figure can be recomputed from it.
+ *
+ * @param reference the target every ratio is to (the baseline)
+ * @param rate the paced windows' requests/s
+ * @param pinning which CPUs the generator and the systems had
+ * @param valid every target reached steady state and no window saw errors
+ * @param targets one per configuration
+ * @param pairs ratios of one configuration to another that differ in one setting (observability)
+ * @param windows every window, warm-up included, in the order run
+ */
+public record TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
+		boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
+
+	public static final String SCHEMA = "authbench.trial/1";
+
+	/**
+	 * @param generatorCpus the generator's CPUs ({@code taskset -c} list), or "any"
+	 * @param systemCpus the systems' CPUs, or "any"
+	 */
+	public record Pinning(String generatorCpus, String systemCpus) {
+	}
+
+	/**
+	 * One configuration's figures, each the median over the measured rounds with its 95% interval.
+	 *
+	 * @param converged its warm-up ended because two consecutive windows agreed (else: cold, and the
+	 * trial is not valid)
+	 * @param capacity requests/s under closed load
+	 * @param cpuAtCapacity system CPU µs per request under closed load (apps + nginx + Redis, idle subtracted)
+	 * @param cpuAtRate system CPU µs per request at the fixed paced rate, idle subtracted: the cost
+	 * figure the generator cannot distort
+	 * @param idleCpuMillisPerSecond the system's CPU when not loaded (what was subtracted)
+	 * @param capacityRatio per round: capacity ÷ the reference's in the same round (null for the reference)
+	 * @param cpuRatio per round: cpuAtRate ÷ the reference's in the same round (null for the reference)
+	 * @param latencyP99Ms wrk's p99 under closed load (closed-loop: it shows queueing at saturation)
+	 * @param generatorShare the generator's CPU ÷ the machine's, under closed load
+	 * @param errors non-2xx answers and socket errors in the measured windows
+	 * @param redisCommandsPerRequest Redis commands per request under closed load (null without Redis)
+	 */
+	public record Target(String name, boolean converged, int warmupWindows, double warmupSeconds,
+			MedianInterval capacity, MedianInterval cpuAtCapacity, MedianInterval cpuAtRate,
+			double idleCpuMillisPerSecond, MedianInterval capacityRatio, MedianInterval cpuRatio,
+			MedianInterval latencyP99Ms, MedianInterval generatorShare, long errors,
+			MedianInterval redisCommandsPerRequest) {
+	}
+
+	/**
+	 * A configuration against another that differs from it in one setting, per round.
+	 *
+	 * @param what the setting, e.g. "Spring Boot's default observability"
+	 */
+	public record Pair(String what, String target, String against, MedianInterval capacityRatio,
+			MedianInterval cpuRatio, MedianInterval extraCpuMicrosPerRequest) {
+	}
+
+	/**
+	 * One window of load on one target.
+	 *
+	 * @param phase {@code warmup}, {@code capacity} (closed) or {@code rate} (paced)
+	 * @param round the measured round (0 in warm-up)
+	 * @param systemCpuSeconds CPU of each target's system during this window (the loaded one and
+	 * the idle ones: the idle ones give the idle CPU)
+	 * @param processCpuSeconds CPU of each process of the loaded target's system
+	 * @param redisCommands commands the loaded target's Redis ran in the window (null: no Redis, or it
+	 * could not be counted)
+	 */
+	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
+			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
+			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands) {
+
+		/** System CPU per request of the loaded target, µs, with its idle CPU subtracted. */
+		double cpuMicrosPerRequest(double idleCpuPerSecond) {
+			double busy = this.systemCpuSeconds.getOrDefault(this.target, 0.0) - idleCpuPerSecond * this.seconds;
+			return this.requests > 0 ? Math.max(0, busy) * 1e6 / this.requests : Double.NaN;
+		}
+	}
+
+	/** The target of this name. */
+	public java.util.Optional<Target> target(String name) {
+		return this.targets.stream().filter(t -> t.name().equals(name)).findFirst();
+	}
+}

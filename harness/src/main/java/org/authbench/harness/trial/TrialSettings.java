@@ -1,0 +1,94 @@
+package org.authbench.harness.trial;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How an interleaved trial measures (docs/method.md).
+ *
+ * @param window length of each measured window, closed and paced alike
+ * @param warmupWindow length of each warm-up window
+ * @param maxWarmupWindows warm-up windows per target at most; a target still moving then is cold
+ * @param tolerance two consecutive warm-up windows agree when throughput and CPU per request each
+ * differ by at most this share (0.05)
+ * @param rounds measured rounds (each target once per round, in a fresh random order); at least 6
+ * for a 95% interval of the median
+ * @param threads wrk threads
+ * @param connections wrk connections in the measured closed-load windows (the concurrency)
+ * @param warmupConnections wrk connections during warm-up: few, so that the JIT's compiler threads
+ * get CPU next to the request threads (measured here: 4 connections brought a cold sticky instance
+ * to 14,700 req/s in 21 s, 32 connections to 7,200)
+ * @param users users logged in per target, whose credentials the requests cycle through
+ * @param mix request kinds in percent, in tens: {@code me}, {@code items}, {@code write}
+ * @param rate the paced windows' requests/s; null: half the lowest warm capacity of all targets
+ * @param pin the generator on a CPU of its own and the systems on the others (when the machine has
+ * at least two)
+ * @param seed of the random round orders, recorded so that a trial's order can be replayed
+ */
+public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmupWindows, double tolerance, int rounds,
+		int threads, int connections, int warmupConnections, int users, Map<String, Integer> mix, Integer rate,
+		boolean pin, long seed) {
+
+	public TrialSettings {
+		mix = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mix));
+		if (rounds < 1 || maxWarmupWindows < 2 || connections < threads || warmupConnections < threads || users < 1) {
+			throw new IllegalArgumentException("a trial needs rounds ≥ 1, at least 2 warm-up windows, connections ≥ threads"
+					+ " and at least one user");
+		}
+		if (rate != null && rate < 1) {
+			throw new IllegalArgumentException("--rate must be positive, was " + rate);
+		}
+		Workload.slots(mix);
+	}
+
+	/** The demo's: 3 s warm-up windows, 2 s measured windows, six rounds (the fewest that give a 95% interval). */
+	public static TrialSettings quick(Map<String, Integer> mix) {
+		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 30, 0.05, 6, 2, 32, 4, 16, mix, null, true,
+				System.nanoTime());
+	}
+
+	/** The full comparison's. */
+	public static TrialSettings full(Map<String, Integer> mix) {
+		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 4, 16, mix, null, true,
+				System.nanoTime());
+	}
+
+	public TrialSettings withRounds(int count) {
+		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, count,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.pin, this.seed);
+	}
+
+	public TrialSettings withRate(Integer requestsPerSecond) {
+		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.pin, this.seed);
+	}
+
+	public TrialSettings withPin(boolean pinned) {
+		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pinned, this.seed);
+	}
+
+	/** The mix of the throughput scenario: {@code me=40,items=40,write=20}. */
+	public static Map<String, Integer> defaultMix() {
+		Map<String, Integer> mix = new LinkedHashMap<>();
+		mix.put("me", 40);
+		mix.put("items", 40);
+		mix.put("write", 20);
+		return mix;
+	}
+
+	/** Parses {@code items=100} or {@code me=40,items=40,write=20}. */
+	public static Map<String, Integer> parseMix(String text) {
+		Map<String, Integer> mix = new LinkedHashMap<>();
+		for (String part : text.split(",")) {
+			String[] pair = part.trim().split("=");
+			if (pair.length != 2 || !TrialTarget.ALL_KINDS.contains(pair[0].trim())) {
+				throw new IllegalArgumentException("a mix is kind=percent,… with kinds " + TrialTarget.ALL_KINDS + "; was " + text);
+			}
+			mix.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
+		}
+		Workload.slots(mix);
+		return mix;
+	}
+}

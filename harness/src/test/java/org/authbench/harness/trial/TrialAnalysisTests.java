@@ -1,0 +1,132 @@
+package org.authbench.harness.trial;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TrialAnalysisTests {
+
+	@Test
+	void warmUpEndsWhenTheLastThreeWindowsAgreeOnAverageWithTheThreeBefore() {
+		// A real sequence (baseline, one instance, 3 s windows): steady from window 7 on, ±5% from window to window.
+		double[][] seen = { { 2094, 902 }, { 5759, 301 }, { 8204, 210 }, { 10124, 164 }, { 14693, 109 }, { 19930, 85 },
+				{ 25985, 61 }, { 23604, 66 }, { 22524, 62 }, { 24678, 65 }, { 23449, 59 }, { 23673, 64 } };
+		List<double[]> windows = new ArrayList<>();
+		List<Integer> agreed = new ArrayList<>();
+
+		for (int i = 0; i < seen.length; i++) {
+			windows.add(seen[i]);
+			if (TrialAnalysis.agree(windows, 0.05)) {
+				agreed.add(i + 1);
+			}
+		}
+
+		assertThat(agreed).as("windows after which warm-up would end").containsExactly(12);
+	}
+
+	@Test
+	void twoColdWindowsThatAgreeByChanceDoNotEndWarmUp() {
+		List<double[]> windows = new ArrayList<>(List.of(new double[] { 1071, 1784 }, new double[] { 1623, 1168 },
+				new double[] { 2792, 667 }, new double[] { 2933, 655 }));
+
+		assertThat(TrialAnalysis.agree(windows, 0.05)).isFalse();
+		windows.add(new double[] { 2950, 650 });
+		windows.add(new double[] { 4400, 420 });
+		assertThat(TrialAnalysis.agree(windows, 0.05)).isFalse();
+	}
+
+	@Test
+	void throughputAloneIsNotEnough() {
+		List<double[]> windows = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			windows.add(new double[] { 10_000, i < 3 ? 150 : 120 });
+		}
+
+		assertThat(TrialAnalysis.agree(windows, 0.05)).isFalse();
+	}
+
+	@Test
+	void aCapacityThatKeepsRisingOverTheRoundsIsATrend() {
+		assertThat(TrialAnalysis.trend(List.of(100.0, 104.0, 110.0, 118.0, 125.0, 130.0))).isGreaterThan(0.10);
+		assertThat(TrialAnalysis.trend(List.of(100.0, 97.0, 103.0, 99.0, 101.0, 98.0))).isLessThan(0.05);
+	}
+
+	@Test
+	void idleCpuComesFromTheWindowsOfTheOtherTargets() {
+		List<TrialResult.Window> windows = List.of(window("a", 1, "rate", 2, 1000, Map.of("a", 0.30, "b", 0.01)),
+				window("b", 1, "rate", 2, 1000, Map.of("a", 0.02, "b", 0.40)));
+
+		assertThat(TrialAnalysis.idleCpuPerSecond("a", windows)).isCloseTo(0.01, within(1e-9));
+		assertThat(TrialAnalysis.idleCpuPerSecond("b", windows)).isCloseTo(0.005, within(1e-9));
+		// a: (0.30 - 0.01 × 2 s) / 1000 requests = 280 µs
+		assertThat(windows.get(0).cpuMicrosPerRequest(0.01)).isCloseTo(280, within(1e-6));
+	}
+
+	@Test
+	void ratiosArePairedWithinEachRoundSoADriftMovesBothSides() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			// The machine slows down by 10% a round; b always serves half of a, at twice its CPU.
+			double speed = 1 - 0.1 * (round - 1);
+			windows.add(window("a", round, "capacity", 1, (long) (10_000 * speed), Map.of("a", 0.5, "b", 0.0)));
+			windows.add(window("b", round, "capacity", 1, (long) (5_000 * speed), Map.of("a", 0.0, "b", 0.5)));
+			windows.add(window("a", round, "rate", 1, 1000, Map.of("a", 0.1 / speed, "b", 0.0)));
+			windows.add(window("b", round, "rate", 1, 1000, Map.of("a", 0.0, "b", 0.2 / speed)));
+		}
+		Map<String, InterleavedTrial.Warmup> warm = new LinkedHashMap<>();
+		warm.put("a", new InterleavedTrial.Warmup(List.of(), true, 10));
+		warm.put("b", new InterleavedTrial.Warmup(List.of(), true, 10));
+		List<TrialTarget> targets = List.of(target("a"), target("b"));
+
+		TrialResult result = TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("1", "0"), targets,
+				warm, Map.of("b", new InterleavedTrial.PairSpec("a", "something")), windows);
+
+		TrialResult.Target b = result.target("b").orElseThrow();
+		assertThat(b.capacityRatio().median()).isCloseTo(0.5, within(0.001));
+		assertThat(b.capacityRatio().high() - b.capacityRatio().low()).isLessThan(0.002);
+		assertThat(b.cpuRatio().median()).isCloseTo(2.0, within(0.001));
+		assertThat(b.capacity().high() / b.capacity().low()).as("the absolute figure drifts").isGreaterThan(1.5);
+		assertThat(result.pairs()).singleElement()
+			.satisfies(pair -> assertThat(pair.extraCpuMicrosPerRequest().median()).isPositive());
+		assertThat(result.valid()).isTrue();
+	}
+
+	@Test
+	void aTargetThatDidNotConvergeMakesTheTrialNotValid() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			windows.add(window("a", round, "capacity", 1, 10_000, Map.of("a", 0.5)));
+			windows.add(window("a", round, "rate", 1, 1000, Map.of("a", 0.1)));
+		}
+		Map<String, InterleavedTrial.Warmup> warm = Map.of("a", new InterleavedTrial.Warmup(List.of(), false, 60));
+
+		TrialResult result = TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("any", "any"),
+				List.of(target("a")), warm, Map.of(), windows);
+
+		assertThat(result.valid()).isFalse();
+		assertThat(result.targets().get(0).converged()).isFalse();
+		assertThat(result.warnings()).singleElement().asString().contains("cold JVM");
+	}
+
+	private static TrialSettings settings(int rounds) {
+		return new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 0.05, rounds, 1, 4, 4, 2,
+				TrialSettings.defaultMix(), 1000, false, 1);
+	}
+
+	private static TrialTarget target(String name) {
+		return TrialTarget.external(name, "http://127.0.0.1:1", Map.of());
+	}
+
+	private static TrialResult.Window window(String target, int round, String phase, double seconds, long requests,
+			Map<String, Double> cpu) {
+		return new TrialResult.Window(target, phase, round, 0, seconds, requests, 0, requests / seconds, 1, 2, 0.1, cpu,
+				Map.of(), null);
+	}
+}

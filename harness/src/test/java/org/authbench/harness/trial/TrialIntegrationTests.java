@@ -1,0 +1,104 @@
+package org.authbench.harness.trial;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.stack.StackState;
+import org.authbench.harness.stack.TestStacks;
+import org.authbench.harness.stack.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A short real trial with wrk on two real stacks: the generated Lua requests carry working
+ * credentials (cookie and CSRF token for sticky, bearer token for jwt; not one error), every
+ * window is counted, Redis commands per request come out as the denylist's one per request, and
+ * the CPUs pinned for measuring are given back. Its figures are not looked at: the windows are
+ * far too short for a steady state (the trial says so).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrialIntegrationTests {
+
+	StackState sticky;
+
+	StackState jwt;
+
+	TrialResult result;
+
+	Path dir;
+
+	@BeforeAll
+	void runTrial() throws Exception {
+		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build());
+		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 1).build());
+		this.dir = Files.createTempDirectory("authbench-trial-");
+		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
+				TrialSettings.defaultMix(), null, true, 42);
+
+		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
+				List.of(TrialTarget.of("sticky", this.sticky), TrialTarget.of("jwt", this.jwt)), "sticky", Map.of(),
+				settings, this.dir);
+	}
+
+	@AfterAll
+	void stop() {
+		TestStacks.down(this.sticky);
+		TestStacks.down(this.jwt);
+	}
+
+	@Test
+	void everyRequestOfEveryWindowSucceededWithTheUsersCredentials() {
+		assertThat(this.result.windows()).isNotEmpty().allSatisfy(window -> {
+			assertThat(window.requests()).isPositive();
+			assertThat(window.errors()).isZero();
+		});
+		assertThat(this.result.targets()).extracting(TrialResult.Target::errors).containsOnly(0L);
+	}
+
+	@Test
+	void eachRoundLoadsEachTargetOnceClosedAndOncePaced() {
+		for (String target : List.of("sticky", "jwt")) {
+			assertThat(this.result.windows())
+				.filteredOn(w -> w.target().equals(target) && w.round() > 0)
+				.extracting(w -> w.round() + " " + w.phase())
+				.containsExactlyInAnyOrder("1 capacity", "1 rate", "2 capacity", "2 rate");
+		}
+		TrialResult.Target jwt = this.result.target("jwt").orElseThrow();
+		assertThat(jwt.capacityRatio().values()).hasSize(2);
+		assertThat(jwt.cpuRatio().values()).hasSize(2);
+		assertThat(this.result.target("sticky").orElseThrow().capacityRatio()).isNull();
+	}
+
+	@Test
+	void theDenylistCostsOneRedisCommandPerRequestAndStickyNone() {
+		assertThat(this.result.target("jwt").orElseThrow().redisCommandsPerRequest().median()).isCloseTo(1.0,
+				within(0.05));
+		assertThat(this.result.target("sticky").orElseThrow().redisCommandsPerRequest()).isNull();
+	}
+
+	@Test
+	void theSystemsGetEveryCpuBackAfterMeasuring() throws Exception {
+		long pid = this.jwt.member("app-1").orElseThrow().pid();
+		String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
+
+		int cpus = Runtime.getRuntime().availableProcessors();
+		assertThat(status).containsPattern("Cpus_allowed_list:\\s+" + (cpus == 1 ? "0" : "0-" + (cpus - 1)) + "\\s");
+		assertThat(this.result.pinning().generatorCpus()).isEqualTo(cpus >= 2 ? String.valueOf(cpus - 1) : "any");
+	}
+
+	@Test
+	void tooShortAWarmUpIsReportedAsColdAndTheTrialAsNotValid() throws Exception {
+		assertThat(this.result.valid()).isFalse();
+		assertThat(this.result.warnings()).anyMatch(w -> w.contains("only 2 rounds"));
+		assertThat(InterleavedTrial.read(this.dir.resolve("trial.json")).targets()).hasSize(2);
+	}
+}
