@@ -65,6 +65,11 @@ final class Compare implements Callable<Integer> {
 					+ "drills run on fresh stacks after the trial instead of on its warm ones.")
 	Integer trialInstances;
 
+	@Option(names = "--parallel-drills",
+			description = "After the trial, run the configurations' drills at the same time, each on a fresh stack of its own"
+					+ " (they count sessions lost and failed requests; their latencies are then not comparable).")
+	boolean parallelDrills;
+
 	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
 	boolean quick;
 
@@ -93,7 +98,7 @@ final class Compare implements Callable<Integer> {
 		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
-				this.rounds, this.trialInstances));
+				this.rounds, this.trialInstances, this.parallelDrills));
 		return 0;
 	}
 }

@@ -28,12 +28,9 @@ public record MedianInterval(int n, double median, double low, double high, doub
 	}
 
 	public static MedianInterval of(List<Double> values) {
-		if (values.isEmpty()) {
-			throw new IllegalArgumentException("no values");
-		}
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double[] sorted = sorted(values);
 		int n = sorted.length;
-		double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+		double median = median(sorted);
 		int k = 0;
 		double tail = 0;
 		// Grow k while the two tails left outside [x(k+1), x(n-k)] stay within 5%.
@@ -49,6 +46,20 @@ public record MedianInterval(int n, double median, double low, double high, doub
 			return new MedianInterval(n, median, Double.NaN, Double.NaN, Double.NaN, values);
 		}
 		return new MedianInterval(n, median, sorted[k - 1], sorted[n - k], 1 - 2 * tail, values);
+	}
+
+	/** The values in increasing order; at least one. */
+	static double[] sorted(List<Double> values) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("no values");
+		}
+		return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+	}
+
+	/** The median of values in increasing order. */
+	static double median(double[] sorted) {
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
 	/** Whether the interval exists (enough values). */

@@ -14,12 +14,9 @@ public record Statistics(int n, double median, double mean, double ciLow, double
 			2.056, 2.052, 2.048, 2.045, 2.042 };
 
 	public static Statistics of(List<Double> values) {
-		if (values.isEmpty()) {
-			throw new IllegalArgumentException("no values");
-		}
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double[] sorted = MedianInterval.sorted(values);
 		int n = sorted.length;
-		double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+		double median = MedianInterval.median(sorted);
 		double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
 		if (n == 1) {
 			return new Statistics(1, median, mean, Double.NaN, Double.NaN);

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.authbench.harness.drill.Drill;
@@ -84,10 +87,12 @@ public final class ComparisonRun {
 	 * @param rounds the trial's measured rounds (null: 6 quick, 10 otherwise)
 	 * @param trialInstances instances per stack in the trial (null: as many as the drills'); with
 	 * another count than the drills', the drills run on fresh stacks after the trial
+	 * @param parallelDrills the configurations' scenarios after the trial run at the same time, each on
+	 * its own fresh stack (the demo: drills count events, at 300 requests/s each)
 	 */
 	public record Spec(List<Setup> setups, List<String> scenarios, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
-			Integer trialInstances) {
+			Integer trialInstances, boolean parallelDrills) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -123,30 +128,45 @@ public final class ComparisonRun {
 		List<Comparison.RunRef> runs = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		long started = System.currentTimeMillis();
+		ExecutorService runEach = Executors.newCachedThreadPool();
 		TrialStacks trial = spec.scenarios().contains(THROUGHPUT) ? trial(spec, dir, runs) : null;
 		if (trial != null && spec.trialInstances() != null
 				&& spec.trialInstances() != spec.stacks().apply(spec.setups().get(0).variant()).instances()) {
 			trial.close();
 			trial = null;
 		}
+		List<Comparison.RunRef> found = java.util.Collections.synchronizedList(runs);
+		List<String> failed = java.util.Collections.synchronizedList(failures);
 		try {
 			int total = spec.setups().size();
-			int done = 0;
-			for (Setup setup : spec.setups()) {
-				String tag = "[%s %d/%d]".formatted(setup.id(), ++done, total);
-				try {
-					runSetup(load, spec, setup, trial, tag, dir, runs);
+			List<CompletableFuture<Void>> parallel = new ArrayList<>();
+			for (int k = 0; k < total; k++) {
+				Setup setup = spec.setups().get(k);
+				String tag = "[%s %d/%d]".formatted(setup.id(), k + 1, total);
+				int index = k;
+				TrialStacks warm = trial;
+				Runnable work = () -> {
+					try {
+						runSetup(load, spec, setup, warm, index, tag, dir, found);
+					}
+					catch (RuntimeException ex) {
+						failed.add("%s%s%s".formatted(setup.id(), FAILED, ex.getMessage()));
+						this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
+					}
+					this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
+					this.out.flush();
+				};
+				if (spec.parallelDrills() && trial == null) {
+					parallel.add(CompletableFuture.runAsync(work, runEach));
 				}
-				catch (RuntimeException ex) {
-					String failure = "%s%s%s".formatted(setup.id(), FAILED, ex.getMessage());
-					failures.add(failure);
-					this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
+				else {
+					work.run();
 				}
-				this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
-				this.out.flush();
 			}
+			parallel.forEach(CompletableFuture::join);
 		}
 		finally {
+			runEach.shutdown();
 			if (trial != null) {
 				trial.close();
 			}
@@ -213,10 +233,14 @@ public final class ComparisonRun {
 	 * The scenarios of one setup besides the trial: on its warm trial stack when there is one (a
 	 * redis-latency drill needs a proxy set up at start: a fresh stack), else on a fresh stack.
 	 */
-	private void runSetup(LoadRun load, Spec spec, Setup setup, TrialStacks trial, String tag, Path dir,
+	private void runSetup(LoadRun load, Spec spec, Setup setup, TrialStacks trial, int index, String tag, Path dir,
 			List<Comparison.RunRef> runs) {
 		List<String> scenarios = scenarios(spec, setup);
 		StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
+		if (spec.parallelDrills()) {
+			// Side by side, each configuration needs ports and a run folder of its own.
+			stack = TrialStacks.placed(stack, setup, index);
+		}
 		List<String> onOneStack = scenarios.stream().filter(s -> !CONTEXT_SIZE.equals(s) && !THROUGHPUT.equals(s)).toList();
 		StackState warm = trial != null ? trial.release(setup) : null;
 		if (warm != null && (onOneStack.isEmpty() || onOneStack.contains("redis-latency"))) {
@@ -364,6 +388,9 @@ public final class ComparisonRun {
 		settings.put("instances", spec.stacks().apply(spec.setups().get(0).variant()).instances());
 		if (spec.trialInstances() != null && spec.scenarios().contains(THROUGHPUT)) {
 			settings.put("trialInstances", spec.trialInstances());
+		}
+		if (spec.parallelDrills()) {
+			settings.put("drills", "at the same time, each configuration on its own stack");
 		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());

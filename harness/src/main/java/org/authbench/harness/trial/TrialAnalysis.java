@@ -69,6 +69,7 @@ final class TrialAnalysis {
 			List<TrialTarget> targets, Map<String, InterleavedTrial.Warmup> warm,
 			Map<String, InterleavedTrial.PairSpec> pairs, List<TrialResult.Window> windows) {
 		List<TrialResult.Window> measured = windows.stream().filter(w -> w.round() > 0).toList();
+		// Idle CPU only from the measured rounds: in warm-up every target is loaded at once.
 		Map<String, Double> idle = new LinkedHashMap<>();
 		targets.forEach(t -> idle.put(t.name(), idleCpuPerSecond(t.name(), measured)));
 		List<String> warnings = new ArrayList<>();

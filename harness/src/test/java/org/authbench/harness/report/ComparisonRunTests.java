@@ -20,7 +20,7 @@ class ComparisonRunTests {
 
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes) {
 		return new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT_NONE), scenarios,
-				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t", null, null);
+				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t", null, null, false);
 	}
 
 	@Test
