@@ -91,22 +91,14 @@ final class Trial implements Callable<Integer> {
 		}
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();
-		Map<Setup, StackSpec> specs = new LinkedHashMap<>();
-		for (int k = 0; k < this.variants.size(); k++) {
-			Setup setup = this.variants.get(k);
-			specs.put(setup, TrialStacks.placed(setup.apply(this.stack.stackSpec(this.folder, setup.variant())), setup, k));
-		}
+		Map<Setup, StackSpec> specs = TrialStacks.placeAll(this.variants,
+				setup -> setup.apply(this.stack.stackSpec(this.folder, setup.variant())));
 		Path dir = LoadRun.resultsFolder(this.out != null ? this.out : this.folder.home().resolve("results"), this.name);
 		try (TrialStacks stacks = TrialStacks.start(specs, printer)) {
 			List<TrialTarget> targets = new ArrayList<>(stacks.targets());
 			targets.addAll(externals);
-			Map<String, InterleavedTrial.PairSpec> pairs = new LinkedHashMap<>();
-			this.variants.forEach(setup -> setup.observabilityOf()
-				.filter(this.variants::contains)
-				.ifPresent(plain -> pairs.put(setup.id(),
-						new InterleavedTrial.PairSpec(plain.id(), "Spring Boot's default observability"))));
 			new InterleavedTrial(printer).run(targets, this.reference != null ? this.reference : this.variants.get(0).id(),
-					pairs, settings, dir);
+					InterleavedTrial.PairSpec.observability(this.variants), settings, dir);
 		}
 		printer.printf("Results: %s%n", dir.resolve("trial.json"));
 		return 0;

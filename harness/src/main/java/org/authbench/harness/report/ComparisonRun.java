@@ -62,9 +62,6 @@ public final class ComparisonRun {
 	/** The name of the trial's run (and of its folder under {@code runs/}). */
 	public static final String TRIAL = "trial";
 
-	/** What a pair of setups that differ in their observability measures. */
-	static final String OBSERVABILITY = "Spring Boot's default observability";
-
 	/** The scenario that runs the throughput ladder once per auth-context size. */
 	public static final String CONTEXT_SIZE = "context-size";
 
@@ -190,28 +187,20 @@ public final class ComparisonRun {
 	 * the drills run next.
 	 */
 	private TrialStacks trial(Spec spec, Path dir, List<Comparison.RunRef> runs) {
-		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
-		for (int k = 0; k < spec.setups().size(); k++) {
-			Setup setup = spec.setups().get(k);
+		Map<Setup, StackSpec> placed = TrialStacks.placeAll(spec.setups(), setup -> {
 			StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
-			if (spec.trialInstances() != null) {
-				stack = stack.withInstances(spec.trialInstances());
-			}
-			placed.put(setup, TrialStacks.placed(stack, setup, k));
-		}
+			return spec.trialInstances() != null ? stack.withInstances(spec.trialInstances()) : stack;
+		});
 		TrialStacks stacks = TrialStacks.start(placed, this.out);
 		try {
-			Map<String, InterleavedTrial.PairSpec> pairs = new LinkedHashMap<>();
-			spec.setups().forEach(setup -> setup.observabilityOf()
-				.filter(spec.setups()::contains)
-				.ifPresent(plain -> pairs.put(setup.id(), new InterleavedTrial.PairSpec(plain.id(), OBSERVABILITY))));
 			TrialSettings settings = spec.quick() ? TrialSettings.quick(TrialSettings.defaultMix())
 					: TrialSettings.full(TrialSettings.defaultMix());
 			if (spec.rounds() != null) {
 				settings = settings.withRounds(spec.rounds());
 			}
 			Path trialDir = dir.resolve("runs").resolve(TRIAL);
-			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(), pairs,
+			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(),
+					InterleavedTrial.PairSpec.observability(spec.setups()),
 					settings, trialDir);
 			runs.add(new Comparison.RunRef(TRIAL, TRIAL, dir.relativize(trialDir).toString(), result.valid()));
 			StackSpec first = placed.values().iterator().next();
@@ -244,7 +233,7 @@ public final class ComparisonRun {
 		List<String> onOneStack = scenarios.stream().filter(s -> !CONTEXT_SIZE.equals(s) && !THROUGHPUT.equals(s)).toList();
 		StackState warm = trial != null ? trial.release(setup) : null;
 		if (warm != null && (onOneStack.isEmpty() || onOneStack.contains("redis-latency"))) {
-			stopQuietly(load, warm, dir.resolve("logs").resolve(setup.id() + "-trial"));
+			load.stop(LoadRun.LiveStack.running(warm), dir.resolve("logs").resolve(setup.id() + "-trial"));
 			warm = null;
 		}
 		if (warm != null) {
@@ -259,10 +248,6 @@ public final class ComparisonRun {
 						tag + " context " + bytes + " B", dir, runs);
 			}
 		}
-	}
-
-	private static void stopQuietly(LoadRun load, StackState state, Path logs) {
-		load.stop(LoadRun.LiveStack.running(state), logs);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
+import org.authbench.harness.stack.Setup;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,6 +95,18 @@ public final class InterleavedTrial {
 
 	/** A configuration compared with another that differs in one setting. */
 	public record PairSpec(String against, String what) {
+
+		/** What a pair of configurations that differ only in their observability measures. */
+		public static final String OBSERVABILITY = "Spring Boot's default observability";
+
+		/** Each {@code *-boot-default} setup among these, against its lean twin when that is among them too. */
+		public static Map<String, PairSpec> observability(List<Setup> setups) {
+			Map<String, PairSpec> pairs = new LinkedHashMap<>();
+			setups.forEach(setup -> setup.observabilityOf()
+				.filter(setups::contains)
+				.ifPresent(plain -> pairs.put(setup.id(), new PairSpec(plain.id(), OBSERVABILITY))));
+			return pairs;
+		}
 	}
 
 	/** Warm-up windows of one target: their throughput and CPU per request, and whether they converged. */
@@ -118,7 +131,8 @@ public final class InterleavedTrial {
 			}
 			Collections.shuffle(active, random);
 			for (TrialTarget target : active) {
-				TrialResult.Window window = window(target, targets, workloads.get(target.name()), "warmup", 0,
+				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
+				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()), "warmup", 0,
 						settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus, dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());

@@ -43,6 +43,15 @@ public final class TrialStacks implements AutoCloseable {
 				spec.runDir().resolve(setup.id()));
 	}
 
+	/** Every setup's stack, each placed ({@link #placed}) by its position in the list. */
+	public static Map<Setup, StackSpec> placeAll(List<Setup> setups, java.util.function.Function<Setup, StackSpec> stacks) {
+		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
+		for (int k = 0; k < setups.size(); k++) {
+			placed.put(setups.get(k), placed(stacks.apply(setups.get(k)), setups.get(k), k));
+		}
+		return placed;
+	}
+
 	/** Starts and verifies every stack; {@code specs} are already placed. */
 	public static TrialStacks start(Map<Setup, StackSpec> specs, PrintWriter out) {
 		TrialStacks stacks = new TrialStacks(out);

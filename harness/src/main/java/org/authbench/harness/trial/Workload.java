@@ -140,8 +140,7 @@ final class Workload {
 			}
 			CookieJar jar = new CookieJar();
 			answer.headers().allValues("Set-Cookie").forEach(jar::keep);
-			Map<String, String> headers = new LinkedHashMap<>(jar.requestHeaders());
-			return headers;
+			return jar.requestHeaders();
 		}
 		catch (IOException ex) {
 			throw new StackException(this.target.name() + ": login of " + username + " failed: " + ex.getMessage());
