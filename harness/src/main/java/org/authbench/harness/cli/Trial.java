@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trial", mixinStandardHelpOptions = true,
 		description = { "Starts every configuration's stack at once, warms them together until each is steady, then "
 				+ "measures them in randomized interleaved rounds with wrk: capacity (closed load) and CPU per request "
-				+ "at a fixed rate. Every ratio is paired within a round; the median over rounds and its 95% interval "
+				+ "at a fixed rate. Every ratio is paired within a round; the median over rounds and its 95%% interval "
 				+ "are printed and written to results/<timestamp>-<name>/trial.json. See docs/method.md.",
 				"Stack k (from 0) gets nginx on --port + 10k, apps from --app-port + 10k, Redis on --redis-port + k." })
 final class Trial implements Callable<Integer> {
