@@ -9,9 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,10 @@ final class KeyRingSource {
 		}
 		if (algorithm.isHmac()) {
 			byte[] secret = secretBytes(this.settings.secret());
-			Jwk<?> key = Jwks.builder().key(Keys.hmacShaKeyFor(secret)).id(secretKid(secret)).algorithm(algorithm.id())
-				.build();
+			// Named HmacSHA256 whatever its length: jjwt's Keys.hmacShaKeyFor names a 384-bit secret
+			// HmacSHA384, and the JWK builder then sets alg HS384 over ours (docs/security.md case 24).
+			SecretKey key256 = new SecretKeySpec(secret, "HmacSHA256");
+			Jwk<?> key = Jwks.builder().key(key256).id(secretKid(secret)).algorithm(algorithm.id()).build();
 			return KeyRing.of(key.getId(), List.of(key));
 		}
 		Jwk<?> generated = algorithm.generate(algorithm.id().toLowerCase() + "-generated");

@@ -20,8 +20,16 @@ record TestKeys(JwtAlgorithm algorithm, String kid, Key signingKey, Key verifica
 	/** 256 bits, base64; for tests only. */
 	static final String SECRET = "dGVzdC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcyEh";
 
+	/** 384 bits, base64, as {@code openssl rand -base64 48} gives; for tests only (docs/security.md case 24). */
+	static final String SECRET_384 = "YS0zODQtYml0LXRlc3Qtc2VjcmV0LWFzLW9wZW5zc2wtcmFuZC1iYXNlNjQtNDgh";
+
 	static TestKeys secret() {
-		byte[] bytes = Base64.getDecoder().decode(SECRET);
+		return secret(SECRET);
+	}
+
+	/** The keys of a base64 HS256 secret, with the kid the app derives from it. */
+	static TestKeys secret(String base64) {
+		byte[] bytes = Base64.getDecoder().decode(base64);
 		Key key = io.jsonwebtoken.security.Keys.hmacShaKeyFor(bytes);
 		return new TestKeys(JwtAlgorithm.HS256, KeyRingSource.secretKid(bytes), key, key, null);
 	}
