@@ -32,12 +32,17 @@ import org.authbench.harness.stack.LbMode;
  * @param maxFails failures within {@code failTimeout} before it is left alone
  * @param gatewaySecret the {@code X-Gateway-Secret} sent to the instances (gateway modes)
  * @param jwt the token claims the njs gateway requires (gateway-njs)
+ * @param accessLog the JSON access log on, or {@code access_log off}
  */
 public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duration connectTimeout,
-		Duration readTimeout, int tries, Duration failTimeout, int maxFails, String gatewaySecret, JwtClaims jwt) {
+		Duration readTimeout, int tries, Duration failTimeout, int maxFails, String gatewaySecret, JwtClaims jwt,
+		boolean accessLog) {
+
+	/** The rendered piece holding the {@code access_log} line. */
+	public static final String COMMON = "common.conf";
 
 	/** The file names of the shared pieces every mode includes. */
-	static final List<String> SHARED = List.of("common.conf", "proxy-headers.conf");
+	static final List<String> SHARED = List.of(COMMON, "proxy-headers.conf");
 
 	static final String NJS_SCRIPT = "gateway.js";
 
@@ -141,6 +146,7 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 		Map<String, String> values = new HashMap<>();
 		values.put("prefix", prefix);
 		values.put("logs", logs);
+		values.put("access_log", accessLogDirective(logs, this.accessLog));
 		values.put("listen_address", addresses.listenAddress());
 		values.put("port", String.valueOf(this.port));
 		values.put("connect_timeout", this.connectTimeout.toMillis() + "ms");
@@ -155,6 +161,11 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 		values.put("jwt_clock_skew", String.valueOf(claims.clockSkewSeconds()));
 		values.put("jwt_max_token_bytes", String.valueOf(claims.maxTokenBytes()));
 		return values;
+	}
+
+	/** The {@code access_log} line of {@code common.conf}: the buffered JSON log in {@code logs}, or off. */
+	public static String accessLogDirective(String logs, boolean on) {
+		return on ? "access_log " + logs + "/access.json authbench_json buffer=64k flush=1s;" : "access_log off;";
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.authbench.harness.nginx.NginxConfig;
+
 /**
  * Starts, stops and inspects a stack: redis-server (for the variants that use it), N app
  * instances, then nginx, once every instance is healthy (nginx marks an upstream that is not
@@ -148,6 +150,44 @@ public final class Stack {
 		state.delete();
 		lines.forEach(this::say);
 		return lines;
+	}
+
+	/**
+	 * Turns nginx's access log on or off in a running stack: rewrites the {@code access_log} line of
+	 * the rendered {@code common.conf}, has nginx reload (SIGHUP) and waits until every worker is a
+	 * new one. An interleaved trial measures with the log off; the drills that follow on the same
+	 * warm stacks count requests from it.
+	 */
+	public void accessLog(StackState state, boolean on) {
+		Member nginx = state.member("nginx").orElseThrow(() -> new StackException("the stack has no nginx"));
+		Path runDir = Path.of(state.runDir());
+		Path common = runDir.resolve("nginx").resolve(NginxConfig.COMMON);
+		try {
+			String conf = Files.readString(common);
+			String rewritten = conf.replaceFirst("(?m)^access_log .*$", java.util.regex.Matcher
+				.quoteReplacement(NginxConfig.accessLogDirective(runDir.resolve("logs").toString(), on)));
+			if (rewritten.equals(conf)) {
+				return;
+			}
+			Files.writeString(common, rewritten);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot rewrite " + common, ex);
+		}
+		ProcessHandle master = ProcessHandle.of(nginx.pid())
+			.orElseThrow(() -> new StackException("nginx (pid " + nginx.pid() + ") is not running"));
+		java.util.Set<Long> old = master.children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+		Processes.signal(nginx, "HUP");
+		long deadline = System.nanoTime() + GRACE.toNanos();
+		while (master.children().anyMatch(worker -> old.contains(worker.pid()))
+				|| master.children().findAny().isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new StackException("nginx (pid " + nginx.pid() + ") did not reload within "
+						+ GRACE.toSeconds() + " s; see " + runDir.resolve("logs").resolve("nginx-error.log"));
+			}
+			Processes.sleep(50);
+		}
+		say("nginx (pid %d): access log %s", nginx.pid(), on ? "on" : "off");
 	}
 
 	/** Each process: running, frozen or gone, and what its health check answers. */

@@ -34,11 +34,14 @@ import org.authbench.harness.nginx.NginxConfig;
  * @param hashCost BCrypt log rounds of the instances, 0 for the apps' default
  * @param appEnv further environment for every instance
  * @param startTimeout how long to wait for each process to be healthy
+ * @param accessLog nginx's JSON access log on (the drills count requests from it) or off (an
+ *        interleaved trial counts with its own load generator; at 20k req/s the log writes ~9 MB/s,
+ *        whose write-back stalled the whole machine for seconds)
  */
 public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
 		Path home, Path runDir, Path javaHome, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
 		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
-		Map<String, String> appEnv, Duration startTimeout) {
+		Map<String, String> appEnv, Duration startTimeout, boolean accessLog) {
 
 	public static final int MAX_INSTANCES = 20;
 
@@ -85,7 +88,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return new StackSpec(this.variant, this.instances, this.lb, port, ports, redisPort, this.home,
 				runDir.toAbsolutePath().normalize(), this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout,
 				this.tries, this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv,
-				this.startTimeout);
+				this.startTimeout, this.accessLog);
 	}
 
 	/** The same stack with another number of instances, on consecutive ports from the first one's. */
@@ -93,13 +96,22 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return new StackSpec(this.variant, count, this.lb, this.port,
 				IntStream.range(0, count).mapToObj(i -> this.appPorts.get(0) + i).toList(), this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout);
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
+				this.accessLog);
+	}
+
+	/** The same stack with nginx's access log off (an interleaved trial's stacks: see {@link #accessLog}). */
+	public StackSpec withoutAccessLog() {
+		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
+				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, false);
 	}
 
 	private StackSpec with(LbMode mode, Map<String, String> env) {
 		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout);
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout,
+				this.accessLog);
 	}
 
 	public static Builder builder(Variant variant, Path home) {
@@ -128,7 +140,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 				this.appEnv.getOrDefault("AUTHBENCH_JWT_AUDIENCE", defaults.audience()), defaults.clockSkewSeconds(),
 				defaults.maxTokenBytes());
 		return new NginxConfig(this.lb, this.port, this.appPorts, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, gatewaySecret, claims);
+				this.failTimeout, this.maxFails, gatewaySecret, claims, this.accessLog);
 	}
 
 	/** Where the variant's jar is, built by {@code ./mvnw package}. */
@@ -292,7 +304,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
 					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
 					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
-					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout);
+					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true);
 		}
 	}
 }

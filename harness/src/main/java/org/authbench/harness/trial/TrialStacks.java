@@ -43,11 +43,14 @@ public final class TrialStacks implements AutoCloseable {
 				spec.runDir().resolve(setup.id()));
 	}
 
-	/** Every setup's stack, each placed ({@link #placed}) by its position in the list. */
+	/**
+	 * Every setup's stack for a trial, each placed ({@link #placed}) by its position in the list,
+	 * nginx without its access log (the trial's load generator counts; {@link #release} turns it on).
+	 */
 	public static Map<Setup, StackSpec> placeAll(List<Setup> setups, java.util.function.Function<Setup, StackSpec> stacks) {
 		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
 		for (int k = 0; k < setups.size(); k++) {
-			placed.put(setups.get(k), placed(stacks.apply(setups.get(k)), setups.get(k), k));
+			placed.put(setups.get(k), placed(stacks.apply(setups.get(k)), setups.get(k), k).withoutAccessLog());
 		}
 		return placed;
 	}
@@ -94,9 +97,16 @@ public final class TrialStacks implements AutoCloseable {
 		return this.states;
 	}
 
-	/** Hands one stack over to a caller who stops it; {@link #close} leaves it alone. */
+	/**
+	 * Hands one stack over to a caller who stops it; {@link #close} leaves it alone. Its nginx
+	 * logs again (the trial measured without the access log; drills count requests from it).
+	 */
 	public StackState release(Setup setup) {
-		return this.states.remove(setup);
+		StackState state = this.states.remove(setup);
+		if (state != null) {
+			this.stack.accessLog(state, true);
+		}
+		return state;
 	}
 
 	/** The trial's targets, named after the configurations. */

@@ -31,8 +31,12 @@ class NginxConfigTests {
 	Path dir;
 
 	static NginxConfig config(LbMode mode) {
+		return config(mode, true);
+	}
+
+	static NginxConfig config(LbMode mode, boolean accessLog) {
 		return new NginxConfig(mode, 18080, List.of(19001, 19002, 19003), Duration.ofSeconds(1), Duration.ofSeconds(3),
-				3, Duration.ofSeconds(2), 1, "gateway-secret-0123456789-abcdefghijklmnop", null);
+				3, Duration.ofSeconds(2), 1, "gateway-secret-0123456789-abcdefghijklmnop", null, accessLog);
 	}
 
 	/** The rendered main config, without its comments. */
@@ -56,6 +60,19 @@ class NginxConfigTests {
 		assertThat(test.waitFor()).as(output).isZero();
 		assertThat(Files.getPosixFilePermissions(conf)).containsOnly(PosixFilePermission.OWNER_READ,
 				PosixFilePermission.OWNER_WRITE);
+	}
+
+	@Test
+	void theAccessLogIsTheJsonLogOrOff() throws Exception {
+		Path logs = this.dir.resolve("logs");
+		config(LbMode.ROUND_ROBIN, true).render(TEMPLATES, this.dir.resolve("on"), logs);
+		config(LbMode.ROUND_ROBIN, false).render(TEMPLATES, this.dir.resolve("off"), logs);
+
+		assertThat(Files.readString(this.dir.resolve("on/common.conf")))
+			.contains("access_log " + logs + "/access.json authbench_json buffer=64k flush=1s;")
+			.doesNotContain("access_log off;");
+		assertThat(Files.readString(this.dir.resolve("off/common.conf"))).contains("access_log off;")
+			.doesNotContain("access.json");
 	}
 
 	@Test

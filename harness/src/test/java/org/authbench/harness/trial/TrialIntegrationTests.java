@@ -1,6 +1,10 @@
 package org.authbench.harness.trial;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +14,7 @@ import java.util.Map;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ class TrialIntegrationTests {
 
 	@BeforeAll
 	void runTrial() throws Exception {
-		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build());
+		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build().withoutAccessLog());
 		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 1).build());
 		this.dir = Files.createTempDirectory("authbench-trial-");
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
@@ -93,6 +98,22 @@ class TrialIntegrationTests {
 		int cpus = Runtime.getRuntime().availableProcessors();
 		assertThat(status).containsPattern("Cpus_allowed_list:\\s+" + (cpus == 1 ? "0" : "0-" + (cpus - 1)) + "\\s");
 		assertThat(this.result.pinning().generatorCpus()).isEqualTo(cpus >= 2 ? String.valueOf(cpus - 1) : "any");
+	}
+
+	@Test
+	void nginxLogsNothingDuringTheTrialAndLogsAgainOnceTurnedOn() throws Exception {
+		Path log = Path.of(this.sticky.runDir(), "logs", "access.json");
+		assertThat(log).doesNotExist();
+
+		TestStacks.stack().accessLog(this.sticky, true);
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.sticky.url() + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.discarding());
+
+		// Buffered, flushed within a second.
+		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log).exists()
+			.content()
+			.contains("\"uri\":\"/actuator/health\""));
 	}
 
 	@Test
