@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auth-context knob (DESIGN §3): {@code authbench.auth-context-bytes} of padding travel to
+ * The auth-context knob (docs/design.md §3): {@code authbench.auth-context-bytes} of padding travel to
  * Redis in the session, and the session keeps working.
  */
 class AuthContextSizeIntegrationTests {

@@ -10,7 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * SECURITY-CASES.md 18 and 19 against real clustered-session instances on a real Redis, with
+ * docs/security.md cases 18 and 19 against real clustered-session instances on a real Redis, with
  * the default session store (case 20, Redis unreachable, is in
  * {@link ClusteredSessionIntegrationTests}).
  */

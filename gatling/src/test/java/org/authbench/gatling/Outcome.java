@@ -1,7 +1,7 @@
 package org.authbench.gatling;
 
 /**
- * The class of one request's result (DESIGN §6). A 401 on a call made with a credential that
+ * The class of one request's result (docs/metrics.md). A 401 on a call made with a credential that
  * was valid, not logged out and not expired is {@link #AUTH_LOST}: the session was lost.
  */
 enum Outcome {

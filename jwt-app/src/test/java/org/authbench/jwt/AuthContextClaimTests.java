@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auth-context knob (DESIGN §3) on the JWT variant: the padding rides in every access
+ * The auth-context knob (docs/design.md §3) on the JWT variant: the padding rides in every access
  * token as the {@code ctx} claim, and the token still works. Revocation is off; Redis only
  * keeps the refresh-token family of each login.
  */

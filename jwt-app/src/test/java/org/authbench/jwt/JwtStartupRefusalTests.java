@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SECURITY-CASES 12 and the other settings jwt-app refuses to start with, each with a message saying why. */
+/** docs/security.md case 12 and the other settings jwt-app refuses to start with, each with a message saying why. */
 class JwtStartupRefusalTests {
 
 	private static void start(String... args) {

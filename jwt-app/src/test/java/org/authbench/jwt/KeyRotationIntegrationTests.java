@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SECURITY-CASES 4, second half: a key rotation on a running instance, through the keys file
+ * docs/security.md case 4, second half: a key rotation on a running instance, through the keys file
  * and the keys tool, without a restart. Tokens of the old key verify until it is retired,
  * then get 401; tokens of the new key verify from the moment it is added.
  */

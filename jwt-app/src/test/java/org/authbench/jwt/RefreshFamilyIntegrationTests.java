@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SECURITY-CASES 15–17 for tokens: refresh tokens rotate, reuse ends the family, logout and
+ * docs/security.md cases 15–17 for tokens: refresh tokens rotate, reuse ends the family, logout and
  * an administrator's forced logout end it too; with Redis down, refresh is a fast 503.
  * Denylist mode, so the access tokens of an ended family stop at once as well.
  */

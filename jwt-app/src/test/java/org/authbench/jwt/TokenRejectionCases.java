@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SECURITY-CASES 1–11, written once and run against jwt-app for each algorithm (a subclass
+ * docs/security.md cases 1–11, written once and run against jwt-app for each algorithm (a subclass
  * per algorithm starts the app with it). Each test sends real, deliberately bad tokens over
  * HTTP and expects a JSON 401. The tokens come from {@link BadTokens}, which the harness's
  * gateway tests send through nginx as well.

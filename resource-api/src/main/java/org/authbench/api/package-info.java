@@ -1,2 +1,2 @@
-/** The resource API of DESIGN §3: login/logout, me, items, admin stats. */
+/** The resource API of docs/design.md §3: login/logout, me, items, admin stats. */
 package org.authbench.api;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.authbench.identity.Identity;
 
 /**
- * The auth context of DESIGN §3: what a session variant keeps server-side for a caller (as the
+ * The auth context of docs/design.md §3: what a session variant keeps server-side for a caller (as the
  * details of the authentication in the security context, so on the clustered variant it
  * travels to and from Redis with every session read), and what a token would carry. Its size
  * is the knob {@code authbench.auth-context-bytes}: the roles plus that many bytes of padding.

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes request bodies above this size get 413
  * @param users the seeded user directory
  * @param authContextBytes padding bytes in the auth context a session stores and a token carries
- * (DESIGN §3, {@code AUTHBENCH_AUTH_CONTEXT_BYTES}); 0 by default
+ * (docs/design.md §3, {@code AUTHBENCH_AUTH_CONTEXT_BYTES}); 0 by default
  * @param observability how much the app observes itself per request ({@code AUTHBENCH_OBSERVABILITY}):
  * {@link Observability#MINIMAL} by default, see {@link ObservabilityConfiguration}
  */

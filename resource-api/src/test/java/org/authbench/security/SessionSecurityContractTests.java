@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SECURITY-CASES.md 18 and 19 for the session variants, written once: the session id changes
+ * docs/security.md cases 18 and 19 for the session variants, written once: the session id changes
  * at login, the cookies' flags, CSRF protection of state-changing calls, and no secret in the
  * log. Each session variant has a subclass that says how to start it; the tests run against
  * real instances over real HTTP.

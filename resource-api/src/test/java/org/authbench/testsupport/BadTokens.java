@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bad tokens of SECURITY-CASES 1–11 for one server key, written once: jwt-app's tests send
+ * The bad tokens of docs/security.md cases 1–11 for one server key, written once: jwt-app's tests send
  * them to the app for every algorithm, the harness's tests send them through nginx in every
  * gateway mode. Every token here must be rejected. Wherever it makes the attack sharper, a
  * token is signed with the server's own key: the signature is right, something else must

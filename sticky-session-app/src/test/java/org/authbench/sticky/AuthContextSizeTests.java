@@ -17,7 +17,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auth-context knob (DESIGN §3): the padding is kept in the instance's session, /api/me works. */
+/** The auth-context knob (docs/design.md §3): the padding is kept in the instance's session, /api/me works. */
 class AuthContextSizeTests {
 
 	@Test

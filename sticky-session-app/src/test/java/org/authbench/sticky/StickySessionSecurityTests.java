@@ -4,7 +4,7 @@ import org.authbench.security.SessionSecurityContractTests;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** SECURITY-CASES.md 18 and 19 against real sticky-session instances. */
+/** docs/security.md cases 18 and 19 against real sticky-session instances. */
 class StickySessionSecurityTests extends SessionSecurityContractTests {
 
 	@Override

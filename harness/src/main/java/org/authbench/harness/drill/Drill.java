@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * A named timeline of events run during a steady open-model load. Presets cover the
- * scenarios of DESIGN §5; {@link #parse} takes a user's own timeline.
+ * scenarios of docs/design.md §5; {@link #parse} takes a user's own timeline.
  *
  * @param name the preset's name, or {@code custom}
  * @param events in time order
@@ -20,7 +20,7 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 	public static final List<String> PRESETS = List.of("failover", "freeze", "rolling-restart", "redis-outage",
 			"redis-latency");
 
-	/** Time left after the last event to see recovery (DESIGN §6 needs 3 s without errors). */
+	/** Time left after the last event to see recovery (docs/metrics.md: recovery needs 3 s without errors). */
 	static final Duration TAIL = Duration.ofSeconds(15);
 
 	public Drill {

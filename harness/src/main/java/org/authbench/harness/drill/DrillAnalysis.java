@@ -17,7 +17,7 @@ import org.authbench.harness.metrics.Timeline;
  */
 public final class DrillAnalysis {
 
-	/** DESIGN §6: recovered once errors stay at zero this long. */
+	/** docs/metrics.md: recovered once errors stay at zero this long. */
 	public static final int QUIET_SECONDS = 3;
 
 	private DrillAnalysis() {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.authbench.harness.metrics.LatencySummary;
 
 /**
- * What each event of a drill did to the load (DESIGN §6). Times are epoch milliseconds.
+ * What each event of a drill did to the load (docs/metrics.md). Times are epoch milliseconds.
  *
  * @param name the drill
  * @param timeline the drill in its own syntax

@@ -17,7 +17,7 @@ import org.netcrusher.tcp.TcpCrusherBuilder;
  * jitter, to every round trip. {@code tc netem} is not available on this machine; a proxy in
  * user space is. The reactor ticks every millisecond (NetCrusher's default of 20 ms would add
  * about 20 ms per round trip); the proxy itself costs about 0.2 ms per round trip (measured on
- * a PING here, PITFALLS), also at latency 0, so a latency drill compares against its own 0 ms
+ * a PING here, docs/design.md §5), also at latency 0, so a latency drill compares against its own 0 ms
  * phase, not against a run without the proxy.
  */
 public final class RedisLatencyProxy implements AutoCloseable {

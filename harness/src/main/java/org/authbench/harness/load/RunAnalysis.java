@@ -28,7 +28,7 @@ import org.authbench.harness.metrics.Timeline;
  */
 public final class RunAnalysis {
 
-	/** Simulation and nginx counts may differ by at most this share (DESIGN §6). */
+	/** Simulation and nginx counts may differ by at most this share (docs/metrics.md). */
 	public static final double MAX_DISAGREEMENT = 0.01;
 
 	/** Above this share of the machine's CPU the load generator competed with what it measures. */

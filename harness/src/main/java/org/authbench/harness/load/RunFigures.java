@@ -10,7 +10,7 @@ import org.authbench.harness.metrics.LatencySummary;
  * schema). Rates are per second of the measurement window; costs are per request.
  *
  * @param window the measurement window (warm-up excluded)
- * @param requests completed requests by outcome class (DESIGN §6)
+ * @param requests completed requests by outcome class (docs/metrics.md)
  * @param throughput completed requests per second, all outcomes
  * @param okThroughput successful requests per second
  * @param latency percentiles over all request types except login

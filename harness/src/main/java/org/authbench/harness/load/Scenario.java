@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The load scenarios of DESIGN §5 that {@code run} drives; each is one simulation of the
+ * The load scenarios of docs/design.md §5 that {@code run} drives; each is one simulation of the
  * {@code gatling} module. Drills run under {@link #STEADY}.
  */
 public enum Scenario {

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * nginx's JSON access log of a run: the independent second source for request counts
- * (DESIGN §6: the simulation's own count and nginx's must agree), and the bytes on the wire.
+ * (docs/metrics.md: the simulation's own count and nginx's must agree), and the bytes on the wire.
  * Reads the fields of the {@code authbench_json} log format in {@code nginx/common.conf}; the
  * time is {@code msec} (epoch seconds with milliseconds) when present, else {@code time}.
  */

@@ -3,7 +3,7 @@ package org.authbench.harness.metrics;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency percentiles of a window, in milliseconds (never the mean alone: DESIGN §6).
+ * Latency percentiles of a window, in milliseconds (never the mean alone: docs/metrics.md).
  */
 public record LatencySummary(long count, double p50, double p90, double p99, double p999, double max) {
 

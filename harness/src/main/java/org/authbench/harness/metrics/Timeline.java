@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulation's per-second counts ({@code timeline.json}): every outcome class of DESIGN §6
+ * The simulation's per-second counts ({@code timeline.json}): every outcome class of docs/metrics.md
  * and the re-logins forced by lost sessions. Seconds are bucketed by completion time.
  */
 public final class Timeline {
@@ -103,7 +103,7 @@ public final class Timeline {
 	}
 
 	/**
-	 * Recovery time (DESIGN §6): from the event until the error count stays at zero for
+	 * Recovery time (docs/metrics.md): from the event until the error count stays at zero for
 	 * {@code quietSeconds} seconds; empty when it never does within the time line.
 	 */
 	public OptionalLong recoveryMillis(long eventMillis, int quietSeconds) {

@@ -65,7 +65,7 @@ public final class ComparisonRun {
 	/** The scenario that runs the throughput ladder once per auth-context size. */
 	public static final String CONTEXT_SIZE = "context-size";
 
-	/** Auth-context sizes of the {@code context-size} scenario unless told otherwise (DESIGN §5). */
+	/** Auth-context sizes of the {@code context-size} scenario unless told otherwise (docs/design.md §5). */
 	public static final List<Integer> DEFAULT_CONTEXT_SIZES = List.of(0, 1024, 4096);
 
 	/** The largest padding whose token (about 4/3 of it plus 600 bytes) still fits nginx's 16 KB header buffer. */

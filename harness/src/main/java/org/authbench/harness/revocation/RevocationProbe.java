@@ -23,7 +23,7 @@ import org.authbench.harness.stack.Variant;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code revocation} scenario (DESIGN §5, security case 15): how long a logged-out
+ * The {@code revocation} scenario (docs/design.md §5, docs/security.md case 15): how long a logged-out
  * credential keeps working on each instance. One probe logs a user in through nginx, checks the
  * credential on every instance directly (bypassing nginx) with {@code GET /api/me}, logs out
  * through nginx, then polls every instance that had accepted it, every {@value #POLL_MILLIS} ms,

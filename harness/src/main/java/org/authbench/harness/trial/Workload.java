@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The requests of a trial's windows for one target: its users log in once (again when their
  * credentials are older than {@link #MAX_AGE}, well inside a token's 15 minutes), then the cycle
- * holds each user's credential and the request mix, the same for every target (DESIGN §5: a read
+ * holds each user's credential and the request mix, the same for every target (docs/design.md §5: a read
  * of who am I, a read of the items, a write; a session client sends its CSRF token on writes).
  */
 final class Workload {

@@ -11,7 +11,7 @@ import org.authbench.harness.stack.Variant;
 import org.authbench.harness.verify.HttpSession.Answer;
 
 /**
- * The contract of DESIGN §3 checked through nginx against a running stack: login, who am I
+ * The contract of docs/design.md §3 checked through nginx against a running stack: login, who am I
  * with and without a credential, admin 403/200, logout revokes, {@code X-Instance-Id}, JSON
  * errors. Load runs call it first and refuse to send load when it fails.
  */

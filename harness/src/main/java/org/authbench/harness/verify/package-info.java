@@ -1,2 +1,2 @@
-/** The contract check of DESIGN §3 against a running stack, through nginx: what must hold before any load is sent. */
+/** The contract check of docs/design.md §3 against a running stack, through nginx: what must hold before any load is sent. */
 package org.authbench.harness.verify;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The templates in nginx/, rendered: accepted by the real nginx, and shaped as DESIGN §4 and PITFALLS say. */
+/** The templates in nginx/, rendered: accepted by the real nginx, and shaped as docs/design.md §4 and docs/internals.md say. */
 class NginxConfigTests {
 
 	static final Path TEMPLATES = Path.of(System.getProperty("authbench.home", "..")).resolve("nginx");

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SECURITY-CASES 1–11 through nginx: the bad tokens jwt-app's own tests send to the app
+ * docs/security.md cases 1–11 through nginx: the bad tokens jwt-app's own tests send to the app
  * ({@link BadTokens}), sent to a one-instance jwt stack behind the gateway. Each must be a JSON
  * 401 answered by the gateway and must not reach a resource server: the instance's own request
  * metrics show one 401 per token, the authorizer's, in {@code gateway} mode, none at all in
@@ -55,7 +55,7 @@ abstract class GatewayTokenCases {
 
 	private BadTokens tokens;
 
-	/** A bad token case: its SECURITY-CASES number and name, and its tokens. */
+	/** A bad token case: its number in docs/security.md and name, and its tokens. */
 	record TokenCase(String name, List<String> tokens) {
 
 		@Override
