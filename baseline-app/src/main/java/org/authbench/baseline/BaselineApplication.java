@@ -6,22 +6,39 @@ import java.util.Optional;
 import org.authbench.identity.CredentialStrategy;
 import org.authbench.identity.Identity;
 import org.authbench.identity.IdentityResolver;
+import org.authbench.security.ApiSecurity;
 import org.authbench.system.AuthbenchProperties;
 import org.authbench.users.UserDirectory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The API with no authentication at all: every call acts as {@code user0001}. Login still
  * checks the password (so a login-heavy run costs the same hashing everywhere) but hands out
- * nothing. This is the ceiling every variant's cost is measured against.
+ * nothing. This is the ceiling every variant's cost is measured against. It runs the same lean
+ * Spring Security chain as the variants ({@link ApiSecurity#lean}: firewall, security headers),
+ * every route open, no session: what the variants add to it is their credential's cost.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class BaselineApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(BaselineApplication.class, args);
+	}
+
+	@Bean
+	SecurityFilterChain open(HttpSecurity http) throws Exception {
+		ApiSecurity.lean(http)
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
+		return http.build();
 	}
 
 	@Bean

@@ -3,7 +3,12 @@ package org.authbench.api;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ApiContractTests {
 
 	protected static final String PASSWORD = "changeit";
+
+	@Autowired
+	private ApplicationContext context;
 
 	/** The port of the instance a subclass's {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} started. */
 	@LocalServerPort
@@ -152,6 +160,28 @@ public abstract class ApiContractTests {
 		assertThat(client.get("/no/such/route").header("X-Instance-Id")).contains(instanceId());
 		assertThat(client().login("user0006", "wrong").header("X-Instance-Id")).contains(instanceId());
 		assertThat(client().anonymous("GET", "/api/admin/stats", null).header("X-Instance-Id")).contains(instanceId());
+	}
+
+	/**
+	 * Every app, the baseline too, runs the same lean Spring Security chain: a ratio to the baseline
+	 * is then the cost of the credential design alone.
+	 */
+	@Test
+	void everyAppSendsTheSecurityHeadersThroughALeanChain() {
+		Answer items = loggedIn("user0006").get("/api/items");
+
+		assertThat(items.header("X-Content-Type-Options")).contains("nosniff");
+		assertThat(items.header("X-Frame-Options")).contains("DENY");
+		assertThat(items.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+		List<String> filters = this.context.getBean(FilterChainProxy.class)
+			.getFilters("/api/items")
+			.stream()
+			.map(filter -> filter.getClass().getSimpleName())
+			.toList();
+		assertThat(filters).contains("HeaderWriterFilter")
+			.doesNotContain("AnonymousAuthenticationFilter", "SecurityContextHolderAwareRequestFilter",
+					"RequestCacheAwareFilter", "LogoutFilter", "UsernamePasswordAuthenticationFilter",
+					"BasicAuthenticationFilter", "DefaultLoginPageGeneratingFilter");
 	}
 
 	@Test
