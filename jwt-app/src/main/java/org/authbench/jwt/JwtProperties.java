@@ -22,13 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew tolerated clock difference for {@code exp}/{@code nbf}, at most 60 s
  * @param maxTokenBytes longer tokens are rejected before any parsing or signature work
  * @param revocation what logout does to an access token, see {@link Revocation}
+ * @param verifiedCache how many verified access tokens are kept, so that a token seen again
+ * skips parsing and the signature check ({@code AUTHBENCH_JWT_VERIFIED_CACHE}); 0, the default:
+ * every request verifies its token
  */
 @ConfigurationProperties("authbench.jwt")
 public record JwtProperties(@DefaultValue("HS256") JwtAlgorithm algorithm, String secret, String keys,
 		@DefaultValue("10s") Duration keysReload, @DefaultValue("authbench") String issuer,
 		@DefaultValue("authbench-api") String audience, @DefaultValue("15m") Duration accessTtl,
 		@DefaultValue("8h") Duration refreshTtl, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue("8192") int maxTokenBytes, @DefaultValue("denylist") Revocation revocation) {
+		@DefaultValue("8192") int maxTokenBytes, @DefaultValue("denylist") Revocation revocation,
+		@DefaultValue("0") int verifiedCache) {
 
 	/** What a request pays to learn that its access token was logged out. */
 	public enum Revocation {
@@ -48,6 +52,9 @@ public record JwtProperties(@DefaultValue("HS256") JwtAlgorithm algorithm, Strin
 		}
 		if (accessTtl.isNegative() || accessTtl.isZero()) {
 			throw new IllegalArgumentException("authbench.jwt.access-ttl must be positive, was " + accessTtl);
+		}
+		if (verifiedCache < 0) {
+			throw new IllegalArgumentException("authbench.jwt.verified-cache must be 0 (off) or more, was " + verifiedCache);
 		}
 		if (refreshTtl.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("authbench.jwt.refresh-ttl must be at least 1s, was " + refreshTtl);

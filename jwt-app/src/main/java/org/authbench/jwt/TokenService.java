@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -50,8 +52,11 @@ class TokenService {
 	record Issued(String token, String id, Instant expiresAt) {
 	}
 
-	/** The keys and the parsers built for them, replaced together at a key rotation. */
-	private record Keys(KeyRing ring, JwtParser accessParser, JwtParser refreshParser) {
+	/**
+	 * The keys, the parsers built for them and the access tokens verified with them (null when the
+	 * cache is off), replaced together at a key rotation: a retired key's tokens leave the cache.
+	 */
+	private record Keys(KeyRing ring, JwtParser accessParser, JwtParser refreshParser, Cache<String, Verified> verified) {
 	}
 
 	private final JwtProperties settings;
@@ -72,7 +77,12 @@ class TokenService {
 
 	/** Signs new tokens with the ring's active key from now on; verifies with every key of it. */
 	final void use(KeyRing ring) {
-		this.keys = new Keys(ring, parser(ring, Use.ACCESS), parser(ring, Use.REFRESH));
+		Cache<String, Verified> verified = this.settings.verifiedCache() == 0 ? null
+				: Caffeine.newBuilder()
+					.maximumSize(this.settings.verifiedCache())
+					.expireAfterWrite(this.settings.accessTtl())
+					.build();
+		this.keys = new Keys(ring, parser(ring, Use.ACCESS), parser(ring, Use.REFRESH), verified);
 	}
 
 	KeyRing ring() {
@@ -117,12 +127,33 @@ class TokenService {
 		return new Issued(token, id, expiresAt);
 	}
 
-	/** Verifies a token for the given use; empty for every kind of invalid token. */
+	/**
+	 * Verifies a token for the given use; empty for every kind of invalid token. With the
+	 * verified-token cache on, an access token verified before (the very same string, with a key
+	 * still in the ring) is taken from the cache, its expiry checked again.
+	 */
 	Optional<Verified> verify(String token, Use use) {
 		if (token == null || token.isEmpty() || token.length() > this.settings.maxTokenBytes()) {
 			return Optional.empty();
 		}
 		Keys current = this.keys;
+		if (use == Use.ACCESS && current.verified() != null) {
+			Verified known = current.verified().getIfPresent(token);
+			if (known != null) {
+				if (Instant.now().isAfter(known.expiresAt().plus(this.settings.clockSkew()))) {
+					current.verified().invalidate(token);
+					return Optional.empty();
+				}
+				return Optional.of(known);
+			}
+			Optional<Verified> verified = parse(current, token, use);
+			verified.ifPresent(v -> current.verified().put(token, v));
+			return verified;
+		}
+		return parse(current, token, use);
+	}
+
+	private Optional<Verified> parse(Keys current, String token, Use use) {
 		try {
 			Claims claims = (use == Use.ACCESS ? current.accessParser() : current.refreshParser())
 				.parseSignedClaims(token)

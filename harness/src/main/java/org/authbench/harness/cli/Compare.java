@@ -38,7 +38,7 @@ final class Compare implements Callable<Integer> {
 	@Option(names = "--variants", split = ",", paramLabel = "V",
 			description = { "Variants, baseline first for the ratios (default: baseline,sticky,clustered,jwt).",
 					"Also configurations of them: clustered-indexed, clustered-tuned (session store), jwt-none, "
-							+ "jwt-token-version (revocation mode; jwt is denylist), jwt-gateway, jwt-gateway-njs (nginx "
+							+ "jwt-token-version (revocation mode; jwt is denylist), jwt-none-cached (verified-token cache), jwt-gateway, jwt-gateway-njs (nginx "
 							+ "authorises)." })
 	List<Setup> variants = new ArrayList<>(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT));
 

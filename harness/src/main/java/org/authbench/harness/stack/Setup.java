@@ -41,6 +41,10 @@ public enum Setup {
 	JWT_NONE("jwt-none", Variant.JWT, null, "HS256 access tokens, no revocation: logout ends the refresh family only",
 			"AUTHBENCH_JWT_REVOCATION", "none"),
 
+	JWT_NONE_CACHED("jwt-none-cached", Variant.JWT, null,
+			"HS256 access tokens, no revocation, verified-token cache: a token seen again skips parsing and the signature check",
+			"AUTHBENCH_JWT_REVOCATION", "none", "AUTHBENCH_JWT_VERIFIED_CACHE", "10000"),
+
 	JWT_TOKEN_VERSION("jwt-token-version", Variant.JWT, null, "HS256 access tokens, per-user token version in Redis",
 			"AUTHBENCH_JWT_REVOCATION", "token-version"),
 
