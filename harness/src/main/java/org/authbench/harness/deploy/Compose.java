@@ -22,6 +22,11 @@ final class Compose {
 		return "${" + variable + ":?set " + variable + " in .env (see README: Beyond one machine)}";
 	}
 
+	/** The host port nginx is published on: {@code AUTHBENCH_PORT}, by default the launcher's. */
+	static String publishedPort(int port) {
+		return "${AUTHBENCH_PORT:-" + port + "}";
+	}
+
 	/** The injector's target: nginx in this compose project, or another host's. */
 	static String baseUrl(int port) {
 		return "${AUTHBENCH_BASE_URL:-http://" + ContainerStack.NGINX + ":" + port + "}";
@@ -45,7 +50,7 @@ final class Compose {
 			services.put(stack.name() + "-gatling", gatling(stack));
 		}
 		Map<String, Object> compose = new LinkedHashMap<>();
-		compose.put("name", "authbench");
+		// No top-level name: Debian's docker-compose 1.29 rejects it (the project name is -p's).
 		compose.put("services", services);
 		compose.put("volumes", Yaml.map("nginx-logs", Yaml.map()));
 		return "# Generated from the launcher's settings and nginx/ templates by DeployFiles: do not edit.\n"
@@ -56,7 +61,8 @@ final class Compose {
 	private static Map<String, Object> redis(List<String> profiles, StackSpec spec) {
 		Map<String, Object> service = new LinkedHashMap<>();
 		service.put("profiles", profiles);
-		service.put("image", "redis:7.0.15");
+		service.put("image", ContainerStack.image(ContainerStack.REDIS));
+		service.put("build", build(ContainerStack.REDIS, null));
 		service.put("command", Kubernetes.redisCommand(spec));
 		service.put("expose", List.of(String.valueOf(spec.redisPort())));
 		service.put("healthcheck", healthcheck(List.of("CMD", "redis-cli", "-p", String.valueOf(spec.redisPort()), "ping"), spec));
@@ -85,7 +91,8 @@ final class Compose {
 	private static Map<String, Object> nginx(ContainerStack stack) {
 		Map<String, Object> service = new LinkedHashMap<>();
 		service.put("profiles", List.of(stack.name()));
-		service.put("image", Kubernetes.NGINX_IMAGE);
+		service.put("image", ContainerStack.image(ContainerStack.NGINX));
+		service.put("build", build(ContainerStack.NGINX, null));
 		service.put("command", List.of("sh", "/authbench/start.sh"));
 		Map<String, String> env = new LinkedHashMap<>();
 		stack.nginxEnvironment().forEach((name, value) -> env.put(name, secrets(value)));
@@ -93,7 +100,7 @@ final class Compose {
 			service.put("environment", env);
 		}
 		int port = stack.spec().port();
-		service.put("ports", List.of(port + ":" + port));
+		service.put("ports", List.of(publishedPort(port) + ":" + port));
 		service.put("volumes", List.of("./" + DeployFiles.nginxFolder(stack.lb()) + ":" + ContainerStack.NGINX_CONF + ":ro",
 				"./" + DeployFiles.START_SCRIPT + ":/authbench/start.sh:ro", "nginx-logs:" + ContainerStack.NGINX_LOGS));
 		Map<String, Object> dependsOn = new LinkedHashMap<>();
@@ -110,19 +117,21 @@ final class Compose {
 		Map<String, Object> service = new LinkedHashMap<>();
 		service.put("profiles", List.of(stack.name() + "-load"));
 		service.put("image", ContainerStack.image("gatling"));
-		service.put("build", build("gatling", "gatling"));
+		service.put("build", build("gatling", null));
 		service.put("command", stack.gatlingCommand(baseUrl(stack.spec().port())));
 		service.put("volumes", List.of("./results/compose/" + stack.name() + ":/results"));
 		service.put("depends_on", Yaml.map(stack.name() + "-" + ContainerStack.NGINX, Yaml.map("condition", "service_started")));
 		return service;
 	}
 
-	private static Map<String, Object> build(String target, String module) {
+	/** The image's Dockerfile in {@code deploy/docker/}, with the app module as a build argument. */
+	private static Map<String, Object> build(String dockerfile, String module) {
 		Map<String, Object> build = new LinkedHashMap<>();
 		build.put("context", ".");
-		build.put("dockerfile", DeployFiles.DOCKERFILE);
-		build.put("target", target);
-		build.put("args", Yaml.map("MODULE", module));
+		build.put("dockerfile", DeployFiles.dockerfile(dockerfile));
+		if (module != null) {
+			build.put("args", Yaml.map("MODULE", module));
+		}
 		return build;
 	}
 

@@ -140,8 +140,11 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 		return command;
 	}
 
-	/** The image of an app or the injector, as compose tags it and the manifests name it. */
-	static String image(String module) {
+	/**
+	 * An image as {@code ./authbench images} tags it (deploy/images.sh) and compose and the manifests
+	 * name it: an app module, {@code nginx}, {@code redis} or {@code gatling}.
+	 */
+	public static String image(String module) {
 		return "authbench/" + module + ":0.1.0-SNAPSHOT";
 	}
 }

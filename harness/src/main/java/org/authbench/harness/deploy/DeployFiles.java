@@ -18,7 +18,8 @@ import org.authbench.harness.stack.LbMode;
  * settings and nginx templates: {@code docker-compose.yml}, {@code deploy/nginx/<mode>/} (the
  * configs compose mounts) and {@code deploy/k8s/<stack>/}. The files are committed; a test
  * regenerates them and fails when they differ, so a template or launcher change cannot leave them
- * behind. Hand-written, and read here: {@code deploy/Dockerfile}, {@code deploy/nginx/start.sh}.
+ * behind. Hand-written: {@code deploy/docker/*.Dockerfile} and {@code deploy/images.sh} (the images,
+ * {@code ./authbench images}), {@code deploy/nginx/start.sh} (read here).
  * <p>
  * Regenerate: {@value #REGENERATE}
  */
@@ -28,7 +29,7 @@ public final class DeployFiles {
 	public static final String REGENERATE = "./mvnw -q -pl harness -am compile && java -cp harness/target/classes "
 			+ "org.authbench.harness.deploy.DeployFiles";
 
-	static final String DOCKERFILE = "deploy/Dockerfile";
+	static final String DOCKER_FOLDER = "deploy/docker";
 
 	static final String START_SCRIPT = "deploy/nginx/start.sh";
 
@@ -37,6 +38,11 @@ public final class DeployFiles {
 	static final String K8S_FOLDER = "deploy/k8s";
 
 	private DeployFiles() {
+	}
+
+	/** An image's Dockerfile ({@code app}, {@code nginx}, {@code redis}, {@code gatling}), relative to the project root. */
+	static String dockerfile(String name) {
+		return DOCKER_FOLDER + "/" + name + ".Dockerfile";
 	}
 
 	/** Folder of a mode's rendered nginx config, relative to the project root. */

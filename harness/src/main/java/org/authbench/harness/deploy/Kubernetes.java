@@ -17,8 +17,6 @@ import org.authbench.harness.stack.StackSpec;
  */
 final class Kubernetes {
 
-	static final String NGINX_IMAGE = "nginx:1.22.1";
-
 	/** The Secret the apps and nginx read, and its keys. */
 	static final String SECRET = "authbench";
 
@@ -45,7 +43,8 @@ final class Kubernetes {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		StackSpec spec = stack.spec();
 		if (stack.variant().usesRedis()) {
-			Map<String, Object> container = container(ContainerStack.REDIS, "redis:7.0.15", spec.redisPort());
+			Map<String, Object> container = container(ContainerStack.REDIS, ContainerStack.image(ContainerStack.REDIS),
+					spec.redisPort());
 			container.put("command", redisCommand(spec));
 			documents.add(deployment(stack, ContainerStack.REDIS, container, null));
 			documents.add(service(stack, ContainerStack.REDIS, spec.redisPort(), "ClusterIP"));
@@ -65,7 +64,8 @@ final class Kubernetes {
 		Map<String, String> data = new LinkedHashMap<>(nginxFiles);
 		data.put("start.sh", startScript);
 		documents.add(configMap(stack, data));
-		Map<String, Object> nginx = container(ContainerStack.NGINX, NGINX_IMAGE, spec.port());
+		Map<String, Object> nginx = container(ContainerStack.NGINX, ContainerStack.image(ContainerStack.NGINX),
+				spec.port());
 		nginx.put("command", List.of("sh", ContainerStack.NGINX_CONF + "/start.sh"));
 		if (!stack.nginxEnvironment().isEmpty()) {
 			nginx.put("env", env(stack.nginxEnvironment()));

@@ -85,7 +85,7 @@ class ComposeFileTests {
 		String conf = DeployFixtures.read(folder + "/nginx.conf");
 
 		assertThat(list(nginx.get("volumes"))).contains("./" + folder + ":/authbench/conf:ro");
-		assertThat(list(nginx.get("ports"))).containsExactly(spec.port() + ":" + spec.port());
+		assertThat(list(nginx.get("ports"))).containsExactly(Compose.publishedPort(spec.port()) + ":" + spec.port());
 		assertThat(conf).contains("listen 0.0.0.0:" + spec.port() + ";");
 		List<String> instances = new java.util.ArrayList<>();
 		for (int n = 1; n <= ContainerStack.INSTANCES; n++) {
@@ -127,6 +127,23 @@ class ComposeFileTests {
 			env.put("AUTHBENCH_GATEWAY_SECRET", GATEWAY_REF);
 		}
 		return env;
+	}
+
+	@Test
+	void everyServiceRunsAnImageThatAuthbenchImagesBuildsWithoutARegistry() {
+		SERVICES.forEach((name, service) -> {
+			Map<String, Object> build = map(map(service).get("build"));
+			String dockerfile = String.valueOf(build.get("dockerfile"));
+
+			assertThat(String.valueOf(map(service).get("image"))).as(name).startsWith("authbench/");
+			assertThat(DeployFixtures.read(dockerfile)).as("%s: %s", name, dockerfile)
+				.contains("FROM debian:bookworm-slim")
+				.doesNotContain("--mount", "# syntax=");
+			assertThat(DeployFixtures.read("deploy/images.sh")).as("deploy/images.sh builds %s", name)
+				.contains(dockerfile.substring(dockerfile.lastIndexOf('/') + 1));
+		});
+		assertThat(DeployFixtures.yaml("docker-compose.yml")).as("no top-level key docker-compose 1.29 rejects")
+			.containsOnlyKeys("services", "volumes");
 	}
 
 	@Test
