@@ -15,8 +15,9 @@ abstract class AuthbenchSimulation extends Simulation {
 
 	final MetricsRecorder metrics;
 
-	AuthbenchSimulation(Workload.Model model, String defaultLadder) {
-		this.settings = LoadSettings.fromSystemProperties(defaultLadder);
+	/** @param scenario whose default ladder: {@code throughput}, {@code latency} or {@code steady} */
+	AuthbenchSimulation(Workload.Model model, String scenario) {
+		this.settings = LoadSettings.fromSystemProperties(scenario);
 		int users = model == Workload.Model.CLOSED ? Math.max(this.settings.users(), this.settings.maxLadder())
 				: this.settings.users();
 		this.metrics = new MetricsRecorder(this.settings);

@@ -7,6 +7,6 @@ package org.authbench.gatling;
 public class LatencySimulation extends AuthbenchSimulation {
 
 	public LatencySimulation() {
-		super(Workload.Model.OPEN, "500,1000,2000");
+		super(Workload.Model.OPEN, "latency");
 	}
 }

@@ -1,15 +1,21 @@
 package org.authbench.gatling;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Every knob of a simulation, read from system properties with a default, so that
- * {@code ./mvnw -pl gatling gatling:test -Dgatling.simulationClass=… -DbaseUrl=…} works alone.
+ * {@code ./mvnw -pl gatling gatling:test -Dgatling.simulationClass=… -DbaseUrl=…} works alone. The
+ * defaults of the ladders, the population, the mix and the warm-up are the harness's own
+ * ({@value #DEFAULTS}).
  *
  * @param baseUrl where nginx (or one instance) listens
  * @param credential how the variant's credential travels: {@code cookie}, {@code bearer}, {@code none}
@@ -26,19 +32,41 @@ record LoadSettings(String baseUrl, String credential, int users, List<Integer> 
 		Duration warmupWindow, Duration warmupMax, Map<String, Integer> mix, String password, int userOffset,
 		Path metricsDir) {
 
-	static LoadSettings fromSystemProperties(String defaultLadder) {
+	/** The defaults the harness uses too: one file for both (the harness jar carries it). */
+	static final String DEFAULTS = "org/authbench/load-defaults.properties";
+
+	/**
+	 * @param scenario {@code throughput}, {@code latency} or {@code steady}: whose default ladder
+	 */
+	static LoadSettings fromSystemProperties(String scenario) {
+		Properties defaults = defaults();
 		return new LoadSettings(System.getProperty("baseUrl", "http://127.0.0.1:8080"),
-				System.getProperty("credential", "cookie"), Integer.getInteger("users", 50),
-				integers(System.getProperty("ladder", defaultLadder)), seconds("stepDuration", 20),
-				seconds("warmupWindow", 5), seconds("warmupMax", 60),
-				weights(System.getProperty("mix", "me=40,items=40,write=20")),
+				System.getProperty("credential", "cookie"),
+				Integer.parseInt(System.getProperty("users", defaults.getProperty("population"))),
+				integers(System.getProperty("ladder", defaults.getProperty(scenario + ".ladder"))),
+				seconds("stepDuration", "20"), seconds("warmupWindow", defaults.getProperty("warmup.window.seconds")),
+				seconds("warmupMax", defaults.getProperty("warmup.max.seconds")),
+				weights(System.getProperty("mix", defaults.getProperty("mix"))),
 				System.getProperty("password", "changeit"), Integer.getInteger("userOffset", 0),
 				Path.of(System.getProperty("metricsDir", "target/authbench-metrics")));
 	}
 
-	private static Duration seconds(String name, int defaultSeconds) {
-		return Duration.ofMillis((long) (Double.parseDouble(System.getProperty(name, String.valueOf(defaultSeconds)))
-				* 1000));
+	private static Properties defaults() {
+		try (InputStream in = LoadSettings.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+			if (in == null) {
+				throw new IllegalStateException(DEFAULTS + " is not on the class path");
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Duration seconds(String name, String defaultSeconds) {
+		return Duration.ofMillis((long) (Double.parseDouble(System.getProperty(name, defaultSeconds).trim()) * 1000));
 	}
 
 	static List<Integer> integers(String csv) {

@@ -7,6 +7,6 @@ package org.authbench.gatling;
 public class SteadySimulation extends AuthbenchSimulation {
 
 	public SteadySimulation() {
-		super(Workload.Model.OPEN, "500");
+		super(Workload.Model.OPEN, "steady");
 	}
 }

@@ -32,14 +32,9 @@ public final class Main implements Runnable {
 	}
 
 	public static int run(PrintWriter out, PrintWriter err, String... args) {
-		CommandLine cli = new CommandLine(new Main());
+		CommandLine cli = withConverters(new CommandLine(new Main()));
 		cli.setOut(out);
 		cli.setErr(err);
-		cli.registerConverter(Variant.class, Variant::parse);
-		cli.registerConverter(Setup.class, Setup::parse);
-		cli.registerConverter(LbMode.class, LbMode::parse);
-		cli.registerConverter(ChaosAction.class, ChaosAction::parse);
-		cli.registerConverter(Duration.class, Main::duration);
 		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
 			if (ex instanceof StackException || ex instanceof IllegalArgumentException) {
 				err.println("authbench " + command.getCommandName() + ": " + ex.getMessage());
@@ -52,6 +47,16 @@ public final class Main implements Runnable {
 		out.flush();
 		err.flush();
 		return code;
+	}
+
+	/** The command line with the converters of authbench's own option types. */
+	static CommandLine withConverters(CommandLine cli) {
+		cli.registerConverter(Variant.class, Variant::parse);
+		cli.registerConverter(Setup.class, Setup::parse);
+		cli.registerConverter(LbMode.class, LbMode::parse);
+		cli.registerConverter(ChaosAction.class, ChaosAction::parse);
+		cli.registerConverter(Duration.class, Main::duration);
+		return cli;
 	}
 
 	public static void main(String[] args) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code authbench run}: starts a stack, verifies it, drives one scenario (or drill) with
  * Gatling, stops the stack, writes {@code results/<timestamp>-<name>/}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = LoadDefaultValues.class,
 		description = { "Runs one load scenario or chaos drill against a fresh stack and writes "
 				+ "results/<timestamp>-<name>/ (summary.json, env.json, Gatling report, process logs).",
 				"Load is refused when the stack fails verify. The stack is stopped at the end." })
@@ -61,28 +61,27 @@ final class Run implements Callable<Integer> {
 	static final class Load {
 
 		@Option(names = "--users", split = ",", paramLabel = "N",
-				description = "Closed model: concurrent users, a ladder like 8,32 (throughput; default 8,32).")
+				description = "Closed model: concurrent users, a ladder like 8,32 (throughput; default: the scenario's own).")
 		List<Integer> users;
 
 		@Option(names = "--rate", split = ",", paramLabel = "R",
-				description = "Open model: requests/s, a ladder like 500,1000 (latency, steady, drills; default 500,1000,2000 / 500).")
+				description = "Open model: requests/s, a ladder like 500,1000 (latency, steady, drills; default: the scenario's own).")
 		List<Integer> rate;
 	}
 
-	@Option(names = "--population", defaultValue = "100", paramLabel = "N",
+	@Option(names = "--population", paramLabel = "N",
 			description = "Open model: paced users sharing the rate (default: ${DEFAULT-VALUE}).")
 	int population;
 
-	@Option(names = "--warmup-window", defaultValue = "5s", paramLabel = "DURATION",
+	@Option(names = "--warmup-window", paramLabel = "DURATION",
 			description = "Warm-up window; warm-up ends when two agree within 5%% (default: ${DEFAULT-VALUE}).")
 	Duration warmupWindow;
 
-	@Option(names = "--warmup-max", defaultValue = "60s", paramLabel = "DURATION",
+	@Option(names = "--warmup-max", paramLabel = "DURATION",
 			description = "Longest warm-up; the result says when it was cut (default: ${DEFAULT-VALUE}).")
 	Duration warmupMax;
 
-	@Option(names = "--mix", defaultValue = "me=40,items=40,write=20", paramLabel = "MIX",
-			description = "Request mix (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--mix", paramLabel = "MIX", description = "Request mix (default: ${DEFAULT-VALUE}).")
 	String mix;
 
 	@Option(names = "--repeat", defaultValue = "1", paramLabel = "N",

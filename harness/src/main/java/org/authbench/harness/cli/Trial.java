@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code authbench trial}: an interleaved trial of configurations side by side, and nothing else. */
-@Command(name = "trial", mixinStandardHelpOptions = true,
+@Command(name = "trial", mixinStandardHelpOptions = true, defaultValueProvider = LoadDefaultValues.class,
 		description = { "Starts every configuration's stack at once, warms them together until each is steady, then "
 				+ "measures them in randomized interleaved rounds with wrk: capacity (closed load) and CPU per request "
 				+ "at a fixed rate. Every ratio is paired within a round; the median over rounds and its 95%% interval "
@@ -58,7 +58,7 @@ final class Trial implements Callable<Integer> {
 	@Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: 10; --quick 6). At least 6 give a 95%% interval.")
 	Integer rounds;
 
-	@Option(names = "--mix", paramLabel = "MIX", defaultValue = "me=40,items=40,write=20",
+	@Option(names = "--mix", paramLabel = "MIX",
 			description = "Request kinds in percent, in tens (default: ${DEFAULT-VALUE}).")
 	String mix;
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.authbench.harness.load.GatlingRunner;
+import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.nginx.NginxConfig;
@@ -129,8 +130,9 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 	/** The Gatling injector's command line, as {@link GatlingRunner} builds it, with the results under {@code /results}. */
 	public List<String> gatlingCommand(String baseUrl) {
 		Scenario scenario = Scenario.THROUGHPUT;
-		LoadSpec load = new LoadSpec(spec(), scenario, scenario.defaultLadder(), MEASURED, 100, Duration.ofSeconds(5),
-				Duration.ofSeconds(60), "me=40,items=40,write=20", 1, Path.of("/results"), this.name, null);
+		LoadSpec load = new LoadSpec(spec(), scenario, scenario.defaultLadder(), MEASURED, LoadDefaults.population(),
+				LoadDefaults.warmupWindow(), LoadDefaults.warmupMax(), LoadDefaults.mix(), 1, Path.of("/results"), this.name,
+				null);
 		List<String> command = new ArrayList<>(List.of("java"));
 		command.addAll(GatlingRunner.JVM_OPTIONS);
 		load.simulationProperties(baseUrl).forEach((key, value) -> command.add("-D" + key + "=" + value));

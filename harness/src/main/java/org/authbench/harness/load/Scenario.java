@@ -12,22 +12,19 @@ import java.util.stream.Collectors;
 public enum Scenario {
 
 	/** Closed model, concurrency ladder: maximum sustained request rate. */
-	THROUGHPUT("ThroughputSimulation", false, "8,32"),
+	THROUGHPUT("ThroughputSimulation", false),
 	/** Open model, arrival-rate ladder: latency percentiles at each rate. */
-	LATENCY("LatencySimulation", true, "500,1000,2000"),
+	LATENCY("LatencySimulation", true),
 	/** Open model at one rate: the load drills run under. */
-	STEADY("SteadySimulation", true, "500");
+	STEADY("SteadySimulation", true);
 
 	private final String simulation;
 
 	private final boolean open;
 
-	private final String defaultLadder;
-
-	Scenario(String simulation, boolean open, String defaultLadder) {
+	Scenario(String simulation, boolean open) {
 		this.simulation = simulation;
 		this.open = open;
-		this.defaultLadder = defaultLadder;
 	}
 
 	public String id() {
@@ -43,8 +40,9 @@ public enum Scenario {
 		return this.open;
 	}
 
+	/** The ladder when none is given, from {@link LoadDefaults}. */
 	public List<Integer> defaultLadder() {
-		return Arrays.stream(this.defaultLadder.split(",")).map(Integer::valueOf).toList();
+		return LoadDefaults.ladder(this);
 	}
 
 	public static Scenario parse(String id) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.authbench.harness.drill.Drill;
 import org.authbench.harness.env.Environment;
+import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
@@ -348,22 +349,23 @@ public final class ComparisonRun {
 	}
 
 	static LoadSpec loadSpec(Spec spec, StackSpec stack, String setup, String scenario, Path runs) {
-		Duration window = Duration.ofSeconds(spec.quick() ? 3 : 5);
-		Duration warmupMax = Duration.ofSeconds(spec.quick() ? 10 : 60);
+		Duration window = spec.quick() ? Duration.ofSeconds(3) : LoadDefaults.warmupWindow();
+		Duration warmupMax = spec.quick() ? Duration.ofSeconds(10) : LoadDefaults.warmupMax();
 		String name = setup + "-" + scenario;
-		String mix = "me=40,items=40,write=20";
+		String mix = LoadDefaults.mix();
+		int population = LoadDefaults.population();
 		if (Drill.PRESETS.contains(scenario)) {
 			Drill preset = Drill.preset(scenario, stack.instances(), spec.quick() ? 0.3 : 1.0);
 			Drill drill = spec.quick() ? new Drill(preset.name(), preset.events(),
 					preset.events().get(preset.events().size() - 1).at().plusSeconds(8)) : preset;
-			return new LoadSpec(stack, Scenario.STEADY, List.of(spec.rate()), drill.duration(), 60, window, warmupMax, mix,
-					1, runs, name, drill);
+			return new LoadSpec(stack, Scenario.STEADY, List.of(spec.rate()), drill.duration(), population, window,
+					warmupMax, mix, 1, runs, name, drill);
 		}
 		Scenario load = contextBytes(scenario).isPresent() ? Scenario.THROUGHPUT : Scenario.parse(scenario);
 		Duration measured = Duration.ofSeconds(spec.quick() ? 8 : 30);
-		List<Integer> ladder = load == Scenario.THROUGHPUT ? List.of(8, 32)
+		List<Integer> ladder = load == Scenario.THROUGHPUT ? load.defaultLadder()
 				: load == Scenario.LATENCY ? List.of(spec.rate(), 2 * spec.rate()) : List.of(spec.rate());
-		return new LoadSpec(stack, load, ladder, measured, 60, window, warmupMax, mix, 1, runs, name, null);
+		return new LoadSpec(stack, load, ladder, measured, population, window, warmupMax, mix, 1, runs, name, null);
 	}
 
 	private static Map<String, Object> settings(Spec spec) {
