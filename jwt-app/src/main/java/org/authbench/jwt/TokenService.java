@@ -65,7 +65,7 @@ class TokenService {
 
 	private volatile Keys keys;
 
-	/** The auth-context padding an access token carries as {@code ctx}, null for none (DESIGN §3). */
+	/** The auth-context padding an access token carries as {@code ctx}, null for none (docs/design.md §3). */
 	private final String contextPadding;
 
 	TokenService(JwtProperties settings, KeyRing ring, Runnable onSignatureCheck, String contextPadding) {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API contract of DESIGN §3, written once and run against every variant over real HTTP:
+ * The API contract of docs/design.md §3, written once and run against every variant over real HTTP:
  * each app module has a subclass that starts the app ({@code @SpringBootTest} on a random
  * port) and says how its credential travels.
  * The baseline authenticates nobody (every call is user0001), so where the contract is about
