@@ -42,28 +42,6 @@ final class Cells {
 		return share == null ? NONE : String.format(Locale.ROOT, "%.0f%%", share * 100);
 	}
 
-	static String failover(Comparison.Incident incident) {
-		if (incident == null) {
-			return NONE;
-		}
-		String loss = incident.failoverLoss() == null ? "no sessions on the killed instance"
-				: share(incident.failoverLoss()) + " of the killed instance's sessions";
-		return "%d sessions lost (%s; %s of all), %d failed requests, recovery %s".formatted(incident.sessionsLost(),
-				loss, share(incident.lostShare()), incident.failedRequests(), recovery(incident.recoveryMillis()));
-	}
-
-	static String outage(Comparison.Incident incident) {
-		if (incident == null) {
-			return NONE;
-		}
-		return "%d failed requests, %d sessions lost (%s of all), recovery %s".formatted(incident.failedRequests(),
-				incident.sessionsLost(), share(incident.lostShare()), recovery(incident.recoveryMillis()));
-	}
-
-	static String recovery(Long millis) {
-		return millis == null ? "not within the run" : number(millis / 1000.0, 1) + " s";
-	}
-
 	static String number(double value, int decimals) {
 		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
 	}

@@ -63,12 +63,30 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param capacityRatioInterval from a trial: capacity ÷ the baseline's per round, median and 95% interval
 	 * @param cpuRatioInterval from a trial: CPU per request at the fixed rate ÷ the baseline's per round
 	 * @param cold the capacity and cost figures come from a JVM whose warm-up did not converge
+	 * @param drills every drill that ran, by scenario (failover, freeze, rolling-restart, redis-outage,
+	 * redis-latency): its incidents taken together; empty in a summary.json written before it existed
 	 */
 	public record Row(String variant, Statistics capacity, Statistics latencyP99Ms, Statistics cpuMicrosPerRequest,
 			Double cpuRatio, Double capacityRatio, Statistics redisCommandsPerRequest, Incident failover,
 			Incident redisOutage, String revocationDelay, String infrastructure, Map<String, Double> throughputSteps,
 			Map<String, Double> latencySteps, MedianInterval capacityRatioInterval, MedianInterval cpuRatioInterval,
-			boolean cold) {
+			boolean cold, Map<String, Incident> drills) {
+
+		public Row {
+			drills = drills == null ? Map.of() : drills;
+		}
+
+		/** What a drill did to this row, or null when it did not run (older files hold only two drills). */
+		public Incident drill(String scenario) {
+			if (this.drills.containsKey(scenario)) {
+				return this.drills.get(scenario);
+			}
+			return switch (scenario) {
+				case "failover" -> this.failover;
+				case "redis-outage" -> this.redisOutage;
+				default -> null;
+			};
+		}
 	}
 
 	/**
@@ -77,9 +95,15 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param lostShare lost ÷ all live sessions
 	 * @param failedRequests 5xx + connect errors after the event
 	 * @param recoveryMillis until errors stayed at zero for 3 s; null: never within the run
+	 * @param sessionsAlive users with a live session just before the event (null in older files)
+	 * @param sessionsAliveOnTarget of those, the users last served by the hit instance (null for Redis)
+	 * @param brokenMillis from the breaking event to its last repair (a restart, a thaw), null if none
+	 * @param p99BeforeMs p99 latency before the event
+	 * @param p99DuringMs p99 latency while broken (the worst of a drill's incidents)
 	 */
 	public record Incident(long sessionsLost, Double failoverLoss, Double lostShare, long failedRequests,
-			Long recoveryMillis) {
+			Long recoveryMillis, Long sessionsAlive, Long sessionsAliveOnTarget, Long brokenMillis, Double p99BeforeMs,
+			Double p99DuringMs) {
 	}
 
 	/**

@@ -114,7 +114,8 @@ public final class ComparisonBuilder {
 				statistics(target.redisCommandsPerRequest()), incident(scenarios.get("failover")),
 				incident(scenarios.get("redis-outage")),
 				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, null),
-				infrastructure(variant), rounds, latency, target.capacityRatio(), target.cpuRatio(), !target.converged());
+				infrastructure(variant), rounds, latency, target.capacityRatio(), target.cpuRatio(), !target.converged(),
+				drills(scenarios));
 	}
 
 	/** A trial's median and 95% interval in the comparison's figure type (its interval is the median's). */
@@ -167,7 +168,7 @@ public final class ComparisonBuilder {
 				incident(scenarios.get("redis-outage")),
 				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, throughput),
 				infrastructure(variant),
-				steps, latency, null, null, false);
+				steps, latency, null, null, false, drills(scenarios));
 	}
 
 	private static Statistics figure(Summary summary, String name) {
@@ -186,10 +187,67 @@ public final class ComparisonBuilder {
 		if (drill == null || drill.drills().isEmpty() || drill.drills().get(0).incidents().isEmpty()) {
 			return null;
 		}
-		DrillReport.Incident first = drill.drills().get(0).incidents().get(0);
-		long failed = first.failed().getOrDefault("serverError", 0L) + first.failed().getOrDefault("connectError", 0L);
-		return new Comparison.Incident(first.sessionsLost(), first.failoverLoss(), first.lostShare(), failed,
-				first.recoveryMillis());
+		return together(drill, List.of(drill.drills().get(0).incidents().get(0)));
+	}
+
+	/** Every drill of a row by scenario, each the incidents of its first repeat taken together. */
+	private static Map<String, Comparison.Incident> drills(Map<String, Summary> scenarios) {
+		Map<String, Comparison.Incident> drills = new LinkedHashMap<>();
+		scenarios.forEach((scenario, summary) -> {
+			if (!summary.drills().isEmpty() && !summary.drills().get(0).incidents().isEmpty()) {
+				drills.put(scenario, together(summary, summary.drills().get(0).incidents()));
+			}
+		});
+		return drills;
+	}
+
+	/**
+	 * Incidents taken together (a rolling restart has one per instance): losses and failures
+	 * add up, the longest recovery and the worst p99 while broken count, the time broken runs
+	 * from the first event to the last repair.
+	 */
+	private static Comparison.Incident together(Summary drill, List<DrillReport.Incident> incidents) {
+		DrillReport.Incident first = incidents.get(0);
+		long lost = 0;
+		long failed = 0;
+		long alive = 0;
+		Long aliveOnTarget = 0L;
+		Long recovery = 0L;
+		Double p99During = null;
+		for (DrillReport.Incident incident : incidents) {
+			lost += incident.sessionsLost();
+			failed += incident.failed().getOrDefault("serverError", 0L) + incident.failed().getOrDefault("connectError", 0L);
+			alive = Math.max(alive, incident.sessionsAlive());
+			aliveOnTarget = aliveOnTarget == null || incident.sessionsAliveOnTarget() == null ? null
+					: aliveOnTarget + incident.sessionsAliveOnTarget();
+			recovery = recovery == null || incident.recoveryMillis() == null ? null
+					: Math.max(recovery, incident.recoveryMillis());
+			if (incident.during() != null) {
+				p99During = p99During == null ? incident.during().p99() : Math.max(p99During, incident.during().p99());
+			}
+		}
+		boolean single = incidents.size() == 1;
+		Double failoverLoss = single ? first.failoverLoss()
+				: aliveOnTarget == null || aliveOnTarget == 0 ? null : (double) lost / aliveOnTarget;
+		Double lostShare = single ? first.lostShare() : alive == 0 ? null : (double) lost / alive;
+		return new Comparison.Incident(lost, failoverLoss, lostShare, failed, recovery, alive, aliveOnTarget,
+				brokenMillis(drill, first, incidents.get(incidents.size() - 1)),
+				first.before() == null ? null : first.before().p99(), p99During);
+	}
+
+	/** From the first breaking event to the last repair of the last incident; null without repairs. */
+	private static Long brokenMillis(Summary drill, DrillReport.Incident first, DrillReport.Incident last) {
+		if (last.repairs().isEmpty() || drill.repeats().isEmpty()) {
+			return null;
+		}
+		long start = drill.repeats().get(0).window().startEpochMillis();
+		double repaired = repairSecond(last.repairs().get(last.repairs().size() - 1));
+		return Math.round(repaired * 1000) - (first.atMillis() - start);
+	}
+
+	/** When a repair happened, in seconds from the window's start: {@code start redis@9s (at +9.0 s, done +9.256 s)}. */
+	private static double repairSecond(String repair) {
+		return Double.parseDouble(repair.replaceAll(".*\\(at \\+([0-9.]+) s.*", "$1"));
 	}
 
 	/**
@@ -273,8 +331,7 @@ public final class ComparisonBuilder {
 			events.add(new Comparison.Event((incident.atMillis() - window.startEpochMillis()) / 1000.0,
 					incident.event().replaceAll("@.*", "")));
 			for (String repair : incident.repairs()) {
-				String at = repair.replaceAll(".*\\(at \\+([0-9.]+) s.*", "$1");
-				events.add(new Comparison.Event(Double.parseDouble(at), repair.replaceAll("@.*", "")));
+				events.add(new Comparison.Event(repairSecond(repair), repair.replaceAll("@.*", "")));
 			}
 		}
 		return Optional.of(new Comparison.DrillTimeline(run.variant(), run.scenario(), seconds, ok, lost, errors, events));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.trial.TrialResult;
@@ -11,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code report.html}: self-contained (ECharts from its WebJar inlined, the comparison's data
- * as JSON), so it opens offline from disk. In order: the architect's table, the charts
- * (throughput, latency percentiles, one time line per drill with its events marked), the
- * method, the warnings.
+ * as JSON), so it opens offline from disk, prints to PDF and reads on a narrow screen (tables
+ * scroll inside their own box). In order: the findings, the architect's table, the failure
+ * matrix, the charts (throughput, latency, one time line per drill with its events marked), the
+ * method, the warnings by run.
  */
 public final class HtmlReport {
 
@@ -25,95 +27,175 @@ public final class HtmlReport {
 	}
 
 	public static String render(Comparison comparison) {
-		StringBuilder table = new StringBuilder();
-		for (Comparison.Row row : comparison.rows()) {
-			table.append("<tr data-variant=\"").append(escape(row.variant())).append("\">");
-			int column = 0;
-			for (String cell : MarkdownReport.cells(row)) {
-				table.append(column > 0 && column < 7 ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
-				column++;
-			}
-			table.append("</tr>\n");
-		}
-		StringBuilder revocations = new StringBuilder();
-		if (!comparison.revocations().isEmpty()) {
-			revocations.append("<h2>Revocation</h2>\n<p>").append(escape(MarkdownReport.REVOCATION_INTRO))
-				.append("</p>\n<table id=\"revocation-table\">\n<thead><tr>");
-			MarkdownReport.REVOCATION_HEADERS.forEach(h -> revocations.append("<th>").append(escape(h)).append("</th>"));
-			revocations.append("</tr></thead>\n<tbody>\n");
-			for (RevocationResult revocation : comparison.revocations()) {
-				revocations.append("<tr data-revocation=\"").append(escape(revocation.variant())).append("\">");
-				MarkdownReport.cells(revocation)
-					.forEach(cell -> revocations.append("<td>").append(escape(cell)).append("</td>"));
-				revocations.append("</tr>\n");
-			}
-			revocations.append("</tbody>\n</table>\n");
-		}
-		StringBuilder context = new StringBuilder();
-		if (!comparison.contextSizes().isEmpty()) {
-			context.append("<h2>Auth-context size</h2>\n<p>").append(escape(MarkdownReport.CONTEXT_INTRO)).append("</p>\n")
-				.append("<table id=\"context-table\">\n<thead><tr>");
-			MarkdownReport.CONTEXT_HEADERS.forEach(h -> context.append("<th>").append(escape(h)).append("</th>"));
-			context.append("</tr></thead>\n<tbody>\n");
-			for (Comparison.ContextSize size : comparison.contextSizes()) {
-				context.append("<tr data-context=\"").append(escape(size.variant() + "-" + size.bytes())).append("\">");
-				int column = 0;
-				for (String cell : MarkdownReport.cells(size)) {
-					context.append(column > 0 ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
-					column++;
-				}
-				context.append("</tr>\n");
-			}
-			context.append("</tbody>\n</table>\n<div id=\"chart-context-capacity\" class=\"chart\"></div>\n"
-					+ "<div id=\"chart-context-bytes\" class=\"chart\"></div>\n");
-		}
-		StringBuilder observability = new StringBuilder();
-		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
-			observability.append("<h2>What Spring Boot's default observability costs</h2>\n<p>")
-				.append(escape(MarkdownReport.OBSERVABILITY_INTRO))
-				.append("</p>\n<table id=\"observability-table\">\n<thead><tr>");
-			MarkdownReport.PAIR_HEADERS.forEach(h -> observability.append("<th>").append(escape(h)).append("</th>"));
-			observability.append("</tr></thead>\n<tbody>\n");
-			for (TrialResult.Pair pair : comparison.trial().pairs()) {
-				observability.append("<tr data-pair=\"").append(escape(pair.target())).append("\">");
-				MarkdownReport.cells(pair).forEach(cell -> observability.append("<td>").append(escape(cell)).append("</td>"));
-				observability.append("</tr>\n");
-			}
-			observability.append("</tbody>\n</table>\n");
-		}
-		String tableNote = comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
-				: "Ratios are medians against the baseline of this comparison, at the same instance count. A cell's "
-						+ "interval is the 95% confidence interval over the repeats (n=1: no interval).";
-		StringBuilder warnings = new StringBuilder();
-		if (comparison.warnings().isEmpty()) {
-			warnings.append("<p>None.</p>");
-		}
-		else {
-			warnings.append("<ul class=\"warnings\">");
-			comparison.warnings().forEach(w -> warnings.append("<li>").append(escape(w)).append("</li>"));
-			warnings.append("</ul>");
-		}
-		StringBuilder runs = new StringBuilder();
-		comparison.runs().forEach(run -> runs.append("<li>").append(escape(run.variant() + " " + run.scenario()))
-			.append(": <code>").append(escape(run.dir())).append("</code>").append(run.valid() ? "" : " (INVALID)")
-			.append("</li>"));
+		String tableNote = (comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
+				: "Ratios are medians against the baseline of this comparison, at the same instance count.") + " "
+				+ ArchitectTable.note(comparison);
 		return resource("report.html").replace("{{title}}", escape(comparison.name()))
 			.replace("{{machine}}", escape("Measured on " + comparison.machine() + ", " + comparison.createdAt()))
 			.replace("{{validity}}", comparison.valid() ? ""
 					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
-			.replace("{{table}}", comparison.rows().isEmpty()
-					? "<tr><td colspan=\"11\">" + escape(MarkdownReport.NO_ROWS) + "</td></tr>" : table)
+			.replace("{{findings}}", findings(comparison))
+			.replace("{{table}}", architectTable(comparison))
 			.replace("{{tablenote}}", escape(tableNote))
-			.replace("{{observability}}", observability)
+			.replace("{{matrix}}", failureMatrix(comparison))
+			.replace("{{observability}}", observability(comparison))
 			.replace("{{trialmethod}}", escape(comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
 					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial)."))
-			.replace("{{revocations}}", revocations)
-			.replace("{{context}}", context)
+			.replace("{{revocations}}", revocations(comparison))
+			.replace("{{context}}", context(comparison))
 			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
-			.replace("{{warnings}}", warnings)
-			.replace("{{runs}}", runs)
+			.replace("{{warnings}}", warnings(comparison))
+			.replace("{{runs}}", runs(comparison))
 			.replace("{{data}}", JSON.writeValueAsString(comparison).replace("</", "<\\/"))
 			.replace("{{echarts}}", classpath(ECHARTS));
+	}
+
+	private static String findings(Comparison comparison) {
+		List<Finding> findings = Findings.of(comparison);
+		if (findings.isEmpty()) {
+			return "<p>" + escape(MarkdownReport.NO_FINDINGS) + "</p>";
+		}
+		StringBuilder html = new StringBuilder("<ol class=\"findings\">\n");
+		for (Finding finding : findings) {
+			html.append("<li>").append(escape(finding.text())).append(" <span class=\"evidence\">");
+			for (int k = 0; k < finding.evidence().size(); k++) {
+				Finding.Link link = finding.evidence().get(k);
+				html.append(k == 0 ? "" : " · ").append("<a href=\"").append(escape(link.target())).append("\">")
+					.append(escape(link.label())).append("</a>");
+			}
+			html.append("</span></li>\n");
+		}
+		return html.append("</ol>").toString();
+	}
+
+	private static String architectTable(Comparison comparison) {
+		if (comparison.rows().isEmpty()) {
+			return "<p>" + escape(MarkdownReport.NO_ROWS) + "</p>";
+		}
+		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"architect-table\">\n<thead><tr>");
+		ArchitectTable.headers(comparison).forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+		html.append("</tr></thead>\n<tbody>\n");
+		for (Comparison.Row row : comparison.rows()) {
+			html.append("<tr data-variant=\"").append(escape(row.variant())).append("\">");
+			int column = 0;
+			for (ArchitectTable.Cell cell : ArchitectTable.cells(row)) {
+				html.append(column++ == 0 ? "<th scope=\"row\"" : "<td class=\"num\"");
+				if (cell.exact() != null) {
+					html.append(" title=\"").append(escape(cell.exact())).append('"');
+				}
+				html.append('>').append(escape(cell.text())).append(column == 1 ? "</th>" : "</td>");
+			}
+			html.append("</tr>\n");
+		}
+		return html.append("</tbody>\n</table></div>").toString();
+	}
+
+	private static String failureMatrix(Comparison comparison) {
+		if (!FailureMatrix.any(comparison)) {
+			return "<p>" + escape(MarkdownReport.NO_FAULTS) + "</p>";
+		}
+		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"failure-table\">\n<thead><tr><th>design</th>");
+		FailureMatrix.COLUMNS.forEach(c -> html.append("<th>").append(escape(c.title())).append("</th>"));
+		html.append("</tr></thead>\n<tbody>\n");
+		for (Comparison.Row row : comparison.rows()) {
+			html.append("<tr data-fault=\"").append(escape(row.variant())).append("\"><th scope=\"row\">")
+				.append(escape(row.variant())).append("</th>");
+			for (FailureMatrix.Cell cell : FailureMatrix.cells(comparison, row)) {
+				html.append("<td class=\"num ").append(cell.severity().css()).append("\" title=\"")
+					.append(escape(cell.detail())).append("\">");
+				if (cell.link() != null) {
+					html.append("<a href=\"").append(escape(cell.link())).append("\">").append(escape(cell.text())).append("</a>");
+				}
+				else {
+					html.append(escape(cell.text()));
+				}
+				html.append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		return html.append("</tbody>\n</table></div>\n<p class=\"note\">").append(escape(FailureMatrix.LEGEND))
+			.append("</p>").toString();
+	}
+
+	private static String observability(Comparison comparison) {
+		if (comparison.trial() == null || comparison.trial().pairs().isEmpty()) {
+			return "";
+		}
+		StringBuilder html = new StringBuilder("<h2 id=\"what-spring-boots-default-observability-costs\">What Spring Boot's default observability costs</h2>\n<p>")
+			.append(escape(MarkdownReport.OBSERVABILITY_INTRO)).append("</p>\n");
+		return html.append(table("observability-table", MarkdownReport.PAIR_HEADERS,
+				comparison.trial().pairs().stream().map(MarkdownReport::cells).toList(),
+				comparison.trial().pairs().stream().map(TrialResult.Pair::target).toList(), "data-pair", 0)).toString();
+	}
+
+	private static String revocations(Comparison comparison) {
+		if (comparison.revocations().isEmpty()) {
+			return "";
+		}
+		return "<h2 id=\"revocation\">Revocation</h2>\n<p>" + escape(MarkdownReport.REVOCATION_INTRO) + "</p>\n"
+				+ table("revocation-table", MarkdownReport.REVOCATION_HEADERS,
+						comparison.revocations().stream().map(MarkdownReport::cells).toList(),
+						comparison.revocations().stream().map(RevocationResult::variant).toList(), "data-revocation", 0);
+	}
+
+	private static String context(Comparison comparison) {
+		if (comparison.contextSizes().isEmpty()) {
+			return "";
+		}
+		return "<h2 id=\"context-size\">Auth-context size</h2>\n<p>" + escape(MarkdownReport.CONTEXT_INTRO) + "</p>\n"
+				+ table("context-table", MarkdownReport.CONTEXT_HEADERS,
+						comparison.contextSizes().stream().map(MarkdownReport::cells).toList(),
+						comparison.contextSizes().stream().map(s -> s.variant() + "-" + s.bytes()).toList(), "data-context", 1)
+				+ "<div id=\"chart-context-capacity\" class=\"chart\"></div>\n"
+				+ "<div id=\"chart-context-bytes\" class=\"chart\"></div>\n";
+	}
+
+	/** A table in its own scrolling box; cells from column {@code firstNumber} on are numbers. */
+	private static String table(String id, List<String> headers, List<List<String>> rows, List<String> keys,
+			String keyAttribute, int firstNumber) {
+		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"").append(id).append("\">\n<thead><tr>");
+		headers.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+		html.append("</tr></thead>\n<tbody>\n");
+		for (int r = 0; r < rows.size(); r++) {
+			html.append("<tr ").append(keyAttribute).append("=\"").append(escape(keys.get(r))).append("\">");
+			List<String> cells = rows.get(r);
+			for (int c = 0; c < cells.size(); c++) {
+				html.append(c >= firstNumber && firstNumber > 0 ? "<td class=\"num\">" : "<td>").append(escape(cells.get(c)))
+					.append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		return html.append("</tbody>\n</table></div>\n").toString();
+	}
+
+	private static String warnings(Comparison comparison) {
+		List<Warnings.Group> groups = Warnings.byRun(comparison);
+		if (groups.isEmpty()) {
+			return "<p>None.</p>";
+		}
+		StringBuilder html = new StringBuilder();
+		for (Warnings.Group group : groups) {
+			html.append("<h3>").append(escape(group.run()));
+			if (group.link() != null) {
+				html.append(" <a class=\"file\" href=\"").append(escape(group.link())).append("\">")
+					.append(escape(group.link())).append("</a>");
+			}
+			html.append("</h3>\n<ul class=\"warnings\">");
+			for (Warnings.Item item : group.items()) {
+				html.append("<li><span class=\"warning\">").append(escape(item.warning()))
+					.append("</span><br><span class=\"means\">").append(escape(item.means())).append("</span></li>");
+			}
+			html.append("</ul>\n");
+		}
+		return html.toString();
+	}
+
+	private static String runs(Comparison comparison) {
+		StringBuilder html = new StringBuilder();
+		comparison.runs().forEach(run -> html.append("<li>").append(escape(run.variant() + " " + run.scenario()))
+			.append(": <code>").append(escape(run.dir())).append("</code>").append(run.valid() ? "" : " (INVALID)")
+			.append("</li>"));
+		return html.toString();
 	}
 
 	static String escape(String text) {

@@ -1,12 +1,13 @@
 package org.authbench.harness.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.trial.TrialResult;
 
-/** {@code report.md}: the architect's table and the key figures, for pull requests and wikis. */
+/** {@code report.md}: the findings, the architect's table, the failure matrix and the key figures, for pull requests and wikis. */
 public final class MarkdownReport {
 
 	private MarkdownReport() {
@@ -18,55 +19,100 @@ public final class MarkdownReport {
 		md.append("Measured on ").append(comparison.machine()).append(", ").append(comparison.createdAt())
 			.append(". Settings: ").append(comparison.settings()).append(".\n\n");
 		if (!comparison.valid()) {
-			md.append("> **INVALID**: at least one run was invalid (see warnings).\n\n");
+			md.append("> **INVALID**: at least one run was invalid (see the warnings).\n\n");
 		}
+		md.append("## Findings\n\n");
+		List<Finding> findings = Findings.of(comparison);
+		if (findings.isEmpty()) {
+			md.append(NO_FINDINGS).append("\n");
+		}
+		for (int k = 0; k < findings.size(); k++) {
+			Finding finding = findings.get(k);
+			md.append(k + 1).append(". ").append(finding.text()).append(" (")
+				.append(finding.evidence().stream().map(MarkdownReport::link).collect(Collectors.joining(", ")))
+				.append(")\n");
+		}
+		md.append("\n## The architect's table\n\n");
 		if (comparison.rows().isEmpty()) {
 			md.append(NO_ROWS).append("\n");
 		}
 		else {
-			md.append("| variant | capacity (ok req/s) | vs baseline | CPU per request | vs baseline | Redis cmds/request "
-					+ "| p99 at capacity | failover (kill 1 instance) | Redis outage | revocation delay | infrastructure |\n");
-			md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-			for (Comparison.Row row : comparison.rows()) {
-				md.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
-			}
+			List<String> headers = ArchitectTable.headers(comparison);
+			row(md, headers);
+			md.append("|---").append("|--:".repeat(headers.size() - 1)).append("|\n");
+			comparison.rows().forEach(row -> row(md, ArchitectTable.cells(row).stream().map(ArchitectTable.Cell::text).toList()));
 			md.append("\n").append(comparison.trial() != null ? trialMethod(comparison.trial())
 					: "Ratios are medians against the baseline of this comparison, at the same instance count.")
-				.append(" Definitions and method: ").append(METHOD_LINK).append(".\n");
+				.append(" ").append(ArchitectTable.note(comparison)).append(" Definitions and method: ").append(METHOD_LINK)
+				.append(".\n");
+		}
+		md.append("\n## Failure matrix\n\n");
+		if (!FailureMatrix.any(comparison)) {
+			md.append(NO_FAULTS).append("\n");
+		}
+		else {
+			List<String> headers = new ArrayList<>(List.of("design"));
+			FailureMatrix.COLUMNS.forEach(column -> headers.add(column.title()));
+			row(md, headers);
+			md.append("|---".repeat(headers.size())).append("|\n");
+			for (Comparison.Row row : comparison.rows()) {
+				List<String> cells = new ArrayList<>(List.of(row.variant()));
+				FailureMatrix.cells(comparison, row).forEach(cell -> cells.add(cell.severity().mark() + cell.text()));
+				row(md, cells);
+			}
+			md.append("\n").append(FailureMatrix.LEGEND.replace("Hover a cell for the sentence, click it for the time line.",
+					"report.html shows each cell's sentence and links its time line.")).append("\n");
 		}
 		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
 			md.append("\n## What Spring Boot's default observability costs\n\n").append(OBSERVABILITY_INTRO).append("\n\n");
-			md.append("| ").append(String.join(" | ", PAIR_HEADERS)).append(" |\n");
-			md.append("|---".repeat(PAIR_HEADERS.size())).append("|\n");
-			for (TrialResult.Pair pair : comparison.trial().pairs()) {
-				md.append("| ").append(String.join(" | ", cells(pair))).append(" |\n");
-			}
+			table(md, PAIR_HEADERS, comparison.trial().pairs().stream().map(MarkdownReport::cells).toList());
 		}
 		if (!comparison.revocations().isEmpty()) {
 			md.append("\n## Revocation\n\n").append(REVOCATION_INTRO).append("\n\n");
-			md.append("| ").append(String.join(" | ", REVOCATION_HEADERS)).append(" |\n");
-			md.append("|---".repeat(REVOCATION_HEADERS.size())).append("|\n");
-			for (RevocationResult revocation : comparison.revocations()) {
-				md.append("| ").append(String.join(" | ", cells(revocation))).append(" |\n");
-			}
+			table(md, REVOCATION_HEADERS, comparison.revocations().stream().map(MarkdownReport::cells).toList());
 		}
 		if (!comparison.contextSizes().isEmpty()) {
 			md.append("\n## Auth-context size\n\n").append(CONTEXT_INTRO).append("\n\n");
-			md.append("| ").append(String.join(" | ", CONTEXT_HEADERS)).append(" |\n");
-			md.append("|---".repeat(CONTEXT_HEADERS.size())).append("|\n");
-			for (Comparison.ContextSize size : comparison.contextSizes()) {
-				md.append("| ").append(String.join(" | ", cells(size))).append(" |\n");
-			}
+			table(md, CONTEXT_HEADERS, comparison.contextSizes().stream().map(MarkdownReport::cells).toList());
 		}
-		if (!comparison.warnings().isEmpty()) {
-			md.append("\n## Warnings\n\n");
-			comparison.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+		List<Warnings.Group> warnings = Warnings.byRun(comparison);
+		if (!warnings.isEmpty()) {
+			md.append("\n## Warnings, by run\n");
+			for (Warnings.Group group : warnings) {
+				md.append("\n### ").append(group.run());
+				if (group.link() != null) {
+					md.append(" ([").append(group.link()).append("](").append(group.link()).append("))");
+				}
+				md.append("\n\n");
+				group.items().forEach(item -> md.append("- ").append(item.warning()).append("  \n  *").append(item.means())
+					.append("*\n"));
+			}
 		}
 		md.append("\n## Runs\n\n");
 		comparison.runs().forEach(run -> md.append("- ").append(run.variant()).append(' ').append(run.scenario())
 			.append(": `").append(run.dir()).append("`").append(run.valid() ? "" : " (INVALID)").append('\n'));
 		return md.toString();
 	}
+
+	/** A finding's evidence: the charts are in report.html only, the sections are in both reports. */
+	private static String link(Finding.Link link) {
+		String target = link.target().startsWith("#chart-") ? "report.html" + link.target() : link.target();
+		return "[" + link.label() + "](" + target + ")";
+	}
+
+	private static void table(StringBuilder md, List<String> headers, List<List<String>> rows) {
+		row(md, headers);
+		md.append("|---".repeat(headers.size())).append("|\n");
+		rows.forEach(cells -> row(md, cells));
+	}
+
+	private static void row(StringBuilder md, List<String> cells) {
+		md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+	}
+
+	static final String NO_FINDINGS = "No finding: this comparison measured neither a fault nor capacity.";
+
+	static final String NO_FAULTS = "No fault was injected in this comparison (no drill, no revocation scenario).";
 
 	static final String METHOD_LINK = "[docs/method.md](../../docs/method.md)";
 
@@ -133,16 +179,5 @@ public final class MarkdownReport {
 				Cells.ratio(size.capacityRatio()), Cells.stat(size.cpuMicrosPerRequest(), " µs", 0),
 				Cells.stat(size.redisCommandsPerRequest(), "", 2), Cells.stat(size.redisBytesPerRequest(), " B", 0),
 				Cells.stat(size.requestBytes(), " B", 0), Cells.stat(size.responseBytes(), " B", 0));
-	}
-
-	/** The architect's row; the HTML report shows the same cells. A cold figure says so in its cell. */
-	static List<String> cells(Comparison.Row row) {
-		String cold = row.cold() ? " COLD (warm-up did not converge)" : "";
-		return List.of(row.variant(), Cells.stat(row.capacity(), "", 0) + cold,
-				Cells.ratio(row.capacityRatio(), row.capacityRatioInterval()),
-				Cells.stat(row.cpuMicrosPerRequest(), " µs", 0) + cold, Cells.ratio(row.cpuRatio(), row.cpuRatioInterval()),
-				Cells.stat(row.redisCommandsPerRequest(), "", 2), Cells.stat(row.latencyP99Ms(), " ms", 2),
-				Cells.failover(row.failover()), Cells.outage(row.redisOutage()), row.revocationDelay(),
-				row.infrastructure());
 	}
 }

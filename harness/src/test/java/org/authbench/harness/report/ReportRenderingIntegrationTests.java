@@ -31,12 +31,16 @@ class ReportRenderingIntegrationTests {
 		Comparison.Row baseline = new Comparison.Row("baseline", Statistics.of(List.of(6400.0, 6500.0, 6450.0)),
 				Statistics.of(List.of(22.0)), Statistics.of(List.of(230.0)), 1.0, 1.0, null, null, null,
 				ComparisonBuilder.revocationDelay("baseline", null), ComparisonBuilder.infrastructure("baseline"),
-				Map.of("8", 5000.0, "32", 6450.0), Map.of("p50", 1.3, "p90", 7.0, "p99", 22.3, "p99.9", 42.7), null, null, false);
+				Map.of("8", 5000.0, "32", 6450.0), Map.of("p50", 1.3, "p90", 7.0, "p99", 22.3, "p99.9", 42.7), null, null, false, null);
+		Comparison.Incident killed = new Comparison.Incident(0, 0.0, 0.0, 3, 2000L, 60L, 30L, 6000L, 5.0, 40.0);
+		Comparison.Incident redisDown = new Comparison.Incident(60, null, 1.0, 1200, 9000L, 60L, null, 4000L, 5.0, 2500.0);
 		Comparison.Row clustered = new Comparison.Row("clustered", Statistics.of(List.of(1500.0)),
 				Statistics.of(List.of(80.0)), Statistics.of(List.of(1380.0)), 6.0, 0.23, Statistics.of(List.of(4.31)),
-				new Comparison.Incident(0, 0.0, 0.0, 3, 2000L), new Comparison.Incident(60, null, 1.0, 1200, 9000L),
-				ComparisonBuilder.revocationDelay("clustered", null), ComparisonBuilder.infrastructure("clustered"),
-				Map.of("8", 1300.0, "32", 1500.0), Map.of("p50", 15.0, "p90", 40.0, "p99", 80.0, "p99.9", 120.0), null, null, false);
+				killed, redisDown, ComparisonBuilder.revocationDelay("clustered", null),
+				ComparisonBuilder.infrastructure("clustered"), Map.of("8", 1300.0, "32", 1500.0),
+				Map.of("p50", 15.0, "p90", 40.0, "p99", 80.0, "p99.9", 120.0), null, null, false,
+				Map.of("failover", killed, "redis-outage", redisDown, "freeze",
+						new Comparison.Incident(12, 0.4, 0.2, 40, null, 60L, 30L, 5000L, 5.0, 3100.0)));
 		List<Integer> seconds = new ArrayList<>();
 		List<Long> ok = new ArrayList<>();
 		List<Long> lost = new ArrayList<>();
@@ -86,14 +90,18 @@ class ReportRenderingIntegrationTests {
 		for (Comparison.Row row : fromDisk.rows()) {
 			String tableRow = between(dom, "<tr data-variant=\"" + row.variant() + "\">", "</tr>");
 			assertThat(tableRow).contains(Cells.number(row.capacity().median(), 0))
-				.contains(Cells.number(row.cpuMicrosPerRequest().median(), 0) + " µs")
-				.contains(Cells.ratio(row.cpuRatio()))
-				.contains(Cells.number(row.latencyP99Ms().median(), 2) + " ms");
+				.contains(Cells.number(row.cpuMicrosPerRequest().median(), 0))
+				.contains(Cells.number(row.cpuRatio(), 2))
+				.contains(Cells.number(row.latencyP99Ms().median(), 1));
 		}
-		assertThat(between(dom, "<tr data-variant=\"baseline\">", "</tr>")).contains("95% CI");
-		assertThat(between(dom, "<tr data-variant=\"clustered\">", "</tr>")).contains("4.31")
-			.contains("1200 failed requests")
-			.contains("100% of all");
+		assertThat(between(dom, "<tr data-variant=\"baseline\">", "</tr>")).contains("6,450 ± ").contains("95% interval");
+		assertThat(between(dom, "<tr data-variant=\"clustered\">", "</tr>")).contains("4.31");
+		assertThat(between(dom, "<tr data-fault=\"clustered\">", "</tr>")).contains("sev-severe")
+			.contains("60 · 1,200 · 9.0 s")
+			.contains("12 · 40 · no recovery")
+			.contains("href=\"#chart-clustered-redis-outage\"");
+		assertThat(between(dom, "<tr data-fault=\"baseline\">", "</tr>")).contains("not run");
+		assertThat(dom).contains("id=\"chart-clustered-redis-outage\"");
 		for (Comparison.ContextSize size : fromDisk.contextSizes()) {
 			String tableRow = between(dom, "<tr data-context=\"" + size.variant() + "-" + size.bytes() + "\">", "</tr>");
 			assertThat(tableRow).contains(Cells.number(size.capacity().median(), 0))
@@ -105,27 +113,37 @@ class ReportRenderingIntegrationTests {
 			.contains("app-2 3/3");
 		assertThat(between(dom, "<tr data-revocation=\"baseline\">", "</tr>")).contains("n/a (no credential)");
 		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |")
-			.contains("6.00×")
+			.contains("| 6.00 |")
+			.contains("🟥 60 · 1,200 · 9.0 s")
 			.contains("## Auth-context size")
 			.contains("| jwt | 4,096 B | 1,900 (n=1) |");
 	}
 
 	/** The DOM after the page's scripts ran, from Debian's chromium, headless, offline. */
 	static String chromiumDom(Path html) throws IOException, InterruptedException {
+		return new String(chromium(html, 1280, "--dump-dom"));
+	}
+
+	/**
+	 * What Debian's chromium, headless and offline, prints for a page opened in a window this wide,
+	 * with one more switch ({@code --dump-dom}, {@code --screenshot=…}, {@code --print-to-pdf=…}).
+	 */
+	static byte[] chromium(Path html, int width, String what) throws IOException, InterruptedException {
 		Path chromium = Binaries.require("chromium", "chromium");
 		Path profile = Files.createTempDirectory("authbench-chromium-");
 		Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,2400", "--virtual-time-budget=15000",
-				"--dump-dom", html.toUri().toString())
+				"--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", "--allow-file-access-from-files",
+				"--user-data-dir=" + profile,
+				"--window-size=" + width + ",2400", "--virtual-time-budget=15000", what, html.toUri().toString())
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		String dom = new String(process.getInputStream().readAllBytes());
+		byte[] out = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium ended").isTrue();
-		return dom;
+		return out;
 	}
 
-	private static String attribute(String dom, String name) {
+	static String attribute(String dom, String name) {
 		Matcher matcher = Pattern.compile("<body[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(dom);
 		assertThat(matcher.find()).as("<body> has " + name).isTrue();
 		return matcher.group(1);
