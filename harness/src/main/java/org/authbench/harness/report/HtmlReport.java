@@ -2,9 +2,11 @@ package org.authbench.harness.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.trial.TrialResult;
@@ -19,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HtmlReport {
 
-	static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+	/** ECharts from its WebJar, at the version the root pom pins ({@code echarts.version}): the WebJar says which. */
+	static final String ECHARTS = "/META-INF/resources/webjars/echarts/" + webJarVersion("org.webjars.npm", "echarts")
+			+ "/dist/echarts.min.js";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -204,6 +208,17 @@ public final class HtmlReport {
 
 	private static String resource(String name) {
 		return classpath("/org/authbench/harness/report/" + name);
+	}
+
+	private static String webJarVersion(String group, String artifact) {
+		Properties pom = new Properties();
+		try {
+			pom.load(new StringReader(classpath("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return pom.getProperty("version");
 	}
 
 	private static String classpath(String path) {
