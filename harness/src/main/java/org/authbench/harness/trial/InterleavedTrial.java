@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.metrics.MedianInterval;
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.stack.Setup;
@@ -185,9 +186,13 @@ public final class InterleavedTrial {
 		all.forEach(t -> pids.put(t.name(), t.pids().get()));
 		RedisCommandStats.Sample redisBefore = redis(target);
 		Map<String, Map<String, Double>> before = sample(pids);
+		double machineBefore = MachineCpu.busySeconds();
+		double ownBefore = MachineCpu.ownSeconds();
 		long start = System.currentTimeMillis();
 		WrkLoad.Result result = this.wrk.run(target.baseUrl(), cycle, settings.threads(), connections, length, rate,
 				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));
+		double machine = MachineCpu.busySeconds() - machineBefore;
+		double own = MachineCpu.ownSeconds() - ownBefore;
 		Map<String, Map<String, Double>> after = sample(pids);
 		RedisCommandStats.Sample redisAfter = redis(target);
 		Long redisCommands = null;
@@ -198,9 +203,11 @@ public final class InterleavedTrial {
 		Map<String, Double> processes = ProcessCpu.delta(before.get(target.name()), after.get(target.name()));
 		Map<String, Double> system = new LinkedHashMap<>();
 		pids.keySet().forEach(name -> system.put(name, total(ProcessCpu.delta(before.get(name), after.get(name)))));
+		double known = own + result.generatorCpuSeconds() + system.values().stream().mapToDouble(Double::doubleValue).sum();
+		double other = Math.round(Math.max(0, machine - known) * 1000) / 1000.0;
 		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
 				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
-				processes, redisCommands);
+				processes, redisCommands, other);
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */
@@ -250,6 +257,10 @@ public final class InterleavedTrial {
 					pair.against(), interval(pair.capacityRatio(), "%.2f"), interval(pair.cpuRatio(), "%.2f"),
 					interval(pair.extraCpuMicrosPerRequest(), "%.0f"));
 		}
+		this.out.printf("  generator on CPU %s, systems on CPU %s%s%n", result.pinning().generatorCpus(),
+				result.pinning().systemCpus(), result.otherLoad() == null ? ""
+						: "; other processes used %.1f%% of the machine's CPU (median over the measured windows)"
+							.formatted(result.otherLoad() * 100));
 		result.warnings().forEach(w -> this.out.println("  warning: " + w));
 		this.out.flush();
 	}

@@ -17,6 +17,21 @@ final class TrialAnalysis {
 	private TrialAnalysis() {
 	}
 
+	/**
+	 * Other processes may use at most this share of the machine's CPU (median over the measured
+	 * windows): more, and they took CPU from the measured systems.
+	 */
+	static final double MAX_OTHER_LOAD = 0.10;
+
+	/** The median share of the machine's CPU that other processes used in the measured windows; null if not counted. */
+	static Double otherLoad(List<TrialResult.Window> measured) {
+		List<Double> shares = measured.stream()
+			.filter(w -> w.otherCpuSeconds() != null && w.seconds() > 0)
+			.map(w -> w.otherCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors()))
+			.toList();
+		return shares.isEmpty() ? null : Math.round(MedianInterval.of(shares).median() * 1000) / 1000.0;
+	}
+
 	/** Windows per block: warm-up compares the mean of the last block with the mean of the block before. */
 	static final int BLOCK = 3;
 
@@ -118,11 +133,17 @@ final class TrialAnalysis {
 						ratio(measured, name, pair.against(), "rate", null, idle, true)));
 			}
 		});
+		Double otherLoad = otherLoad(measured);
+		if (otherLoad != null && otherLoad > MAX_OTHER_LOAD) {
+			warnings.add(("other processes used %.0f%% of the machine's CPU during the measured windows (median; at most "
+					+ "%.0f%% is quiet enough): the systems competed with them, so the figures are not the designs' alone; "
+					+ "measure on a quiet machine").formatted(otherLoad * 100, MAX_OTHER_LOAD * 100));
+		}
 		if (settings.rounds() < MedianInterval.MIN_VALUES) {
 			warnings.add("only " + settings.rounds() + " rounds: a 95% interval needs at least " + MedianInterval.MIN_VALUES);
 		}
 		boolean valid = warnings.isEmpty();
-		return new TrialResult(TrialResult.SCHEMA, settings, reference, rate, pinning, valid, warnings, results,
+		return new TrialResult(TrialResult.SCHEMA, settings, reference, rate, pinning, otherLoad, valid, warnings, results,
 				pairResults, windows);
 	}
 

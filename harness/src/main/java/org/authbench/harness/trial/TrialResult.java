@@ -12,13 +12,15 @@ import org.authbench.harness.metrics.MedianInterval;
  * @param reference the target every ratio is to (the baseline)
  * @param rate the paced windows' requests/s
  * @param pinning which CPUs the generator and the systems had
+ * @param otherLoad the median share of the machine's CPU that other processes used during the
+ * measured windows (null in files written before it was counted)
  * @param valid every target reached steady state and no window saw errors
  * @param targets one per configuration
  * @param pairs ratios of one configuration to another that differ in one setting (observability)
  * @param windows every window, warm-up included, in the order run
  */
 public record TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
-		boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
+		Double otherLoad, boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
 
 	public static final String SCHEMA = "authbench.trial/1";
 
@@ -72,10 +74,13 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * @param processCpuSeconds CPU of each process of the loaded target's system
 	 * @param redisCommands commands the loaded target's Redis ran in the window (null: no Redis, or it
 	 * could not be counted)
+	 * @param otherCpuSeconds CPU that processes other than the systems, the generator and authbench
+	 * itself used meanwhile (null in files written before it was counted)
 	 */
 	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
-			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands) {
+			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
+			Double otherCpuSeconds) {
 
 		/** System CPU per request of the loaded target, µs, with its idle CPU subtracted. */
 		double cpuMicrosPerRequest(double idleCpuPerSecond) {

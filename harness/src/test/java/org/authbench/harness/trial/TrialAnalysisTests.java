@@ -115,6 +115,32 @@ class TrialAnalysisTests {
 		assertThat(result.warnings()).singleElement().asString().contains("cold JVM");
 	}
 
+	@Test
+	void otherProcessesTakingTheMachinesCpuMakeTheTrialNotValid() {
+		int cpus = Runtime.getRuntime().availableProcessors();
+		Map<String, InterleavedTrial.Warmup> warm = Map.of("a", new InterleavedTrial.Warmup(List.of(), true, 10));
+		List<TrialResult.Window> quiet = new ArrayList<>();
+		List<TrialResult.Window> busy = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			// 2 s windows: 2 % and 30 % of the machine's CPU went to other processes.
+			quiet.add(window("a", round, "capacity", 2, 10_000, Map.of("a", 0.5), 0.02 * 2 * cpus));
+			quiet.add(window("a", round, "rate", 2, 1000, Map.of("a", 0.1), 0.02 * 2 * cpus));
+			busy.add(window("a", round, "capacity", 2, 10_000, Map.of("a", 0.5), 0.30 * 2 * cpus));
+			busy.add(window("a", round, "rate", 2, 1000, Map.of("a", 0.1), 0.30 * 2 * cpus));
+		}
+
+		TrialResult calm = TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("any", "any"),
+				List.of(target("a")), warm, Map.of(), quiet);
+		TrialResult disturbed = TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("any", "any"),
+				List.of(target("a")), warm, Map.of(), busy);
+
+		assertThat(calm.otherLoad()).isCloseTo(0.02, within(0.001));
+		assertThat(calm.valid()).isTrue();
+		assertThat(disturbed.otherLoad()).isCloseTo(0.30, within(0.001));
+		assertThat(disturbed.valid()).isFalse();
+		assertThat(disturbed.warnings()).singleElement().asString().contains("other processes used 30%");
+	}
+
 	private static TrialSettings settings(int rounds) {
 		return new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 0.05, rounds, 1, 4, 4, 2,
 				TrialSettings.defaultMix(), 1000, false, 1);
@@ -126,7 +152,12 @@ class TrialAnalysisTests {
 
 	private static TrialResult.Window window(String target, int round, String phase, double seconds, long requests,
 			Map<String, Double> cpu) {
+		return window(target, round, phase, seconds, requests, cpu, 0.0);
+	}
+
+	private static TrialResult.Window window(String target, int round, String phase, double seconds, long requests,
+			Map<String, Double> cpu, double otherCpuSeconds) {
 		return new TrialResult.Window(target, phase, round, 0, seconds, requests, 0, requests / seconds, 1, 2, 0.1, cpu,
-				Map.of(), null);
+				Map.of(), null, otherCpuSeconds);
 	}
 }

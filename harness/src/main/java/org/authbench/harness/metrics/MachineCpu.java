@@ -1,0 +1,46 @@
+package org.authbench.harness.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time the whole machine spent running processes, from the first line of {@code /proc/stat}
+ * (user + nice + system, all CPUs; interrupt and softirq time is left out because it belongs to
+ * no process: loopback traffic of the measured systems lands there). Take a sample before and
+ * after a window: the difference, minus what the processes one knows about used, is what other
+ * processes took from the machine meanwhile.
+ */
+public final class MachineCpu {
+
+	private static final Path STAT = Path.of("/proc/stat");
+
+	private MachineCpu() {
+	}
+
+	/** CPU seconds the machine's processes have used since boot. */
+	public static double busySeconds() {
+		try {
+			return parseBusySeconds(Files.readAllLines(STAT).get(0));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + STAT, ex);
+		}
+	}
+
+	/** From the {@code cpu} line: {@code cpu user nice system idle iowait irq softirq steal ...}, in ticks. */
+	static double parseBusySeconds(String cpuLine) {
+		String[] fields = cpuLine.trim().split("\\s+");
+		if (!"cpu".equals(fields[0]) || fields.length < 5) {
+			throw new IllegalArgumentException("not the cpu line of /proc/stat: " + cpuLine);
+		}
+		long ticks = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3]);
+		return ticks / (double) ProcessCpu.TICKS_PER_SECOND;
+	}
+
+	/** CPU seconds this JVM (all its threads, not its children) has used. */
+	public static double ownSeconds() {
+		return ProcessCpu.ticks(ProcessHandle.current().pid()) / (double) ProcessCpu.TICKS_PER_SECOND;
+	}
+}
