@@ -3,6 +3,7 @@ package org.authbench.harness.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 
+import org.authbench.harness.env.Version;
 import org.authbench.harness.stack.ChaosAction;
 import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.Setup;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
  * The {@code authbench} command: {@code up}, {@code down}, {@code status}, {@code chaos},
  * {@code verify}. {@link #run} returns the exit code (tests call it); {@link #main} exits with it.
  */
-@Command(name = "authbench", mixinStandardHelpOptions = true, version = "authbench 0.1.0-SNAPSHOT",
+@Command(name = "authbench", mixinStandardHelpOptions = true, versionProvider = Main.AuthbenchVersion.class,
 		description = "Starts, watches, breaks and checks a stack: N instances of one variant behind nginx, with Redis.",
 		subcommands = { Up.class, Down.class, Status.class, Chaos.class, Verify.class, Run.class, Compare.class,
 				Report.class, Diff.class, Trial.class })
@@ -25,6 +26,15 @@ public final class Main implements Runnable {
 
 	@Spec
 	CommandSpec spec;
+
+	/** {@code authbench --version}: the root pom's version, as the build wrote it in. */
+	static final class AuthbenchVersion implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			return new String[] { "authbench " + Version.current() };
+		}
+	}
 
 	@Override
 	public void run() {

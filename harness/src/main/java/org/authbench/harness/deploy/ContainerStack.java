@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import org.authbench.harness.env.Version;
 import org.authbench.harness.load.GatlingRunner;
 import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.load.LoadSpec;
@@ -147,6 +148,6 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 	 * name it: an app module, {@code nginx}, {@code redis} or {@code gatling}.
 	 */
 	public static String image(String module) {
-		return "authbench/" + module + ":0.1.0-SNAPSHOT";
+		return "authbench/" + module + ":" + Version.current();
 	}
 }
