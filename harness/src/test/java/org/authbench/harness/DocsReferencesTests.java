@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * security-case or pitfalls document that lives outside the repository, and every reference to
  * a page of docs/ (a path, a relative Markdown link and its #anchor, a "§n" or a security
  * "case n") names something that exists. The files are git's: the tracked ones and the new
- * ones not ignored.
+ * ones not ignored. The README stays a manual (at most 250 lines).
  */
 class DocsReferencesTests {
 
@@ -96,6 +96,13 @@ class DocsReferencesTests {
 		}
 
 		assertThat(broken).as("references to docs that do not exist").isEmpty();
+	}
+
+	@Test
+	void theReadmeStaysAManual() throws IOException {
+		long lines = Files.readAllLines(HOME.resolve("README.md")).size();
+
+		assertThat(lines).as("README.md lines: details, dated figures and internals belong in docs/").isLessThanOrEqualTo(250);
 	}
 
 	@Test
