@@ -88,7 +88,7 @@ final class FailureMatrix {
 			if (incident != null) {
 				cells.add(drill(comparison, row, column.scenario(), incident));
 			}
-			else if (column.scenario().startsWith("redis") && withoutRedis(comparison, row)) {
+			else if (column.scenario().startsWith("redis") && Choosing.withoutRedis(comparison, row)) {
 				cells.add(new Cell("no Redis", Severity.NOT_APPLICABLE, row.variant() + " does not use Redis", null));
 			}
 			else {
@@ -177,10 +177,5 @@ final class FailureMatrix {
 		}
 		return new Cell(MILLIS.format(result.maxDelayMillis()),
 				result.maxDelayMillis() > 1000 ? Severity.MINOR : Severity.NONE, result.verdict(), link);
-	}
-
-	private static boolean withoutRedis(Comparison comparison, Comparison.Row row) {
-		return comparison.settings().get("redisScenariosSkippedFor") instanceof List<?> without
-				&& without.contains(row.variant());
 	}
 }

@@ -367,7 +367,7 @@ public final class Findings {
 			int slowest = recovered.stream()
 				.max(Comparator.comparing(i -> incident(comparison, i, scenario).recoveryMillis()))
 				.orElseThrow();
-			finding.words((never.isEmpty() ? (rows.size() == 1 ? "It" : "Every design") : names(comparison, recovered))
+			finding.words((never.isEmpty() ? everyOne(rows.size(), comparison.rows().size()) : names(comparison, recovered))
 					+ " recovered within ")
 				.figure(pointer(comparison, slowest, scenario) + "/recoveryMillis", SECONDS_FROM_MILLIS,
 						incident(comparison, slowest, scenario).recoveryMillis())
@@ -377,6 +377,11 @@ public final class Findings {
 			finding.words(names(comparison, never) + " had not recovered when the run ended.");
 		}
 		flagged(finding, comparison, rows, scenario);
+	}
+
+	/** "It", "Both", "Every design" (all of the comparison's), "All of them". */
+	private static String everyOne(int count, int designs) {
+		return count == 1 ? "It" : count == 2 ? "Both" : count == designs ? "Every design" : "All of them";
 	}
 
 	private static int mostFailed(Comparison comparison, List<Integer> rows, String scenario) {

@@ -42,6 +42,7 @@ public final class HtmlReport {
 			.replace("{{table}}", architectTable(comparison))
 			.replace("{{tablenote}}", escape(tableNote))
 			.replace("{{matrix}}", failureMatrix(comparison))
+			.replace("{{choosing}}", choosing(comparison))
 			.replace("{{observability}}", observability(comparison))
 			.replace("{{trialmethod}}", escape(comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
 					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial)."))
@@ -119,6 +120,26 @@ public final class HtmlReport {
 		}
 		return html.append("</tbody>\n</table></div>\n<p class=\"note\">").append(escape(FailureMatrix.LEGEND))
 			.append("</p>").toString();
+	}
+
+	private static String choosing(Comparison comparison) {
+		List<Choosing.Requirement> requirements = Choosing.of(comparison);
+		if (requirements.isEmpty()) {
+			return "";
+		}
+		StringBuilder html = new StringBuilder("<h2 id=\"choosing\">Choosing</h2>\n<p class=\"note\">")
+			.append(escape(Choosing.INTRO))
+			.append("</p>\n<div class=\"scroll\"><table id=\"choosing-table\">\n<thead><tr>");
+		MarkdownReport.CHOOSING_HEADERS.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+		html.append("</tr></thead>\n<tbody>\n");
+		for (Choosing.Requirement requirement : requirements) {
+			html.append("<tr><th scope=\"row\"><a href=\"").append(escape(requirement.evidence())).append("\">")
+				.append(escape(requirement.need())).append("</a></th><td class=\"sev-none\">")
+				.append(escape(MarkdownReport.list(requirement.meets()))).append("</td><td class=\"")
+				.append(requirement.fails().isEmpty() ? "" : "sev-major").append("\">")
+				.append(escape(MarkdownReport.list(requirement.fails()))).append("</td></tr>\n");
+		}
+		return html.append("</tbody>\n</table></div>\n").toString();
 	}
 
 	private static String observability(Comparison comparison) {

@@ -63,6 +63,13 @@ public final class MarkdownReport {
 			md.append("\n").append(FailureMatrix.LEGEND.replace("Hover a cell for the sentence, click it for the time line.",
 					"report.html shows each cell's sentence and links its time line.")).append("\n");
 		}
+		List<Choosing.Requirement> requirements = Choosing.of(comparison);
+		if (!requirements.isEmpty()) {
+			md.append("\n## Choosing\n\n").append(Choosing.INTRO).append("\n\n");
+			table(md, CHOOSING_HEADERS, requirements.stream()
+				.map(r -> List.of("[" + r.need() + "](" + r.evidence() + ")", list(r.meets()), list(r.fails())))
+				.toList());
+		}
 		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
 			md.append("\n## What Spring Boot's default observability costs\n\n").append(OBSERVABILITY_INTRO).append("\n\n");
 			table(md, PAIR_HEADERS, comparison.trial().pairs().stream().map(MarkdownReport::cells).toList());
@@ -108,6 +115,13 @@ public final class MarkdownReport {
 
 	private static void row(StringBuilder md, List<String> cells) {
 		md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+	}
+
+	static final List<String> CHOOSING_HEADERS = List.of("requirement", "met here", "not met here");
+
+	/** Designs in a cell, or a dash for none. */
+	static String list(List<String> designs) {
+		return designs.isEmpty() ? Cells.NONE : String.join(", ", designs);
 	}
 
 	static final String NO_FINDINGS = "No finding: this comparison measured neither a fault nor capacity.";

@@ -81,6 +81,9 @@ class ReportLayoutIntegrationTests {
 		}
 		List<String> sections = new ArrayList<>(List.of("Findings", "The architect's table", "Failure matrix", "Charts",
 				"Method", "Warnings, by run", "Runs"));
+		if (!Choosing.of(comparison).isEmpty()) {
+			sections.add("Choosing");
+		}
 		if (!comparison.revocations().isEmpty()) {
 			sections.add("Revocation");
 		}
