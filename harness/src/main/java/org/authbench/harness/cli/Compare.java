@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code authbench compare}: the matrix of variants × scenarios, and its report. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
 		description = { "Runs every variant through the scenarios (one stack per variant, scenarios one after the "
 				+ "other) and writes results/<timestamp>-<name>/ with report.html, report.md, summary.json, env.json.",
 				"With throughput among the scenarios, every variant's stack starts at once and capacity and CPU per request are "

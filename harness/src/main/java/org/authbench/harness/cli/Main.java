@@ -42,7 +42,7 @@ public final class Main implements Runnable {
 	}
 
 	public static int run(PrintWriter out, PrintWriter err, String... args) {
-		CommandLine cli = withConverters(new CommandLine(new Main()));
+		CommandLine cli = configure(new CommandLine(new Main()));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
@@ -59,8 +59,8 @@ public final class Main implements Runnable {
 		return code;
 	}
 
-	/** The command line with the converters of authbench's own option types. */
-	static CommandLine withConverters(CommandLine cli) {
+	/** The command line (and its subcommands) with the converters of authbench's own option types. */
+	static CommandLine configure(CommandLine cli) {
 		cli.registerConverter(Variant.class, Variant::parse);
 		cli.registerConverter(Setup.class, Setup::parse);
 		cli.registerConverter(LbMode.class, LbMode::parse);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code authbench run}: starts a stack, verifies it, drives one scenario (or drill) with
  * Gatling, stops the stack, writes {@code results/<timestamp>-<name>/}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = LoadDefaultValues.class,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
 		description = { "Runs one load scenario or chaos drill against a fresh stack and writes "
 				+ "results/<timestamp>-<name>/ (summary.json, env.json, Gatling report, process logs).",
 				"Load is refused when the stack fails verify. The stack is stopped at the end." })

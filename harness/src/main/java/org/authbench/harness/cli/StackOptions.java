@@ -10,10 +10,13 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 import picocli.CommandLine.Option;
 
-/** The options that say how to start a stack, shared by {@code up}, {@code run}, {@code compare}. */
+/**
+ * The options that say how to start a stack, shared by {@code up}, {@code run}, {@code compare},
+ * {@code trial}; their defaults are {@link StackSpec}'s own ({@link OptionDefaults}).
+ */
 final class StackOptions {
 
-	@Option(names = "--instances", defaultValue = "3", paramLabel = "N", description = "App instances (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--instances", paramLabel = "N", description = "App instances (default: ${DEFAULT-VALUE}).")
 	int instances;
 
 	@Option(names = "--lb", paramLabel = "MODE",
@@ -21,14 +24,14 @@ final class StackOptions {
 					+ "round-robin otherwise; the gateway modes need --variant jwt).")
 	LbMode lb;
 
-	@Option(names = "--port", defaultValue = "8080", description = "nginx's port (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--port", description = "nginx's port (default: ${DEFAULT-VALUE}).")
 	int port;
 
-	@Option(names = "--app-port", defaultValue = "9001", paramLabel = "PORT",
+	@Option(names = "--app-port", paramLabel = "PORT",
 			description = "Port of app-1; app-N gets PORT+N-1 (default: ${DEFAULT-VALUE}).")
 	int appPort;
 
-	@Option(names = "--redis-port", defaultValue = "6390", paramLabel = "PORT", description = "Redis's port (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--redis-port", paramLabel = "PORT", description = "Redis's port (default: ${DEFAULT-VALUE}).")
 	int redisPort;
 
 	@Option(names = "--java-home", paramLabel = "DIR", description = "JDK that runs the apps (default: the one running authbench).")
@@ -44,29 +47,29 @@ final class StackOptions {
 	@Option(names = "--app-env", paramLabel = "NAME=VALUE", description = "Extra environment for every instance (repeatable).")
 	List<String> appEnv = new ArrayList<>();
 
-	@Option(names = "--connect-timeout", defaultValue = "1s", paramLabel = "DURATION",
+	@Option(names = "--connect-timeout", paramLabel = "DURATION",
 			description = "nginx → instance connect timeout (default: ${DEFAULT-VALUE}).")
 	Duration connectTimeout;
 
-	@Option(names = "--read-timeout", defaultValue = "3s", paramLabel = "DURATION",
+	@Option(names = "--read-timeout", paramLabel = "DURATION",
 			description = "nginx → instance read timeout: how long a frozen instance holds a request (default: ${DEFAULT-VALUE}).")
 	Duration readTimeout;
 
-	@Option(names = "--tries", defaultValue = "3", description = "Instances nginx tries for one request at most (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--tries", description = "Instances nginx tries for one request at most (default: ${DEFAULT-VALUE}).")
 	int tries;
 
-	@Option(names = "--fail-timeout", defaultValue = "2s", paramLabel = "DURATION",
+	@Option(names = "--fail-timeout", paramLabel = "DURATION",
 			description = "How long nginx leaves a failed instance alone (default: ${DEFAULT-VALUE}).")
 	Duration failTimeout;
 
-	@Option(names = "--max-fails", defaultValue = "1", paramLabel = "N",
+	@Option(names = "--max-fails", paramLabel = "N",
 			description = "Failures within --fail-timeout before nginx leaves an instance alone (default: ${DEFAULT-VALUE}).")
 	int maxFails;
 
 	@Option(names = "--redis-persistence", description = "Append-only file on: sessions survive a Redis restart (default: off).")
 	boolean redisPersistence;
 
-	@Option(names = "--start-timeout", defaultValue = "180s", paramLabel = "DURATION",
+	@Option(names = "--start-timeout", paramLabel = "DURATION",
 			description = "How long to wait for each process to be healthy (default: ${DEFAULT-VALUE}).")
 	Duration startTimeout;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code authbench trial}: an interleaved trial of configurations side by side, and nothing else. */
-@Command(name = "trial", mixinStandardHelpOptions = true, defaultValueProvider = LoadDefaultValues.class,
+@Command(name = "trial", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
 		description = { "Starts every configuration's stack at once, warms them together until each is steady, then "
 				+ "measures them in randomized interleaved rounds with wrk: capacity (closed load) and CPU per request "
 				+ "at a fixed rate. Every ratio is paired within a round; the median over rounds and its 95%% interval "

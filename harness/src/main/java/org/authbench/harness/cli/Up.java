@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code authbench up}: starts a stack and prints its URLs; stays in the foreground unless {@code --detach}. */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(name = "up", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
 		description = { "Starts redis-server (clustered, jwt), N app instances and nginx, waits until all are healthy, "
 				+ "prints the URLs.", "Stays in the foreground (Ctrl-C stops everything) unless --detach." })
 final class Up implements Callable<Integer> {

@@ -1,0 +1,90 @@
+package org.authbench.harness.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.authbench.harness.load.LoadDefaults;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.Variant;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands take their defaults from the one place each is kept: the load options from the
+ * file the Gatling simulations read ({@link LoadDefaults}), the stack options from
+ * {@link StackSpec}'s builder.
+ */
+class OptionDefaultsTests {
+
+	private static final StackSpec DEFAULT_STACK = StackSpec.builder(Variant.STICKY, Path.of(".")).build();
+
+	@Test
+	void runWithoutLoadOptionsUsesTheSharedDefaults() {
+		Run run = new Run();
+
+		Main.configure(new CommandLine(run)).parseArgs("--variant", "sticky");
+
+		assertThat(run.population).isEqualTo(LoadDefaults.population());
+		assertThat(run.mix).isEqualTo(LoadDefaults.mix());
+		assertThat(run.warmupWindow).isEqualTo(LoadDefaults.warmupWindow()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(run.warmupMax).isEqualTo(LoadDefaults.warmupMax());
+	}
+
+	@Test
+	void trialWithoutAMixUsesTheSharedOne() {
+		Trial trial = new Trial();
+
+		Main.configure(new CommandLine(trial)).parseArgs();
+
+		assertThat(trial.mix).isEqualTo(LoadDefaults.mix());
+	}
+
+	@Test
+	void upWithoutStackOptionsBuildsTheStackSpecsDefaultStack() {
+		Up up = new Up();
+
+		Main.configure(new CommandLine(up)).parseArgs("--variant", "sticky");
+		StackSpec spec = up.stack.stackSpec(new RunFolder(), Variant.STICKY);
+
+		assertThat(spec.instances()).isEqualTo(DEFAULT_STACK.instances());
+		assertThat(spec.port()).isEqualTo(DEFAULT_STACK.port());
+		assertThat(spec.appPorts()).isEqualTo(DEFAULT_STACK.appPorts());
+		assertThat(spec.redisPort()).isEqualTo(DEFAULT_STACK.redisPort());
+		assertThat(spec.connectTimeout()).isEqualTo(DEFAULT_STACK.connectTimeout());
+		assertThat(spec.readTimeout()).isEqualTo(DEFAULT_STACK.readTimeout());
+		assertThat(spec.tries()).isEqualTo(DEFAULT_STACK.tries());
+		assertThat(spec.failTimeout()).isEqualTo(DEFAULT_STACK.failTimeout());
+		assertThat(spec.maxFails()).isEqualTo(DEFAULT_STACK.maxFails());
+		assertThat(spec.startTimeout()).isEqualTo(DEFAULT_STACK.startTimeout());
+	}
+
+	@Test
+	void verifyStillTakesItsPortFromTheRunningStack() {
+		MainTests.Run help = MainTests.run("verify", "--help");
+
+		assertThat(help.out()).contains("default: the running stack's").doesNotContain("default: 8080");
+	}
+
+	@Test
+	void theHelpShowsTheDefaultsAsAUserWritesThem() {
+		String run = MainTests.run("run", "--help").out().replaceAll("\\s+", " ");
+		String up = MainTests.run("up", "--help").out().replaceAll("\\s+", " ");
+
+		assertThat(run).contains("default: " + LoadDefaults.population() + ")")
+			.contains("default: " + LoadDefaults.mix() + ")")
+			.contains("default: 5s)")
+			.contains("default: 60s)");
+		assertThat(up).contains("nginx's port (default: 8080)")
+			.contains("connect timeout (default: 1s)")
+			.contains("(default: 180s)");
+	}
+
+	@Test
+	void durationsReadBackAsTheyAreWritten() {
+		assertThat(OptionDefaults.text(Duration.ofSeconds(3))).isEqualTo("3s");
+		assertThat(OptionDefaults.text(Duration.ofMillis(1500))).isEqualTo("1500ms");
+		assertThat(Main.duration(OptionDefaults.text(Duration.ofMillis(1500)))).isEqualTo(Duration.ofMillis(1500));
+	}
+}
