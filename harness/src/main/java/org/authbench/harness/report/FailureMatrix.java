@@ -34,6 +34,10 @@ final class FailureMatrix {
 	/** The drills a finding of its own is made for, besides a killed instance and Redis down. */
 	static final List<Column> OTHER_DRILLS = List.of(COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(4));
 
+	/** The cells' key in one line, above the table. */
+	static final String KEY = "Each drill: users logged out · failed requests · recovery. Logout: how long the old "
+			+ "credential was still accepted.";
+
 	static final String LEGEND = "A drill's cell: users logged out · failed requests (5xx or no answer) · recovery "
 			+ "(from the event until errors stayed at zero for 3 s); Redis slow adds p99 before → during. A logout's "
 			+ "cell: the longest time the old credential was still accepted on an instance. Colour: green nothing a user "

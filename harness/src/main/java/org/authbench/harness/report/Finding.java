@@ -36,12 +36,15 @@ public record Finding(String text, List<Figure> figures, List<Link> evidence) {
 		}
 	}
 
-	/** How a value of summary.json is written in a finding (and in the tables that share the unit). */
+	/**
+	 * How a value of summary.json is written in a finding (and in the cells that share the unit);
+	 * a no-break space keeps a number on the line of its unit.
+	 */
 	public enum Unit {
 
-		COUNT("%,.0f", 1), DECIMAL("%.2f", 1), RATIO("%.2f×", 1), PERCENT("%.0f%%", 100), SECONDS_FROM_MILLIS("%.1f s", 0.001),
-		SECONDS("%,.0f s", 1), MILLIS("%.1f ms", 1), LATENCY_MILLIS("%,.0f ms", 1), MICROS("%,.0f µs", 1),
-		RATE("%,.0f req/s", 1);
+		COUNT("%,.0f", 1), DECIMAL("%.2f", 1), RATIO("%.2f×", 1), PERCENT("%.0f%%", 100),
+		SECONDS_FROM_MILLIS("%.1f\u00a0s", 0.001), SECONDS("%,.0f\u00a0s", 1), MILLIS("%.1f\u00a0ms", 1),
+		LATENCY_MILLIS("%,.0f\u00a0ms", 1), MICROS("%,.0f\u00a0µs", 1), RATE("%,.0f\u00a0req/s", 1);
 
 		private final String format;
 

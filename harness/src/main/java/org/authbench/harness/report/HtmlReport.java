@@ -99,7 +99,9 @@ public final class HtmlReport {
 		if (!FailureMatrix.any(comparison)) {
 			return "<p>" + escape(MarkdownReport.NO_FAULTS) + "</p>";
 		}
-		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"failure-table\">\n<thead><tr><th>design</th>");
+		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"failure-table\">\n<caption>")
+			.append(escape(FailureMatrix.KEY))
+			.append("</caption>\n<thead><tr><th>design</th>");
 		FailureMatrix.COLUMNS.forEach(c -> html.append("<th>").append(escape(c.title())).append("</th>"));
 		html.append("</tr></thead>\n<tbody>\n");
 		for (Comparison.Row row : comparison.rows()) {

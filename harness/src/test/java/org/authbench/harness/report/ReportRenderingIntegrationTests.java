@@ -79,7 +79,7 @@ class ReportRenderingIntegrationTests {
 		Comparison comparison = comparison();
 		ComparisonRun.write(this.dir, comparison);
 
-		String dom = chromiumDom(this.dir.resolve("report.html"));
+		String dom = chromiumDom(this.dir.resolve("report.html")).replace("&nbsp;", "\u00a0");
 
 		assertThat(attribute(dom, "data-script-errors")).as("script errors").isEmpty();
 		assertThat(Integer.parseInt(attribute(dom, "data-charts-expected")))
@@ -97,7 +97,7 @@ class ReportRenderingIntegrationTests {
 		assertThat(between(dom, "<tr data-variant=\"baseline\">", "</tr>")).contains("6,450 ± ").contains("95% interval");
 		assertThat(between(dom, "<tr data-variant=\"clustered\">", "</tr>")).contains("4.31");
 		assertThat(between(dom, "<tr data-fault=\"clustered\">", "</tr>")).contains("sev-severe")
-			.contains("60 · 1,200 · 9.0 s")
+			.contains("60 · 1,200 · " + Finding.Unit.SECONDS_FROM_MILLIS.format(9000))
 			.contains("12 · 40 · no recovery")
 			.contains("href=\"#chart-clustered-redis-outage\"");
 		assertThat(between(dom, "<tr data-fault=\"baseline\">", "</tr>")).contains("not run");
@@ -114,7 +114,7 @@ class ReportRenderingIntegrationTests {
 		assertThat(between(dom, "<tr data-revocation=\"baseline\">", "</tr>")).contains("n/a (no credential)");
 		assertThat(Files.readString(this.dir.resolve("report.md"))).contains("| clustered |")
 			.contains("| 6.00 |")
-			.contains("🟥 60 · 1,200 · 9.0 s")
+			.contains("🟥 60 · 1,200 · " + Finding.Unit.SECONDS_FROM_MILLIS.format(9000))
 			.contains("## Auth-context size")
 			.contains("| jwt | 4,096 B | 1,900 (n=1) |");
 	}
