@@ -33,10 +33,11 @@ import org.authbench.harness.stack.LbMode;
  * @param gatewaySecret the {@code X-Gateway-Secret} sent to the instances (gateway modes)
  * @param jwt the token claims the njs gateway requires (gateway-njs)
  * @param accessLog the JSON access log on, or {@code access_log off}
+ * @param workers worker processes, 0 for {@code auto} (one per CPU)
  */
 public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duration connectTimeout,
 		Duration readTimeout, int tries, Duration failTimeout, int maxFails, String gatewaySecret, JwtClaims jwt,
-		boolean accessLog) {
+		boolean accessLog, int workers) {
 
 	/** The rendered piece holding the {@code access_log} line. */
 	public static final String COMMON = "common.conf";
@@ -147,6 +148,7 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 		values.put("prefix", prefix);
 		values.put("logs", logs);
 		values.put("access_log", accessLogDirective(logs, this.accessLog));
+		values.put("workers", this.workers == 0 ? "auto" : String.valueOf(this.workers));
 		values.put("listen_address", addresses.listenAddress());
 		values.put("port", String.valueOf(this.port));
 		values.put("connect_timeout", this.connectTimeout.toMillis() + "ms");

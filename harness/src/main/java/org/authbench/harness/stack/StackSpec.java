@@ -37,11 +37,13 @@ import org.authbench.harness.nginx.NginxConfig;
  * @param accessLog nginx's JSON access log on (the drills count requests from it) or off (an
  *        interleaved trial counts with its own load generator; at 20k req/s the log writes ~9 MB/s,
  *        whose write-back stalled the whole machine for seconds)
+ * @param nginxWorkers nginx's worker processes, 0 for one per CPU ({@code auto})
  */
 public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
 		Path home, Path runDir, Path javaHome, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
 		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
-		Map<String, String> appEnv, Duration startTimeout, boolean accessLog) {
+		Map<String, String> appEnv, Duration startTimeout, boolean accessLog,
+		int nginxWorkers) {
 
 	public static final int MAX_INSTANCES = 20;
 
@@ -88,7 +90,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return new StackSpec(this.variant, this.instances, this.lb, port, ports, redisPort, this.home,
 				runDir.toAbsolutePath().normalize(), this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout,
 				this.tries, this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv,
-				this.startTimeout, this.accessLog);
+				this.startTimeout, this.accessLog, this.nginxWorkers);
 	}
 
 	/** The same stack with another number of instances, on consecutive ports from the first one's. */
@@ -97,21 +99,26 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 				IntStream.range(0, count).mapToObj(i -> this.appPorts.get(0) + i).toList(), this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
-				this.accessLog);
+				this.accessLog, this.nginxWorkers);
 	}
 
-	/** The same stack with nginx's access log off (an interleaved trial's stacks: see {@link #accessLog}). */
-	public StackSpec withoutAccessLog() {
+	/**
+	 * The same stack as an interleaved trial runs it: nginx without its access log (see
+	 * {@link #accessLog}) and with one worker, since every system of a trial shares one pinned CPU
+	 * (two workers on one CPU only switch between each other; the reference app's nginx has one too).
+	 */
+	public StackSpec forTrial() {
 		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, false);
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, false,
+				1);
 	}
 
 	private StackSpec with(LbMode mode, Map<String, String> env) {
 		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout,
-				this.accessLog);
+				this.accessLog, this.nginxWorkers);
 	}
 
 	public static Builder builder(Variant variant, Path home) {
@@ -140,7 +147,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 				this.appEnv.getOrDefault("AUTHBENCH_JWT_AUDIENCE", defaults.audience()), defaults.clockSkewSeconds(),
 				defaults.maxTokenBytes());
 		return new NginxConfig(this.lb, this.port, this.appPorts, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, gatewaySecret, claims, this.accessLog);
+				this.failTimeout, this.maxFails, gatewaySecret, claims, this.accessLog, this.nginxWorkers);
 	}
 
 	/** Where the variant's jar is, built by {@code ./mvnw package}. */
@@ -304,7 +311,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
 					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
 					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
-					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true);
+					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true, 0);
 		}
 	}
 }

@@ -45,12 +45,13 @@ public final class TrialStacks implements AutoCloseable {
 
 	/**
 	 * Every setup's stack for a trial, each placed ({@link #placed}) by its position in the list,
-	 * nginx without its access log (the trial's load generator counts; {@link #release} turns it on).
+	 * as a trial runs them ({@link StackSpec#forTrial}: nginx with one worker and without its access
+	 * log; {@link #release} turns the log on again).
 	 */
 	public static Map<Setup, StackSpec> placeAll(List<Setup> setups, java.util.function.Function<Setup, StackSpec> stacks) {
 		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
 		for (int k = 0; k < setups.size(); k++) {
-			placed.put(setups.get(k), placed(stacks.apply(setups.get(k)), setups.get(k), k).withoutAccessLog());
+			placed.put(setups.get(k), placed(stacks.apply(setups.get(k)), setups.get(k), k).forTrial());
 		}
 		return placed;
 	}

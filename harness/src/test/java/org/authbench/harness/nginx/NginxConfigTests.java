@@ -36,7 +36,7 @@ class NginxConfigTests {
 
 	static NginxConfig config(LbMode mode, boolean accessLog) {
 		return new NginxConfig(mode, 18080, List.of(19001, 19002, 19003), Duration.ofSeconds(1), Duration.ofSeconds(3),
-				3, Duration.ofSeconds(2), 1, "gateway-secret-0123456789-abcdefghijklmnop", null, accessLog);
+				3, Duration.ofSeconds(2), 1, "gateway-secret-0123456789-abcdefghijklmnop", null, accessLog, accessLog ? 0 : 1);
 	}
 
 	/** The rendered main config, without its comments. */
@@ -63,7 +63,7 @@ class NginxConfigTests {
 	}
 
 	@Test
-	void theAccessLogIsTheJsonLogOrOff() throws Exception {
+	void aTrialsNginxHasOneWorkerAndNoAccessLog() throws Exception {
 		Path logs = this.dir.resolve("logs");
 		config(LbMode.ROUND_ROBIN, true).render(TEMPLATES, this.dir.resolve("on"), logs);
 		config(LbMode.ROUND_ROBIN, false).render(TEMPLATES, this.dir.resolve("off"), logs);
@@ -73,6 +73,8 @@ class NginxConfigTests {
 			.doesNotContain("access_log off;");
 		assertThat(Files.readString(this.dir.resolve("off/common.conf"))).contains("access_log off;")
 			.doesNotContain("access.json");
+		assertThat(Files.readString(this.dir.resolve("on/nginx.conf"))).contains("worker_processes auto;");
+		assertThat(Files.readString(this.dir.resolve("off/nginx.conf"))).contains("worker_processes 1;");
 	}
 
 	@Test

@@ -43,7 +43,7 @@ class TrialIntegrationTests {
 
 	@BeforeAll
 	void runTrial() throws Exception {
-		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build().withoutAccessLog());
+		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build().forTrial());
 		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 1).build());
 		this.dir = Files.createTempDirectory("authbench-trial-");
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
