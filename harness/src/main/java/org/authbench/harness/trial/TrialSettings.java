@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.authbench.harness.load.LoadDefaults;
+
 /**
  * How an interleaved trial measures (docs/method.md).
  *
@@ -69,13 +71,9 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pinned, this.seed);
 	}
 
-	/** The mix of the throughput scenario: {@code me=40,items=40,write=20}. */
+	/** The mix of the throughput scenario, the one of the Gatling runs ({@link LoadDefaults#mix}). */
 	public static Map<String, Integer> defaultMix() {
-		Map<String, Integer> mix = new LinkedHashMap<>();
-		mix.put("me", 40);
-		mix.put("items", 40);
-		mix.put("write", 20);
-		return mix;
+		return parseMix(LoadDefaults.mix());
 	}
 
 	/** Parses {@code items=100} or {@code me=40,items=40,write=20}. */
