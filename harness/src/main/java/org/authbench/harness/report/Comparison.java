@@ -38,9 +38,40 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 *
 	 * @param rate the paced rate of the cost windows, requests/s
 	 * @param pairs configurations against the one they differ from in one setting (observability)
+	 * @param model where each configuration stops scaling, from the CPU its processes used at capacity
+	 * (empty in files written before it existed)
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
-			String systemCpus, List<TrialResult.Pair> pairs) {
+			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model) {
+
+		public Trial {
+			model = model == null ? List.of() : model;
+		}
+	}
+
+	/**
+	 * The capacity model of one configuration (docs/report.md): its processes' CPU per request in
+	 * the trial's capacity windows (closed load, the system saturated), medians over rounds, and
+	 * what follows if each app core served requests at that cost and the shared components kept
+	 * theirs: a prediction, stated with its inputs, not a measurement.
+	 *
+	 * @param appMicros the app instances' CPU per request, µs
+	 * @param nginxMicros nginx's CPU per request, µs
+	 * @param redisMicros Redis's CPU per request, µs (null without Redis)
+	 * @param redisCommandsPerRequest Redis commands per request (null without Redis)
+	 * @param redisMicrosPerCommand Redis's CPU per command, µs
+	 * @param appRequestsPerCore requests/s one app core serves: 10⁶ ÷ appMicros
+	 * @param nginxRequestsPerCore requests/s one nginx core serves: 10⁶ ÷ nginxMicros
+	 * @param redisCeiling requests/s at which Redis's one thread is busy: 10⁶ ÷ redisMicros
+	 * @param appCoresAtCeiling app cores at which the app side reaches Redis's ceiling
+	 * @param measuredCapacity the trial's capacity, requests/s (median)
+	 * @param coreUse CPU the whole system used at capacity, in cores (capacity × CPU per request):
+	 * the model's premise is that it was saturated
+	 */
+	public record Capacity(String variant, double appMicros, double nginxMicros, Double redisMicros,
+			Double redisCommandsPerRequest, Double redisMicrosPerCommand, double appRequestsPerCore,
+			double nginxRequestsPerCore, Double redisCeiling, Double appCoresAtCeiling, double measuredCapacity,
+			double coreUse) {
 	}
 
 	/**

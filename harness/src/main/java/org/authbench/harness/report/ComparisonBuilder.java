@@ -89,7 +89,7 @@ public final class ComparisonBuilder {
 		Comparison.Trial trialSummary = trial == null ? null
 				: new Comparison.Trial(trial.reference(), trial.rate(), trial.settings().window().toMillis() / 1000.0,
 						trial.settings().rounds(), trial.pinning().generatorCpus(), trial.pinning().systemCpus(),
-						trial.pairs());
+						trial.pairs(), CapacityModel.of(trial));
 		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
 				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()), trialSummary);
 	}

@@ -42,7 +42,7 @@ public record Finding(String text, List<Figure> figures, List<Link> evidence) {
 	 */
 	public enum Unit {
 
-		COUNT("%,.0f", 1), DECIMAL("%.2f", 1), RATIO("%.2f×", 1), PERCENT("%.0f%%", 100),
+		COUNT("%,.0f", 1), DECIMAL1("%.1f", 1), DECIMAL("%.2f", 1), RATIO("%.2f×", 1), PERCENT("%.0f%%", 100),
 		SECONDS_FROM_MILLIS("%.1f\u00a0s", 0.001), SECONDS("%,.0f\u00a0s", 1), MILLIS("%.1f\u00a0ms", 1),
 		LATENCY_MILLIS("%,.0f\u00a0ms", 1), MICROS("%,.0f\u00a0µs", 1), RATE("%,.0f\u00a0req/s", 1);
 

@@ -42,6 +42,7 @@ public final class Findings {
 			ratios(comparison, false).ifPresent(findings::add);
 			ratios(comparison, true).ifPresent(findings::add);
 			observability(comparison).forEach(findings::add);
+			scaling(comparison).ifPresent(findings::add);
 		}
 		return findings.size() > MOST ? findings.subList(0, MOST) : findings;
 	}
@@ -336,6 +337,45 @@ public final class Findings {
 			findings.add(finding.words(".").link("observability table", "#what-spring-boots-default-observability-costs").build());
 		}
 		return findings;
+	}
+
+	/** Where the designs with a shared store stop scaling, by the capacity model; the others, nginx's rate per core. */
+	private static Optional<Finding> scaling(Comparison comparison) {
+		if (comparison.trial() == null || comparison.trial().model().isEmpty()) {
+			return Optional.empty();
+		}
+		List<Comparison.Capacity> model = comparison.trial().model();
+		List<Integer> capped = IntStream.range(0, model.size())
+			.filter(k -> model.get(k).redisCeiling() != null && !cold(comparison, model.get(k).variant()))
+			.boxed()
+			.sorted(Comparator.comparing(k -> model.get(k).redisCeiling()))
+			.toList();
+		if (capped.isEmpty()) {
+			return Optional.empty();
+		}
+		Finding.Builder finding = new Finding.Builder()
+			.words("If every app core worked as in the trial (a model, not a measurement), Redis would stop the scaling of ");
+		for (int n = 0; n < capped.size(); n++) {
+			int k = capped.get(n);
+			finding.words((n == 0 ? "" : "; ") + model.get(k).variant() + " at ")
+				.figure("/trial/model/" + k + "/redisCeiling", Finding.Unit.RATE, model.get(k).redisCeiling())
+				.words(", reached with ")
+				.figure("/trial/model/" + k + "/appCoresAtCeiling", Finding.Unit.DECIMAL1, model.get(k).appCoresAtCeiling())
+				.words(" app cores");
+		}
+		List<Integer> free = IntStream.range(0, model.size())
+			.filter(k -> model.get(k).redisCeiling() == null && !cold(comparison, model.get(k).variant()))
+			.boxed()
+			.toList();
+		if (!free.isEmpty()) {
+			finding.words("; " + and(free.stream().map(k -> model.get(k).variant()).toList())
+					+ " share no store and scale with their cores (and nginx's)");
+		}
+		return Optional.of(finding.words(".").link("capacity model", "#" + CapacityModel.ANCHOR).build());
+	}
+
+	private static boolean cold(Comparison comparison, String variant) {
+		return comparison.rows().stream().anyMatch(r -> r.variant().equals(variant) && r.cold());
 	}
 
 	/** "39 of 60 sticky users" (or "39 of 60 users"), "39 users" when the file does not say how many were logged in. */

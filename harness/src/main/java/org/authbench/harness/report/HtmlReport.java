@@ -43,6 +43,7 @@ public final class HtmlReport {
 			.replace("{{tablenote}}", escape(tableNote))
 			.replace("{{matrix}}", failureMatrix(comparison))
 			.replace("{{choosing}}", choosing(comparison))
+			.replace("{{capacity}}", capacity(comparison))
 			.replace("{{observability}}", observability(comparison))
 			.replace("{{trialmethod}}", escape(comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
 					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial)."))
@@ -142,6 +143,20 @@ public final class HtmlReport {
 				.append(escape(MarkdownReport.list(requirement.fails()))).append("</td></tr>\n");
 		}
 		return html.append("</tbody>\n</table></div>\n").toString();
+	}
+
+	private static String capacity(Comparison comparison) {
+		if (comparison.trial() == null || comparison.trial().model().isEmpty()) {
+			return "";
+		}
+		return "<section id=\"capacity-section\">\n<h2 id=\"" + CapacityModel.ANCHOR + "\">" + escape(CapacityModel.TITLE)
+				+ "</h2>\n<p class=\"note\">"
+				+ escape(CapacityModel.INTRO) + "</p>\n"
+				+ table("capacity-table", CapacityModel.HEADERS,
+						comparison.trial().model().stream().map(CapacityModel::cells).toList(),
+						comparison.trial().model().stream().map(Comparison.Capacity::variant).toList(), "data-capacity", 1)
+				+ "<div id=\"chart-capacity-model\" class=\"chart\"></div>\n<p class=\"note\">"
+				+ escape(CapacityModel.validation(comparison.trial())) + "</p>\n</section>\n";
 	}
 
 	private static String observability(Comparison comparison) {

@@ -70,6 +70,13 @@ public final class MarkdownReport {
 				.map(r -> List.of("[" + r.need() + "](" + r.evidence() + ")", list(r.meets()), list(r.fails())))
 				.toList());
 		}
+		if (comparison.trial() != null && !comparison.trial().model().isEmpty()) {
+			md.append("\n## ").append(CapacityModel.TITLE).append("\n\n").append(CapacityModel.INTRO).append("\n\n");
+			table(md, CapacityModel.HEADERS, comparison.trial().model().stream().map(CapacityModel::cells).toList());
+			md.append("\n").append(CapacityModel.validation(comparison.trial()))
+				.append(" The chart of the predicted maximum by app cores is in [report.html](report.html#")
+				.append(CapacityModel.ANCHOR).append(").\n");
+		}
 		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
 			md.append("\n## What Spring Boot's default observability costs\n\n").append(OBSERVABILITY_INTRO).append("\n\n");
 			table(md, PAIR_HEADERS, comparison.trial().pairs().stream().map(MarkdownReport::cells).toList());

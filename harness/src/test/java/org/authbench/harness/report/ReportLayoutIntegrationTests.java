@@ -84,6 +84,9 @@ class ReportLayoutIntegrationTests {
 		if (!Choosing.of(comparison).isEmpty()) {
 			sections.add("Choosing");
 		}
+		if (comparison.trial() != null && !comparison.trial().model().isEmpty()) {
+			sections.add(CapacityModel.TITLE);
+		}
 		if (!comparison.revocations().isEmpty()) {
 			sections.add("Revocation");
 		}
