@@ -171,10 +171,17 @@ public final class Findings {
 		}
 		if (!fine.isEmpty()) {
 			int most = mostFailed(comparison, fine, scenario);
-			parts.add(() -> finding.words(names(comparison, fine) + " lost no user and failed at most ")
-				.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT,
-						incident(comparison, most, scenario).failedRequests())
-				.words(" requests"));
+			long failed = incident(comparison, most, scenario).failedRequests();
+			parts.add(() -> {
+				if (failed == 0) {
+					finding.words(names(comparison, fine) + " lost neither a user nor a request");
+				}
+				else {
+					finding.words(names(comparison, fine) + " lost no user and failed at most ")
+						.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT, failed)
+						.words(" requests");
+				}
+			});
 		}
 		for (int k = 0; k < parts.size(); k++) {
 			finding.words(k == 0 ? "" : "; ");
