@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-public abstract class SessionSecurityContractTests {
+public abstract class SessionSecurityCases {
 
 	protected static final String PASSWORD = "changeit";
 

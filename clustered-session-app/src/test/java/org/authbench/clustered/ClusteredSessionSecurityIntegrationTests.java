@@ -3,7 +3,7 @@ package org.authbench.clustered;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import org.authbench.security.SessionSecurityContractTests;
+import org.authbench.security.SessionSecurityCases;
 import org.authbench.testsupport.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the default session store (case 20, Redis unreachable, is in
  * {@link ClusteredSessionIntegrationTests}).
  */
-class ClusteredSessionSecurityTests extends SessionSecurityContractTests {
+class ClusteredSessionSecurityIntegrationTests extends SessionSecurityCases {
 
 	private final RedisProcess redis = RedisProcess.start();
 

@@ -1,11 +1,11 @@
 package org.authbench.sticky;
 
-import org.authbench.security.SessionSecurityContractTests;
+import org.authbench.security.SessionSecurityCases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** docs/security.md cases 18 and 19 against real sticky-session instances. */
-class StickySessionSecurityTests extends SessionSecurityContractTests {
+class StickySessionSecurityIntegrationTests extends SessionSecurityCases {
 
 	@Override
 	protected ConfigurableApplicationContext start(String... args) {

@@ -1,6 +1,6 @@
-package org.authbench.clustered;
+package org.authbench.jwt;
 
-import org.authbench.api.ApiContractTests;
+import org.authbench.api.ApiContractCases;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -9,17 +9,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=clustered-7" })
-class ClusteredSessionContractTests extends ApiContractTests {
+		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=jwt-7",
+				"authbench.jwt.secret=" + JwtContractIntegrationTests.SECRET })
+class JwtContractIntegrationTests extends ApiContractCases {
+
+	/** 256 bits, base64; for tests only. */
+	static final String SECRET = "dGVzdC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcyEh";
 
 	static final RedisProcess redis = RedisProcess.start();
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
-		// Generous: a loaded machine may take longer than 500 ms for the first connection.
-		registry.add("spring.data.redis.connect-timeout", () -> "5s");
-		registry.add("spring.data.redis.timeout", () -> "5s");
 	}
 
 	@AfterAll
@@ -29,11 +30,11 @@ class ClusteredSessionContractTests extends ApiContractTests {
 
 	@Override
 	protected CredentialKind credentialKind() {
-		return CredentialKind.COOKIE;
+		return CredentialKind.BEARER;
 	}
 
 	@Override
 	protected String instanceId() {
-		return "clustered-7";
+		return "jwt-7";
 	}
 }

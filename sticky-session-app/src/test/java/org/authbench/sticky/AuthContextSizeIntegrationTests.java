@@ -18,7 +18,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auth-context knob (docs/design.md §3): the padding is kept in the instance's session, /api/me works. */
-class AuthContextSizeTests {
+class AuthContextSizeIntegrationTests {
 
 	@Test
 	void theSessionHoldsTheConfiguredAuthContext() throws IOException {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token as the {@code ctx} claim, and the token still works. Revocation is off; Redis only
  * keeps the refresh-token family of each login.
  */
-class AuthContextClaimTests {
+class AuthContextClaimIntegrationTests {
 
 	static RedisProcess redis;
 
@@ -37,7 +37,7 @@ class AuthContextClaimTests {
 	/** An access token issued with this much padding, after checking it works on /api/me. */
 	static String accessToken(int contextBytes) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JwtApplication.class).run(
-				"--server.port=0", "--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + JwtContractTests.SECRET,
+				"--server.port=0", "--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + JwtContractIntegrationTests.SECRET,
 				"--authbench.jwt.revocation=none", "--AUTHBENCH_AUTH_CONTEXT_BYTES=" + contextBytes,
 				"--spring.data.redis.port=" + redis.port(), "--spring.data.redis.timeout=3s")) {
 			ApiClient client = new ApiClient(

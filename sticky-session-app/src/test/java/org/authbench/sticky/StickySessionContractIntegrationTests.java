@@ -1,6 +1,6 @@
 package org.authbench.sticky;
 
-import org.authbench.api.ApiContractTests;
+import org.authbench.api.ApiContractCases;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=sticky-7", "authbench.session.route=app7" })
-class StickySessionContractTests extends ApiContractTests {
+class StickySessionContractIntegrationTests extends ApiContractCases {
 
 	@Override
 	protected CredentialKind credentialKind() {

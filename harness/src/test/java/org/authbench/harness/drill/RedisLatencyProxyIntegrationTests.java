@@ -11,7 +11,7 @@ import redis.clients.jedis.Jedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fault injector against a real Redis: what goes through it arrives, later when told so. */
-class RedisLatencyProxyTests {
+class RedisLatencyProxyIntegrationTests {
 
 	@Test
 	void addsTheSetLatencyToEachRoundTripAndRemovesItAgain() {

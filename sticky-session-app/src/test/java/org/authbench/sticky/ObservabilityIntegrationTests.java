@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * serves JVM and Tomcat metrics; {@code boot-default} keeps Spring Boot's own observations; any other
  * value stops the app.
  */
-class ObservabilityTests {
+class ObservabilityIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String... settings) {
 		String[] args = new String[settings.length + 2];

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The baseline authenticates nobody (every call is user0001), so where the contract is about
  * authentication it is checked to do exactly that instead.
  */
-public abstract class ApiContractTests {
+public abstract class ApiContractCases {
 
 	protected static final String PASSWORD = "changeit";
 

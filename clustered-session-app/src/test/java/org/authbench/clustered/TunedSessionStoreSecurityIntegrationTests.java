@@ -3,7 +3,7 @@ package org.authbench.clustered;
 import java.util.stream.Stream;
 
 /** The same security cases with the tuned session store, which writes to Redis less often. */
-class TunedSessionStoreSecurityTests extends ClusteredSessionSecurityTests {
+class TunedSessionStoreSecurityIntegrationTests extends ClusteredSessionSecurityIntegrationTests {
 
 	@Override
 	protected Stream<String> settings() {
