@@ -1,10 +1,8 @@
 package org.authbench.harness.nginx;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.authbench.harness.stack.LbMode;
-import org.authbench.testsupport.Binaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The templates in nginx/, rendered: accepted by the real nginx, and shaped as docs/design.md §4 and docs/internals.md say. */
+/** The templates in nginx/, rendered: shaped as docs/design.md §4 and docs/internals.md say. */
 class NginxConfigTests {
 
 	static final Path TEMPLATES = Path.of(System.getProperty("authbench.home", "..")).resolve("nginx");
@@ -43,23 +40,6 @@ class NginxConfigTests {
 	String render(LbMode mode) throws IOException {
 		String conf = Files.readString(config(mode).render(TEMPLATES, this.dir.resolve("nginx"), this.dir.resolve("logs")));
 		return conf.replaceAll("(?m)#.*$", "");
-	}
-
-	@ParameterizedTest
-	@EnumSource(LbMode.class)
-	void theRealNginxAcceptsEveryRenderedMode(LbMode mode) throws Exception {
-		Path conf = config(mode).render(TEMPLATES, this.dir.resolve("nginx"), this.dir.resolve("logs"));
-		Path nginx = Binaries.require("nginx", "nginx");
-
-		Process test = new ProcessBuilder(nginx.toString(), "-t", "-p", this.dir.resolve("nginx") + "/", "-c",
-				conf.toString(), "-e", this.dir.resolve("logs/error.log").toString(), "-g", "daemon off;")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-		assertThat(test.waitFor()).as(output).isZero();
-		assertThat(Files.getPosixFilePermissions(conf)).containsOnly(PosixFilePermission.OWNER_READ,
-				PosixFilePermission.OWNER_WRITE);
 	}
 
 	@Test
