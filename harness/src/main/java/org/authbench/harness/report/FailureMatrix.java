@@ -137,7 +137,7 @@ final class FailureMatrix {
 		boolean charted = comparison.timelines()
 			.stream()
 			.anyMatch(t -> t.variant().equals(row.variant()) && t.scenario().equals(scenario));
-		String link = charted ? "#" + Findings.chartId(row.variant(), scenario)
+		String link = charted ? "#" + FaultFindings.chartId(row.variant(), scenario)
 				: run.map(r -> r.dir() + "/summary.json").orElse(null);
 		return new Cell(text, severity(incident), detail.toString(), link);
 	}
