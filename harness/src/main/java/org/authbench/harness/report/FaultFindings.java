@@ -143,7 +143,7 @@ final class FaultFindings {
 				else {
 					finding.words(names(comparison, fine) + " lost no user and failed at most ")
 						.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT, failed)
-						.words(" requests");
+						.words(failed == 1 ? " request" : " requests");
 				}
 			});
 		}
@@ -215,10 +215,10 @@ final class FaultFindings {
 	private static void failuresAndRecovery(Finding.Builder finding, Comparison comparison, List<Integer> rows,
 			String scenario) {
 		int most = mostFailed(comparison, rows, scenario);
+		long failed = incident(comparison, most, scenario).failedRequests();
 		finding.words("At most ")
-			.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT,
-					incident(comparison, most, scenario).failedRequests())
-			.words(" requests failed (" + name(comparison, most) + "). ");
+			.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT, failed)
+			.words((failed == 1 ? " request" : " requests") + " failed (" + name(comparison, most) + "). ");
 		recoveries(finding, comparison, rows, scenario);
 	}
 

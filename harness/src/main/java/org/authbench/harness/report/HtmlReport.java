@@ -63,7 +63,7 @@ public final class HtmlReport {
 		}
 		StringBuilder html = new StringBuilder("<ol class=\"findings\">\n");
 		for (Finding finding : findings) {
-			html.append("<li>").append(escape(finding.text())).append(" <span class=\"evidence\">");
+			html.append("<li>").append(emphasized(finding)).append(" <span class=\"evidence\">");
 			for (int k = 0; k < finding.evidence().size(); k++) {
 				Finding.Link link = finding.evidence().get(k);
 				html.append(k == 0 ? "" : " · ").append("<a href=\"").append(escape(link.target())).append("\">")
@@ -72,6 +72,19 @@ public final class HtmlReport {
 			html.append("</span></li>\n");
 		}
 		return html.append("</ol>").toString();
+	}
+
+	/** A finding's text with its figures in bold, for a reader who scans. */
+	private static String emphasized(Finding finding) {
+		StringBuilder html = new StringBuilder();
+		String text = finding.text();
+		int at = 0;
+		for (Finding.Figure figure : finding.figures()) {
+			int found = text.indexOf(figure.shown(), at);
+			html.append(escape(text.substring(at, found))).append("<b>").append(escape(figure.shown())).append("</b>");
+			at = found + figure.shown().length();
+		}
+		return html.append(escape(text.substring(at))).toString();
 	}
 
 	private static String architectTable(Comparison comparison) {
