@@ -1,5 +1,6 @@
 package org.authbench.harness.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.authbench.harness.revocation.RevocationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +87,45 @@ class ComparisonBuilderTests {
 		assertThat(rebuilt.settings()).containsEntry("quick", true);
 		assertThat(rebuilt.warnings()).containsExactly(failed);
 		assertThat(rebuilt.valid()).isFalse();
+	}
+
+	/**
+	 * A drill with two breaking events (a rolling restart of two instances), made from a committed
+	 * drill run: losses and failures add up, the longest recovery and the worst p99 count, and the
+	 * time broken runs from the first event to the last repair.
+	 */
+	@Test
+	void aDrillWithSeveralIncidentsIsTakenTogether() throws Exception {
+		Path committed = Path.of(System.getProperty("authbench.home", ".."))
+			.resolve("results/20261203-130620-demo/runs/clustered-redis-outage/summary.json");
+		ObjectNode run = (ObjectNode) ReportJson.JSON.readTree(committed.toFile());
+		ArrayNode incidents = (ArrayNode) run.get("drills").get(0).get("incidents");
+		ObjectNode first = (ObjectNode) incidents.get(0);
+		long start = run.get("repeats").get(0).get("window").get("startEpochMillis").asLong();
+		first.put("atMillis", start + 2000).put("sessionsLost", 10).put("recoveryMillis", 1500);
+		first.putArray("repairs").add("start app-1@4s (at +4.0 s, done +5.1 s)");
+		((ObjectNode) first.get("failed")).put("serverError", 7).put("connectError", 1);
+		((ObjectNode) first.get("during")).put("p99", 40.0);
+		ObjectNode second = first.deepCopy();
+		second.put("atMillis", start + 6000).put("sessionsLost", 5).put("recoveryMillis", 2500);
+		second.putArray("repairs").add("start app-2@9s (at +9.0 s, done +10.2 s)");
+		((ObjectNode) second.get("failed")).put("serverError", 3).put("connectError", 0);
+		((ObjectNode) second.get("during")).put("p99", 90.0);
+		incidents.add(second);
+		Files.createDirectories(this.dir.resolve("runs/clustered-rolling-restart"));
+		ReportJson.JSON.writeValue(this.dir.resolve("runs/clustered-rolling-restart/summary.json").toFile(), run);
+
+		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(),
+				List.of(new Comparison.RunRef("clustered", "rolling-restart", "runs/clustered-rolling-restart", true)),
+				List.of());
+
+		Comparison.Incident rolling = comparison.rows().get(0).drill("rolling-restart");
+		assertThat(rolling.sessionsLost()).isEqualTo(15);
+		assertThat(rolling.failedRequests()).isEqualTo(11);
+		assertThat(rolling.recoveryMillis()).isEqualTo(2500);
+		assertThat(rolling.brokenMillis()).isEqualTo(7000);
+		assertThat(rolling.p99DuringMs()).isEqualTo(90.0);
+		assertThat(FailureMatrix.severity(rolling)).isEqualTo(FailureMatrix.Severity.MAJOR);
 	}
 
 	@Test
