@@ -2,8 +2,8 @@ package org.authbench.clustered;
 
 import org.authbench.api.ApiContractCases;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=clustered-7" })
 class ClusteredSessionContractIntegrationTests extends ApiContractCases {
 
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
@@ -20,11 +21,6 @@ class ClusteredSessionContractIntegrationTests extends ApiContractCases {
 		// Generous: a loaded machine may take longer than 500 ms for the first connection.
 		registry.add("spring.data.redis.connect-timeout", () -> "5s");
 		registry.add("spring.data.redis.timeout", () -> "5s");
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
 	}
 
 	@Override

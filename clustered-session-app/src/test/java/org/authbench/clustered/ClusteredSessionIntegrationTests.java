@@ -1,14 +1,18 @@
 package org.authbench.clustered;
 
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusteredSessionIntegrationTests {
 
-	static RedisProcess redis;
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	static ConfigurableApplicationContext instanceA;
 
@@ -30,7 +35,6 @@ class ClusteredSessionIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		redis = RedisProcess.start();
 		instanceA = instance("clustered-a", "default");
 		instanceB = instance("clustered-b", "tuned");
 	}
@@ -39,7 +43,6 @@ class ClusteredSessionIntegrationTests {
 	static void stop() {
 		instanceA.close();
 		instanceB.close();
-		redis.close();
 	}
 
 	static ConfigurableApplicationContext instance(String id, String store) {
@@ -53,20 +56,11 @@ class ClusteredSessionIntegrationTests {
 	}
 
 	/** Lettuce reconnects on its own, with a back-off: poll, bounded, until Redis answers again. */
-	static Answer untilNot503(java.util.function.Supplier<Answer> call) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-		Answer answer = call.get();
-		while (answer.status() == 503 && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			answer = call.get();
-		}
-		return answer;
+	static Answer untilNot503(Supplier<Answer> call) {
+		return Awaitility.await("an answer other than 503")
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(call::get, answer -> answer.status() != 503);
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.authbench.security.SessionSecurityCases;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ClusteredSessionSecurityIntegrationTests extends SessionSecurityCases {
 
-	private final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	/** Extra arguments of every instance this class starts, e.g. another session store. */
 	protected Stream<String> settings() {
@@ -26,20 +27,12 @@ class ClusteredSessionSecurityIntegrationTests extends SessionSecurityCases {
 	@Override
 	protected ConfigurableApplicationContext start(String... args) {
 		String[] all = Stream
-			.of(Arrays.stream(args), settings(), Stream.of("--spring.data.redis.port=" + this.redis.port(),
+			.of(Arrays.stream(args), settings(), Stream.of("--spring.data.redis.port=" + redis.port(),
 					// Generous: a loaded machine may take longer than 500 ms for the first connection.
 					"--spring.data.redis.connect-timeout=5s", "--spring.data.redis.timeout=5s"))
 			.flatMap(s -> s)
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(ClusteredSessionApplication.class).run(all);
-	}
-
-	/** An override loses the parent's @AfterAll: without it here, neither app nor Redis would be stopped. */
-	@AfterAll
-	@Override
-	protected void stopApp() {
-		super.stopApp();
-		this.redis.close();
 	}
 
 	@Override

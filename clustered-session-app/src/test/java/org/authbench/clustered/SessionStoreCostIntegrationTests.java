@@ -15,10 +15,9 @@ import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.RedisCommandStats;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,20 +37,10 @@ class SessionStoreCostIntegrationTests {
 
 	static final String ITEM = "{\"name\":\"lamp\",\"price\":12.5}";
 
-	static RedisProcess redis;
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
-	static RedisCommandStats stats;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start();
-		stats = new RedisCommandStats(redis);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
+	static final RedisCommandStats stats = new RedisCommandStats(redis);
 
 	/** Per operation: the mean calls per request of each Redis command. */
 	record Costs(String store, Map<String, Map<String, Double>> byOperation) {

@@ -5,10 +5,9 @@ import java.util.Base64;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthContextClaimIntegrationTests {
 
-	static RedisProcess redis;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	/** An access token issued with this much padding, after checking it works on /api/me. */
 	static String accessToken(int contextBytes) {

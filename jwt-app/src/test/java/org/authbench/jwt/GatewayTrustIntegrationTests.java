@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,17 +32,13 @@ class GatewayTrustIntegrationTests {
 	static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	/** Login keeps the refresh-token family in Redis, whatever the revocation mode. */
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("spring.data.redis.timeout", () -> "3s");
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
 	}
 
 	@LocalServerPort

@@ -2,8 +2,8 @@ package org.authbench.jwt;
 
 import org.authbench.api.ApiContractCases;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,16 +16,12 @@ class JwtContractIntegrationTests extends ApiContractCases {
 	/** 256 bits, base64; for tests only. */
 	static final String SECRET = "dGVzdC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcyEh";
 
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
 	}
 
 	@Override

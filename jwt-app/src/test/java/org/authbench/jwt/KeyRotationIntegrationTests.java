@@ -3,15 +3,15 @@ package org.authbench.jwt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.data.redis.timeout=3s", "spring.data.redis.connect-timeout=3s" })
 class KeyRotationIntegrationTests {
 
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private static final TestKeys KEYS = TestKeys.file(JwtAlgorithm.ES256);
 
@@ -46,11 +47,6 @@ class KeyRotationIntegrationTests {
 	static void settings(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("authbench.jwt.keys", KEYS::path);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
 	}
 
 	private String base() {
@@ -86,17 +82,8 @@ class KeyRotationIntegrationTests {
 			.isZero();
 	}
 
-	private static void eventually(String what, BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as(what).isBefore(deadline);
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+	private static void eventually(String what, Callable<Boolean> condition) {
+		Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
 	}
 
 	@Test

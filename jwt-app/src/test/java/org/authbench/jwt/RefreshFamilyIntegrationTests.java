@@ -5,9 +5,9 @@ import java.util.Map;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.data.redis.timeout=3s", "spring.data.redis.connect-timeout=3s" })
 class RefreshFamilyIntegrationTests {
 
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,11 +39,6 @@ class RefreshFamilyIntegrationTests {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redis::port);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
 	}
 
 	private ApiClient loggedIn(String username) {

@@ -3,14 +3,14 @@ package org.authbench.jwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.CredentialKind;
-import org.authbench.testsupport.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.authbench.testsupport.RedisCommandStats;
+import org.authbench.testsupport.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,16 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RevocationModesIntegrationTests {
 
-	static final RedisProcess redis = RedisProcess.start();
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int READS = 20;
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	private static ConfigurableApplicationContext start(JwtProperties.Revocation mode, int instance) {
 		return new SpringApplicationBuilder(JwtApplication.class).run("--server.port=0",
@@ -83,17 +79,17 @@ class RevocationModesIntegrationTests {
 
 			// Redis commands per authenticated read.
 			ApiClient reader = login(url(one), "user0033");
-			redis.command("CONFIG", "RESETSTAT");
+			RedisCommandStats stats = new RedisCommandStats(redis);
+			stats.reset();
 			for (int i = 0; i < READS; i++) {
 				assertThat(reader.get("/api/items").status()).isEqualTo(200);
 			}
-			Map<String, Long> commands = commandCalls();
+			Map<String, Long> commands = stats.counts();
 
 			long expected = revokedAtOnce ? READS : 0;
-			assertThat(commands.values().stream().mapToLong(Long::longValue).sum()).as(commands.toString())
-				.isEqualTo(expected);
+			assertThat(RedisCommandStats.total(commands)).as(commands.toString()).isEqualTo(expected);
 			System.out.printf("REVOCATION mode=%s: %.1f Redis commands per authenticated read %s%n", mode,
-					commands.values().stream().mapToLong(Long::longValue).sum() / (double) READS, commands);
+					RedisCommandStats.total(commands) / (double) READS, commands);
 		}
 	}
 
@@ -106,21 +102,6 @@ class RevocationModesIntegrationTests {
 	private static ApiClient.Answer refresh(ApiClient client) {
 		return client.anonymous("POST", "/api/auth/refresh",
 				JSON.writeValueAsString(Map.of("refreshToken", client.refreshToken())));
-	}
-
-	/** Calls per command since the last RESETSTAT, without the measuring commands themselves. */
-	private static Map<String, Long> commandCalls() {
-		Map<String, Long> calls = new LinkedHashMap<>();
-		for (String line : redis.command("INFO", "commandstats").split("\r\n")) {
-			if (line.startsWith("cmdstat_")) {
-				String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-				long count = Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
-				if (!name.equals("info") && !name.startsWith("config")) {
-					calls.put(name, count);
-				}
-			}
-		}
-		return calls;
 	}
 
 	private static void report(JwtProperties.Revocation mode, String what, String accessToken, boolean revokedAtOnce) {

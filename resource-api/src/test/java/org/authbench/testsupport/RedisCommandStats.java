@@ -17,9 +17,9 @@ public final class RedisCommandStats {
 
 	private static final Pattern LINE = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)", Pattern.MULTILINE);
 
-	private final RedisProcess redis;
+	private final RedisServer redis;
 
-	public RedisCommandStats(RedisProcess redis) {
+	public RedisCommandStats(RedisServer redis) {
 		this.redis = redis;
 	}
 

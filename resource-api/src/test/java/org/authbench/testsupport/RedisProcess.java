@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+
+import org.awaitility.Awaitility;
 
 /**
  * A real {@code redis-server} on a free loopback port, without persistence, in its own
@@ -37,8 +38,8 @@ public final class RedisProcess implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "redis-" + port + "-stop"));
 	}
 
-	/** Starts redis-server and waits until it answers PING. */
-	public static RedisProcess start() {
+	/** Starts redis-server and waits until it answers PING; tests get one from {@link RedisServer}. */
+	static RedisProcess start() {
 		Path binary = Binaries.require("redis-server", "redis-server");
 		try {
 			RedisProcess redis = new RedisProcess(binary, Files.createTempDirectory("authbench-redis-"), FreePorts.next());
@@ -128,36 +129,28 @@ public final class RedisProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start " + this.binary, ex);
 		}
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("redis-server exited at start-up, see " + this.dir.resolve("redis.log"));
-			}
-			try {
-				if (command("PING").startsWith("+PONG")) {
-					return;
-				}
-			}
-			catch (UncheckedIOException notYet) {
-				sleep(50);
-			}
+		try {
+			Awaitility.await("redis-server on port " + this.port + " answers PING")
+				.atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(50))
+				.ignoreException(UncheckedIOException.class)
+				.until(() -> {
+					if (!this.process.isAlive()) {
+						throw new IllegalStateException(
+								"redis-server exited at start-up, see " + this.dir.resolve("redis.log"));
+					}
+					return command("PING").startsWith("+PONG");
+				});
 		}
-		kill();
-		throw new IllegalStateException("redis-server did not answer PING on port " + this.port + " within 10 s");
+		catch (RuntimeException ex) {
+			kill();
+			throw ex;
+		}
 	}
 
 	private static void waitFor(Process process) {
 		try {
 			process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

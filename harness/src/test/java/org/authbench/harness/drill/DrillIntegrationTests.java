@@ -93,9 +93,11 @@ class DrillIntegrationTests {
 		JsonNode jwt = drill(Variant.JWT, 1, timeline, Duration.ofSeconds(11), "AUTHBENCH_JWT_REVOCATION", "none").get(0);
 
 		// "after" (latency back to 0) is the fair comparison: the JVMs are as warm as "during".
-		double clusteredRise = clustered.get("during").get("p50").asDouble() - clustered.get("after").get("p50").asDouble();
+		double clusteredAfter = clustered.get("after").get("p50").asDouble();
+		double clusteredRise = clustered.get("during").get("p50").asDouble() - clusteredAfter;
 		double jwtRise = jwt.get("during").get("p50").asDouble() - jwt.get("after").get("p50").asDouble();
-		assertThat(clusteredRise).as("several Redis round trips per request, each 5 ms slower").isGreaterThan(5);
+		assertThat(clusteredRise).as("several Redis round trips per request, each 5 ms slower: p50 at least doubles")
+			.isGreaterThan(clusteredAfter);
 		assertThat(jwtRise).as("jwt without revocation state never asks Redis").isLessThan(clusteredRise / 3);
 	}
 

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.authbench.testsupport.FreePorts;
-import org.authbench.testsupport.RedisProcess;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The fault injector against a real Redis: what goes through it arrives, later when told so. */
 class RedisLatencyProxyIntegrationTests {
 
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
 	@Test
 	void addsTheSetLatencyToEachRoundTripAndRemovesItAgain() {
-		try (RedisProcess redis = RedisProcess.start();
-				RedisLatencyProxy proxy = RedisLatencyProxy.start(FreePorts.next(), redis.host(), redis.port());
+		try (RedisLatencyProxy proxy = RedisLatencyProxy.start(FreePorts.next(), redis.host(), redis.port());
 				Jedis client = new Jedis("127.0.0.1", proxy.port(), 5000)) {
 			client.set("key", "value");
 			double none = medianPingMillis(client);

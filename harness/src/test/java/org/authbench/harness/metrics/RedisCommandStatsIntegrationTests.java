@@ -2,141 +2,59 @@ package org.authbench.harness.metrics;
 
 import java.util.Map;
 
-import org.authbench.testsupport.RedisProcess;
+import org.authbench.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The figures of a window, taken from a real redis-server. */
 class RedisCommandStatsIntegrationTests {
 
-	@Test
-	void parsesCallsPerCommand() {
-		String info = "# Commandstats\r\ncmdstat_hgetall:calls=12,usec=80,usec_per_call=6.67,rejected_calls=0,failed_calls=0\r\n"
-				+ "cmdstat_exists:calls=3,usec=2,usec_per_call=0.67,rejected_calls=0,failed_calls=0\r\n";
-
-		assertThat(RedisCommandStats.parse(info)).containsExactly(Map.entry("exists", 3L), Map.entry("hgetall", 12L));
-	}
-
-	@Test
-	void addsTheBytesReadAndWritten() {
-		String info = "# Stats\r\ntotal_connections_received:4\r\ntotal_net_input_bytes:1200\r\n"
-				+ "total_net_output_bytes:34000\r\ninstantaneous_ops_per_sec:0\r\n";
-
-		assertThat(RedisCommandStats.parseNetworkBytes(info)).isEqualTo(35_200L);
-	}
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
 
 	@Test
 	void countsTheBytesOfAWindowOnARealRedis() {
-		try (RedisProcess redis = RedisProcess.start()) {
-			long before = RedisCommandStats.networkBytes(redis.host(), redis.port());
-			redis.command("SET", "big", "x".repeat(10_000));
+		long before = RedisCommandStats.networkBytes(redis.host(), redis.port());
+		redis.command("SET", "big", "x".repeat(10_000));
 
-			long delta = RedisCommandStats.networkBytes(redis.host(), redis.port()) - before;
+		long delta = RedisCommandStats.networkBytes(redis.host(), redis.port()) - before;
 
-			// the 10,000-byte value went in, plus the protocol framing and the first INFO's reply
-			assertThat(delta).isBetween(10_000L, 20_000L);
-		}
+		// the 10,000-byte value went in, plus the protocol framing and the first INFO's reply
+		assertThat(delta).isBetween(10_000L, 20_000L);
 	}
 
 	@Test
 	void countsTheCommandsOfAWindowOnARealRedis() {
-		try (RedisProcess redis = RedisProcess.start()) {
-			Map<String, Long> before = RedisCommandStats.snapshot(redis.host(), redis.port());
-			for (int i = 0; i < 5; i++) {
-				redis.command("SET", "k" + i, "v");
-			}
-			redis.command("GET", "k1");
-
-			Map<String, Long> delta = RedisCommandStats.delta(before,
-					RedisCommandStats.snapshot(redis.host(), redis.port()));
-
-			assertThat(delta).containsOnly(Map.entry("set", 5L), Map.entry("get", 1L));
-			assertThat(RedisCommandStats.total(Map.of("set", 5L, "get", 1L))).isEqualTo(6);
+		Map<String, Long> before = RedisCommandStats.snapshot(redis.host(), redis.port());
+		for (int i = 0; i < 5; i++) {
+			redis.command("SET", "k" + i, "v");
 		}
-	}
+		redis.command("GET", "k1");
 
-	private static RedisCommandStats.Sample sample(String runId, long uptime, long hgetall, long bytes) {
-		return new RedisCommandStats.Sample(runId, uptime, Map.of("hgetall", hgetall, "info", 3L), bytes);
-	}
+		Map<String, Long> delta = RedisCommandStats.delta(before,
+				RedisCommandStats.snapshot(redis.host(), redis.port()));
 
-	@Test
-	void aWindowIsTheDifferenceOfTwoSamplesOfTheSameRedis() {
-		RedisCommandStats.Window window = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
-				sample("a1", 118, 1600, 80_000));
-
-		assertThat(window.measured()).isTrue();
-		assertThat(window.calls()).containsOnly(Map.entry("hgetall", 600L));
-		assertThat(window.networkBytes()).isEqualTo(30_000L);
-		assertThat(window.warning()).isNull();
-	}
-
-	/** The jwt redis-outage run: Redis restarted inside the window, its counters from zero again. */
-	@Test
-	void aRedisRestartedInTheWindowIsNotMeasuredNeverNegative() {
-		RedisCommandStats.Window window = RedisCommandStats.between(sample("4f1c2b9a77", 40, 90_000, 9_000_000),
-				sample("0d3e5f6a11", 8, 1_200, 120_000));
-
-		assertThat(window.measured()).isFalse();
-		assertThat(window.calls()).isNull();
-		assertThat(window.networkBytes()).isNull();
-		assertThat(window.warning()).startsWith("Redis restarted during the measurement window (run_id 4f1c2b9a… → 0d3e5f6a…")
-			.endsWith("not measured");
-	}
-
-	/** A restart whose counters already passed the old ones would otherwise look like a small window. */
-	@Test
-	void aRestartIsSeenEvenWhenTheCountersGrewPastTheirOldValues() {
-		RedisCommandStats.Window window = RedisCommandStats.between(sample("old", 3, 100, 1_000),
-				sample("new", 10, 5_000, 90_000));
-
-		assertThat(window.measured()).isFalse();
-		assertThat(window.warning()).startsWith("Redis restarted");
-	}
-
-	@Test
-	void countersThatWentBackWithoutARestartAreNotMeasured() {
-		RedisCommandStats.Window commands = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
-				sample("a1", 110, 10, 60_000));
-		RedisCommandStats.Window bytes = RedisCommandStats.between(sample("a1", 100, 1000, 50_000),
-				sample("a1", 110, 1200, 400));
-
-		assertThat(commands.measured()).isFalse();
-		assertThat(commands.warning()).contains("went back", "hgetall", "CONFIG RESETSTAT");
-		assertThat(bytes.measured()).isFalse();
-		assertThat(bytes.warning()).contains("total_net_input_bytes");
-	}
-
-	@Test
-	void aRedisDownAtAnEdgeOfTheWindowIsNotMeasured() {
-		assertThat(RedisCommandStats.between(null, sample("a1", 1, 1, 1)).warning()).contains("at the start");
-		assertThat(RedisCommandStats.between(sample("a1", 1, 1, 1), null).warning()).contains("at the end");
-	}
-
-	@Test
-	void readsRunIdAndUptimeFromInfoServer() {
-		String info = "# Server\r\nredis_version:7.0.15\r\nrun_id:4f1c2b9a77e0\r\nuptime_in_seconds:42\r\n";
-
-		assertThat(RedisCommandStats.field(info, "run_id")).isEqualTo("4f1c2b9a77e0");
-		assertThat(RedisCommandStats.field(info, "uptime_in_seconds")).isEqualTo("42");
+		assertThat(delta).containsOnly(Map.entry("set", 5L), Map.entry("get", 1L));
+		assertThat(RedisCommandStats.total(Map.of("set", 5L, "get", 1L))).isEqualTo(6);
 	}
 
 	@Test
 	void seesARealRedisRestart() {
-		try (RedisProcess redis = RedisProcess.start()) {
-			for (int i = 0; i < 20; i++) {
-				redis.command("SET", "k" + i, "x".repeat(1000));
-			}
-			RedisCommandStats.Sample before = RedisCommandStats.sample(redis.host(), redis.port());
-			redis.restart();
-			redis.command("SET", "k", "v");
-			RedisCommandStats.Sample after = RedisCommandStats.sample(redis.host(), redis.port());
-
-			RedisCommandStats.Window window = RedisCommandStats.between(before, after);
-
-			assertThat(after.runId()).isNotEqualTo(before.runId());
-			assertThat(after.networkBytes()).as("the counter started again from zero").isLessThan(before.networkBytes());
-			assertThat(window.measured()).isFalse();
-			assertThat(window.warning()).startsWith("Redis restarted");
+		for (int i = 0; i < 20; i++) {
+			redis.command("SET", "k" + i, "x".repeat(1000));
 		}
+		RedisCommandStats.Sample before = RedisCommandStats.sample(redis.host(), redis.port());
+		redis.restart();
+		redis.command("SET", "k", "v");
+		RedisCommandStats.Sample after = RedisCommandStats.sample(redis.host(), redis.port());
+
+		RedisCommandStats.Window window = RedisCommandStats.between(before, after);
+
+		assertThat(after.runId()).isNotEqualTo(before.runId());
+		assertThat(after.networkBytes()).as("the counter started again from zero").isLessThan(before.networkBytes());
+		assertThat(window.measured()).isFalse();
+		assertThat(window.warning()).startsWith("Redis restarted");
 	}
 }

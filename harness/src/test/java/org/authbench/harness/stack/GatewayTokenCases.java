@@ -22,6 +22,7 @@ import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.BadTokens;
 import org.authbench.testsupport.TokenKey;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -270,21 +271,12 @@ abstract class GatewayTokenCases {
 			.sum();
 	}
 
-	/** The count once it reached the expected value (a request is counted just after its answer), or after 2 s. */
+	/** The count once it reached the expected value: a request is counted just after its answer. */
 	private static double await(DoubleSupplier count, double expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		double now = count.getAsDouble();
-		while (now < expected && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			now = count.getAsDouble();
-		}
-		return now;
+		return Awaitility.await("a counter reaches " + expected)
+			.atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(50))
+			.until(count::getAsDouble, now -> now >= expected);
 	}
 
 	private Stream<String> requestCounts() {
