@@ -12,6 +12,8 @@ import java.util.List;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,11 +67,13 @@ final class KeysFile {
 
 	/** Writes atomically (a temporary file, then a rename), so a reloading instance never reads half a file. */
 	static void write(Path file, Contents contents) {
-		StringBuilder json = new StringBuilder("{\"active\":\"").append(contents.active()).append("\",\"keys\":[");
-		for (int i = 0; i < contents.keys().size(); i++) {
-			json.append(i == 0 ? "\n  " : ",\n  ").append(Jwks.UNSAFE_JSON(contents.keys().get(i)));
+		ObjectNode root = JSON.createObjectNode();
+		root.put("active", contents.active());
+		ArrayNode keys = root.putArray("keys");
+		for (Jwk<?> key : contents.keys()) {
+			keys.add(JSON.readTree(Jwks.UNSAFE_JSON(key)));
 		}
-		json.append("\n]}\n");
+		String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
 		try {
 			Path parent = file.toAbsolutePath().getParent();
 			Files.createDirectories(parent);

@@ -1,6 +1,7 @@
 package org.authbench.jwt;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,6 +10,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.jsonwebtoken.security.Jwk;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar jwt-app.jar keys …}: creates and rotates the keys file without starting the
@@ -17,98 +23,105 @@ import io.jsonwebtoken.security.Jwk;
  * verify the new key), {@code activate} (new tokens use it), and, once the longest token
  * lifetime has passed, {@code retire} (tokens of the old key get 401).
  */
-final class KeysTool {
+@Command(name = "java -jar jwt-app.jar keys", mixinStandardHelpOptions = true,
+		description = "Creates and rotates the JWT keys file (AUTHBENCH_JWT_KEYS) without starting the app.")
+final class KeysTool implements Runnable {
 
-	static final String USAGE = """
-			usage: java -jar jwt-app.jar keys <command>
-			  generate <HS256|RS256|ES256|EdDSA> <file>   a new keys file with one active key
-			  add      <HS256|RS256|ES256|EdDSA> <file>   add a verify-only key (rotation step 1)
-			  activate <file> <kid>                      sign new tokens with it (step 2)
-			  retire   <file> <kid>                      remove a key: its tokens get 401 (step 3)
-			  jwks     <file>                            print the public JWK Set
-			""";
+	@Spec
+	private CommandSpec spec;
 
 	private KeysTool() {
 	}
 
 	/** @return the process exit code: 0 done, 2 usage error, 1 failure */
 	static int run(PrintWriter out, PrintWriter err, String... args) {
-		if (args.length < 2) {
-			err.print(USAGE);
-			err.flush();
-			return 2;
-		}
-		try {
-			return switch (args[0]) {
-				case "generate" -> write(out, Path.of(args[2]), generate(args[1], Path.of(args[2]), true));
-				case "add" -> write(out, Path.of(args[2]), generate(args[1], Path.of(args[2]), false));
-				case "activate" -> write(out, Path.of(args[1]), activate(Path.of(args[1]), args[2]));
-				case "retire" -> write(out, Path.of(args[1]), retire(Path.of(args[1]), args[2]));
-				case "jwks" -> {
-					out.println(KeysFile.read(Path.of(args[1])).ring().publicJwks());
-					out.flush();
-					yield 0;
-				}
-				default -> {
-					err.print(USAGE);
-					err.flush();
-					yield 2;
-				}
-			};
-		}
-		catch (ArrayIndexOutOfBoundsException ex) {
-			err.print(USAGE);
-			err.flush();
-			return 2;
-		}
-		catch (InvalidJwtKeyException ex) {
-			err.println(ex.getMessage());
-			err.flush();
-			return 1;
-		}
+		CommandLine cli = new CommandLine(new KeysTool());
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.registerConverter(JwtAlgorithm.class, KeysTool::algorithm);
+		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+			if (ex instanceof InvalidJwtKeyException invalid) {
+				command.getErr().println(invalid.getMessage() + (invalid.action().isEmpty() ? "" : " " + invalid.action()));
+				return 1;
+			}
+			if (ex instanceof UncheckedIOException io) {
+				command.getErr().println(io.getMessage() + ": " + io.getCause().getMessage());
+				return 1;
+			}
+			throw ex;
+		});
+		int code = cli.execute(args);
+		out.flush();
+		err.flush();
+		return code;
 	}
 
-	private static KeysFile.Contents generate(String alg, Path file, boolean fresh) {
-		JwtAlgorithm algorithm = JwtAlgorithm.of(alg);
-		Jwk<?> key = algorithm.generate(algorithm.id().toLowerCase() + "-" + HexFormat.of().formatHex(randomBytes()));
-		if (fresh) {
-			if (Files.exists(file)) {
-				throw new InvalidJwtKeyException(file + " exists; 'generate' does not overwrite it.", "Use 'add'.");
-			}
-			return new KeysFile.Contents(key.getId(), List.of(key));
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"Missing command: generate, add, activate, retire or jwks");
+	}
+
+	@Command(name = "generate", description = "Writes a new keys file with one active key.")
+	int generate(@Parameters(paramLabel = "<algorithm>", description = "HS256, RS256, ES256 or EdDSA") JwtAlgorithm algorithm,
+			@Parameters(paramLabel = "<file>") Path file) {
+		if (Files.exists(file)) {
+			throw new InvalidJwtKeyException(file + " exists; 'generate' does not overwrite it.", "Use 'add'.");
 		}
+		Jwk<?> key = newKey(algorithm);
+		return write(file, new KeysFile.Contents(key.getId(), List.of(key)));
+	}
+
+	@Command(name = "add", description = "Adds a verify-only key (rotation step 1).")
+	int add(@Parameters(paramLabel = "<algorithm>", description = "HS256, RS256, ES256 or EdDSA") JwtAlgorithm algorithm,
+			@Parameters(paramLabel = "<file>") Path file) {
 		KeysFile.Contents contents = KeysFile.read(file);
 		List<Jwk<?>> keys = new ArrayList<>(contents.keys());
-		keys.add(0, key);
-		return new KeysFile.Contents(contents.active(), keys);
+		keys.add(0, newKey(algorithm));
+		return write(file, new KeysFile.Contents(contents.active(), keys));
 	}
 
-	private static KeysFile.Contents activate(Path file, String kid) {
-		KeysFile.Contents contents = KeysFile.read(file);
-		return new KeysFile.Contents(kid, contents.keys());
+	@Command(name = "activate", description = "Signs new tokens with this key (step 2).")
+	int activate(@Parameters(paramLabel = "<file>") Path file, @Parameters(paramLabel = "<kid>") String kid) {
+		return write(file, new KeysFile.Contents(kid, KeysFile.read(file).keys()));
 	}
 
-	private static KeysFile.Contents retire(Path file, String kid) {
+	@Command(name = "retire", description = "Removes a key: its tokens get 401 (step 3).")
+	int retire(@Parameters(paramLabel = "<file>") Path file, @Parameters(paramLabel = "<kid>") String kid) {
 		KeysFile.Contents contents = KeysFile.read(file);
 		if (kid.equals(contents.active())) {
 			throw new InvalidJwtKeyException("'" + kid + "' is the active key; activate another one first.", "");
 		}
-		return new KeysFile.Contents(contents.active(),
-				contents.keys().stream().filter(key -> !kid.equals(key.getId())).toList());
+		return write(file, new KeysFile.Contents(contents.active(),
+				contents.keys().stream().filter(key -> !kid.equals(key.getId())).toList()));
 	}
 
-	private static int write(PrintWriter out, Path file, KeysFile.Contents contents) {
-		contents.ring(); // refuses an inconsistent result (unknown active kid, weak key) before writing it
-		KeysFile.write(file, contents);
-		out.println(file + ": active " + contents.active() + ", keys "
-				+ contents.keys().stream().map(Jwk::getId).toList());
-		out.flush();
+	@Command(name = "jwks", description = "Prints the public JWK Set.")
+	int jwks(@Parameters(paramLabel = "<file>") Path file) {
+		this.spec.commandLine().getOut().println(KeysFile.read(file).ring().publicJwks());
 		return 0;
 	}
 
-	private static byte[] randomBytes() {
-		byte[] bytes = new byte[4];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
+	private int write(Path file, KeysFile.Contents contents) {
+		contents.ring(); // refuses an inconsistent result (unknown active kid, weak key) before writing it
+		KeysFile.write(file, contents);
+		this.spec.commandLine().getOut().println(file + ": active " + contents.active() + ", keys "
+				+ contents.keys().stream().map(Jwk::getId).toList());
+		return 0;
+	}
+
+	private static Jwk<?> newKey(JwtAlgorithm algorithm) {
+		byte[] random = new byte[4];
+		new SecureRandom().nextBytes(random);
+		return algorithm.generate(algorithm.id().toLowerCase() + "-" + HexFormat.of().formatHex(random));
+	}
+
+	private static JwtAlgorithm algorithm(String name) {
+		try {
+			return JwtAlgorithm.of(name);
+		}
+		catch (InvalidJwtKeyException ex) {
+			throw new CommandLine.TypeConversionException(ex.getMessage() + " " + ex.action());
+		}
 	}
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
-import java.util.List;
 
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
@@ -112,33 +111,5 @@ class JwtStartupRefusalTests {
 		Path file = Files.createTempDirectory("authbench-keys-").resolve("keys.json");
 		Files.writeString(file, "{\"active\":\"" + key.getId() + "\",\"keys\":[" + Jwks.UNSAFE_JSON(key) + "]}");
 		return file;
-	}
-
-	@Test
-	void theKeysToolRotatesAFileInThreeSteps() throws Exception {
-		Path file = Files.createTempDirectory("authbench-keys-").resolve("keys.json");
-		var out = new java.io.StringWriter();
-		var err = new java.io.StringWriter();
-
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "generate", "ES256",
-				file.toString())).isZero();
-		String first = KeysFile.read(file).active();
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "add", "EdDSA",
-				file.toString())).isZero();
-		String second = KeysFile.read(file).keys().get(0).getId();
-		assertThat(KeysFile.read(file).active()).as("added keys only verify").isEqualTo(first);
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "activate", file.toString(),
-				second)).isZero();
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "retire", file.toString(),
-				second)).as("the active key cannot be retired").isEqualTo(1);
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "retire", file.toString(),
-				first)).isZero();
-
-		KeyRing ring = KeysFile.read(file).ring();
-		assertThat(ring.active().kid()).isEqualTo(second);
-		assertThat(ring.active().algorithm()).isEqualTo(JwtAlgorithm.EDDSA);
-		assertThat(ring.kids()).containsExactly(second);
-		assertThat(KeysTool.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "bogus")).isEqualTo(2);
-		assertThat(List.of(err.toString())).allSatisfy(text -> assertThat(text).contains("usage"));
 	}
 }
