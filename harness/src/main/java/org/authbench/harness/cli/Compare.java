@@ -94,6 +94,7 @@ final class Compare implements Callable<Integer> {
 		if (this.stack.lb != null) {
 			throw new IllegalArgumentException("compare runs each variant in its own nginx mode; --lb does not apply");
 		}
+		this.stack.requireNative("compare");
 		PrintWriter out = this.spec.commandLine().getOut();
 		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,

@@ -3,7 +3,7 @@ package org.authbench.harness.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,7 @@ final class Down implements Callable<Integer> {
 			out.println("No stack is running from " + this.folder.runDir() + "; nothing to stop.");
 			return 0;
 		}
-		new Stack(out).down(state.get());
+		StackRuntime.of(this.folder.runDir(), out).down(state.get());
 		out.println("Stack down: every process is gone.");
 		return 0;
 	}

@@ -96,6 +96,7 @@ final class Run implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		this.stack.requireNative("run");
 		PrintWriter out = this.spec.commandLine().getOut();
 		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
 		LoadSpec spec = loadSpec(stackSpec);

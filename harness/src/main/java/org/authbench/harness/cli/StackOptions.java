@@ -16,6 +16,11 @@ import picocli.CommandLine.Option;
  */
 final class StackOptions {
 
+	@Option(names = "--runtime", defaultValue = "native", paramLabel = "RUNTIME",
+			description = "native (processes on this host, the default) | docker (containers of ./authbench images "
+					+ "on private networks, any Docker host; adds chaos partition)")
+	String runtime;
+
 	@Option(names = "--instances", paramLabel = "N", description = "App instances (default: ${DEFAULT-VALUE}).")
 	int instances;
 
@@ -72,6 +77,14 @@ final class StackOptions {
 	@Option(names = "--start-timeout", paramLabel = "DURATION",
 			description = "How long to wait for each process to be healthy (default: ${DEFAULT-VALUE}).")
 	Duration startTimeout;
+
+	/** For the commands that run on native processes only, so far: a clear error instead of a native run. */
+	void requireNative(String command) {
+		if (!"native".equals(this.runtime)) {
+			throw new IllegalArgumentException(command + " runs on the native runtime only (so far); --runtime "
+					+ this.runtime + " works with up, status, chaos, verify and down");
+		}
+	}
 
 	StackSpec stackSpec(RunFolder folder, Variant variant) {
 		StackSpec.Builder builder = StackSpec.builder(variant, folder.home())

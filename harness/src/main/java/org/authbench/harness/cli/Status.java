@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.authbench.harness.stack.MemberStatus;
-import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ final class Status implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		StackState state = this.folder.requireState();
-		List<MemberStatus> members = new Stack(out).status(state);
+		List<MemberStatus> members = StackRuntime.of(this.folder.runDir(), out).status(state);
 		out.printf("Stack %s, nginx mode %s, %s (run folder %s)%n", state.variant(), state.lb(), state.url(),
 				state.runDir());
 		out.printf("  %-6s %-6s %-8s %-8s %s%n", "NAME", "PORT", "PID", "STATE", "HEALTH");

@@ -89,6 +89,7 @@ final class Trial implements Callable<Integer> {
 		if (this.rounds != null) {
 			settings = settings.withRounds(this.rounds);
 		}
+		this.stack.requireNative("trial");
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();
 		Map<Setup, StackSpec> specs = TrialStacks.placeAll(this.variants,

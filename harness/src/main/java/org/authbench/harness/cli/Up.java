@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.authbench.harness.stack.ContainerSettings;
+import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
-import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 import org.authbench.harness.stack.StackState;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code authbench up}: starts a stack and prints its URLs; stays in the foreground unless {@code --detach}. */
 @Command(name = "up", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
 		description = { "Starts redis-server (clustered, jwt), N app instances and nginx, waits until all are healthy, "
-				+ "prints the URLs.", "Stays in the foreground (Ctrl-C stops everything) unless --detach." })
+				+ "prints the URLs.", "--runtime docker: the same stack as containers (./authbench images) on private "
+				+ "networks, ports published on 127.0.0.1.", "Stays in the foreground (Ctrl-C stops everything) unless --detach." })
 final class Up implements Callable<Integer> {
 
 	@Spec
@@ -41,7 +44,7 @@ final class Up implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
-		Stack stack = new Stack(out);
+		StackRuntime stack = StackRuntime.of(this.stack.runtime, out);
 		Path runDir = stackSpec.runDir();
 		Thread stopper = new Thread(() -> StackState.load(runDir).ifPresent(state -> {
 			out.println("stopping the stack…");
@@ -56,7 +59,7 @@ final class Up implements Callable<Integer> {
 			Runtime.getRuntime().removeShutdownHook(stopper);
 			throw ex;
 		}
-		printUrls(out, stackSpec, state);
+		printUrls(out, stackSpec, state, stack instanceof DockerStack);
 		if (this.detach) {
 			Runtime.getRuntime().removeShutdownHook(stopper);
 			out.println("Detached. Stop it with: ./authbench down");
@@ -72,9 +75,10 @@ final class Up implements Callable<Integer> {
 		return 0;
 	}
 
-	private static void printUrls(PrintWriter out, StackSpec spec, StackState state) {
-		out.printf("%nStack up: %s, %d instance(s), nginx mode %s, apps on %s%n", spec.variant(), spec.instances(),
-				spec.lb(), spec.javaBinary());
+	private static void printUrls(PrintWriter out, StackSpec spec, StackState state, boolean docker) {
+		out.printf("%nStack up: %s, %d instance(s), nginx mode %s, apps %s%n", spec.variant(), spec.instances(),
+				spec.lb(), docker ? "in containers of " + ContainerSettings.image(spec.variant().module())
+						: "on " + spec.javaBinary());
 		out.printf("  %-6s %-24s send requests here%n", "nginx", state.url());
 		for (Member member : state.members()) {
 			if (member.role() == Member.Role.APP) {

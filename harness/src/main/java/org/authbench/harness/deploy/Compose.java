@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.StackSpec;
 
 /**
@@ -63,7 +64,7 @@ final class Compose {
 		service.put("profiles", profiles);
 		service.put("image", ContainerStack.image(ContainerStack.REDIS));
 		service.put("build", build(ContainerStack.REDIS, null));
-		service.put("command", Kubernetes.redisCommand(spec));
+		service.put("command", ContainerSettings.redisCommand(spec));
 		service.put("expose", List.of(String.valueOf(spec.redisPort())));
 		service.put("healthcheck", healthcheck(List.of("CMD", "redis-cli", "-p", String.valueOf(spec.redisPort()), "ping"), spec));
 		return service;

@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
-import org.authbench.harness.env.Version;
 import org.authbench.harness.load.GatlingRunner;
 import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
-import org.authbench.harness.nginx.NginxConfig;
+import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
@@ -34,26 +32,25 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 	/** Instances per stack: the launcher's default, and enough to see stickiness and failover. */
 	public static final int INSTANCES = 3;
 
-	public static final String REDIS = "redis";
+	public static final String REDIS = ContainerSettings.REDIS;
 
-	public static final String NGINX = "nginx";
+	public static final String NGINX = ContainerSettings.NGINX;
 
 	/** The settings a container changes: it listens on every address, and Redis is a host of its own. */
-	public static final Map<String, String> CONTAINER_ADDRESSES = Map.of("AUTHBENCH_BIND_ADDRESS", "0.0.0.0",
-			"REDIS_HOST", REDIS);
+	public static final Map<String, String> CONTAINER_ADDRESSES = ContainerSettings.CONTAINER_ADDRESSES;
 
 	/** Stands for the JWT HMAC secret in {@link #appEnvironment}: each platform puts its own reference there. */
 	public static final String JWT_SECRET = "@AUTHBENCH_JWT_SECRET@";
 
 	/** Stands for the gateway secret, in the app settings and in nginx's config (the start script fills it in). */
-	public static final String GATEWAY_SECRET = "__AUTHBENCH_GATEWAY_SECRET__";
+	public static final String GATEWAY_SECRET = ContainerSettings.GATEWAY_SECRET;
 
 	/** nginx's prefix, log folder and mounted config folder inside its container. */
-	public static final String NGINX_PREFIX = "/authbench/nginx";
+	public static final String NGINX_PREFIX = ContainerSettings.NGINX_PREFIX;
 
-	public static final String NGINX_LOGS = "/authbench/logs";
+	public static final String NGINX_LOGS = ContainerSettings.NGINX_LOGS;
 
-	public static final String NGINX_CONF = "/authbench/conf";
+	public static final String NGINX_CONF = ContainerSettings.NGINX_CONF;
 
 	/** What {@code authbench run} uses unless told otherwise: throughput, its ladder, 30 s, the default mix. */
 	static final Duration MEASURED = Duration.ofSeconds(30);
@@ -94,7 +91,7 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 
 	/** Host name of instance {@code n} (1-based): compose network alias and Kubernetes Service. */
 	public static String app(int n) {
-		return "app-" + n;
+		return ContainerSettings.app(n);
 	}
 
 	public int appPort(int n) {
@@ -106,9 +103,7 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 	 * sorted by name (the launcher keeps no order, generated files must).
 	 */
 	public Map<String, String> appEnvironment(int n) {
-		Map<String, String> env = new TreeMap<>(spec().appEnvironment(n, JWT_SECRET, GATEWAY_SECRET));
-		CONTAINER_ADDRESSES.forEach((name, value) -> env.computeIfPresent(name, (key, old) -> value));
-		return env;
+		return ContainerSettings.appEnvironment(spec(), n, JWT_SECRET, GATEWAY_SECRET);
 	}
 
 	/** nginx's own environment: the launcher's (the njs gateway's secret), plus the gateway secret its config needs. */
@@ -122,10 +117,7 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 
 	/** The rendered nginx files of this stack's mode, with container paths and host names. */
 	public Map<String, String> nginxFiles(Path templates) {
-		NginxConfig config = spec().nginxConfig(GATEWAY_SECRET);
-		NginxConfig.Addresses addresses = new NginxConfig.Addresses("0.0.0.0",
-				IntStream.rangeClosed(1, INSTANCES).mapToObj(ContainerStack::app).toList());
-		return config.files(templates, NGINX_PREFIX, NGINX_LOGS, addresses);
+		return ContainerSettings.nginxFiles(spec(), templates);
 	}
 
 	/** The Gatling injector's command line, as {@link GatlingRunner} builds it, with the results under {@code /results}. */
@@ -143,11 +135,8 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 		return command;
 	}
 
-	/**
-	 * An image as {@code ./authbench images} tags it (deploy/images.sh) and compose and the manifests
-	 * name it: an app module, {@code nginx}, {@code redis} or {@code gatling}.
-	 */
+	/** An image as {@code ./authbench images} tags it: see {@link ContainerSettings#image}. */
 	public static String image(String module) {
-		return "authbench/" + module + ":" + Version.current();
+		return ContainerSettings.image(module);
 	}
 }

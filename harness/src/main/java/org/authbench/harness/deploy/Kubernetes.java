@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.StackSpec;
 
 /**
@@ -30,22 +31,13 @@ final class Kubernetes {
 	private Kubernetes() {
 	}
 
-	/** redis-server as the launcher starts it, listening on the pod's addresses. */
-	static List<String> redisCommand(StackSpec spec) {
-		List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(spec.redisPort()),
-				"--bind", "0.0.0.0", "--protected-mode", "no", "--save", ""));
-		command.addAll(spec.redisPersistence() ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
-				: List.of("--appendonly", "no"));
-		return command;
-	}
-
 	static String stack(ContainerStack stack, Map<String, String> nginxFiles, String startScript) {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		StackSpec spec = stack.spec();
 		if (stack.variant().usesRedis()) {
 			Map<String, Object> container = container(ContainerStack.REDIS, ContainerStack.image(ContainerStack.REDIS),
 					spec.redisPort());
-			container.put("command", redisCommand(spec));
+			container.put("command", ContainerSettings.redisCommand(spec));
 			documents.add(deployment(stack, ContainerStack.REDIS, container, null));
 			documents.add(service(stack, ContainerStack.REDIS, spec.redisPort(), "ClusterIP"));
 		}

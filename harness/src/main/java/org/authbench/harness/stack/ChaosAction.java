@@ -3,10 +3,13 @@ package org.authbench.harness.stack;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What {@code chaos} does to a process: SIGKILL, SIGSTOP, SIGCONT, or bring it back. */
+/**
+ * What {@code chaos} does to a process: SIGKILL, SIGSTOP, SIGCONT, or bring it back; on the docker
+ * runtime also cut an instance off Redis's network and join it again (partition, heal).
+ */
 public enum ChaosAction {
 
-	KILL, FREEZE, THAW, START, RESTART;
+	KILL, FREEZE, THAW, START, RESTART, PARTITION, HEAL;
 
 	public String id() {
 		return name().toLowerCase();

@@ -17,7 +17,7 @@ import org.authbench.harness.nginx.NginxConfig;
  * listening at start as failed). Every step is written to the state file, so a stack started
  * here can be stopped, inspected and broken from another terminal ({@link StackState#load}).
  */
-public final class Stack {
+public final class Stack implements StackRuntime {
 
 	static final Duration GRACE = Duration.ofSeconds(15);
 
@@ -32,6 +32,7 @@ public final class Stack {
 	 * Starts the stack and waits until every process is healthy. On failure everything already
 	 * started is stopped again and a {@link StackException} says why.
 	 */
+	@Override
 	public StackState up(StackSpec spec) {
 		Preflight.check(spec);
 		StackPlan plan = new StackPlan(spec);
@@ -79,7 +80,7 @@ public final class Stack {
 	}
 
 	/** The last stack's logs move to {@code logs.previous}: each stack's access log is its own. */
-	private static void keepPreviousLogs(Path logs) throws IOException {
+	static void keepPreviousLogs(Path logs) throws IOException {
 		if (!Files.isDirectory(logs)) {
 			return;
 		}
@@ -125,6 +126,7 @@ public final class Stack {
 	 * @return one line per process
 	 * @throws StackException if a process survived SIGKILL
 	 */
+	@Override
 	public List<String> down(StackState state) {
 		List<Member> order = new ArrayList<>();
 		state.member("nginx").ifPresent(order::add);
@@ -191,6 +193,7 @@ public final class Stack {
 	}
 
 	/** Each process: running, frozen or gone, and what its health check answers. */
+	@Override
 	public List<MemberStatus> status(StackState state) {
 		return state.members().stream().map(MemberStatus::of).toList();
 	}
@@ -200,14 +203,9 @@ public final class Stack {
 	 * @param target {@code app-N} or {@code redis}
 	 * @return the stack's state afterwards
 	 */
+	@Override
 	public StackState chaos(StackState state, ChaosAction action, String target) {
-		Member member = state.member(target)
-			.filter(candidate -> candidate.role() != Member.Role.NGINX)
-			.orElseThrow(() -> new StackException("no '" + target + "' in this stack; targets: "
-					+ String.join(", ", state.members().stream()
-						.filter(m -> m.role() != Member.Role.NGINX)
-						.map(Member::name)
-						.toList())));
+		Member member = state.chaosTarget(target);
 		Duration timeout = Duration.ofSeconds(state.startTimeoutSeconds());
 		return switch (action) {
 			case KILL -> {
@@ -237,6 +235,8 @@ public final class Stack {
 				Ports.requireFree(member.port(), target);
 				yield startAndAwait(state, member, timeout);
 			}
+			case PARTITION, HEAL -> throw new StackException("chaos " + action.id() + " cuts a container off Redis's "
+					+ "network: it needs a stack started with --runtime docker (native processes share one loopback)");
 			case RESTART -> {
 				if (Processes.isAlive(member)) {
 					if (!Processes.stop(member, GRACE)) {

@@ -75,6 +75,16 @@ public record StackState(String variant, String lb, int port, String runDir, lon
 		return this.members.stream().filter(member -> member.role() == Member.Role.APP).toList();
 	}
 
+	/** The member {@code chaos} may act on ({@code app-N} or {@code redis}), or an error naming those there are. */
+	Member chaosTarget(String target) {
+		return member(target).filter(candidate -> candidate.role() != Member.Role.NGINX)
+			.orElseThrow(() -> new StackException("no '" + target + "' in this stack; targets: "
+					+ String.join(", ", this.members.stream()
+						.filter(m -> m.role() != Member.Role.NGINX)
+						.map(Member::name)
+						.toList())));
+	}
+
 	StackState with(Member changed) {
 		List<Member> updated = new ArrayList<>();
 		boolean replaced = false;
