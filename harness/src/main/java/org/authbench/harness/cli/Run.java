@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.authbench.harness.drill.Drill;
+import org.authbench.harness.drill.DrillEvent;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
@@ -96,11 +97,14 @@ final class Run implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		this.stack.requireNative("run");
 		PrintWriter out = this.spec.commandLine().getOut();
 		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
 		LoadSpec spec = loadSpec(stackSpec);
-		Path dir = new LoadRun(out, this.folder.home()).run(spec);
+		if (spec.drill() != null && spec.drill().events().stream().anyMatch(event -> event.action() == DrillEvent.Action.PARTITION)
+				&& !"docker".equals(this.stack.runtime)) {
+			throw new IllegalArgumentException("a partition cuts one instance off Redis's network: it needs --runtime docker");
+		}
+		Path dir = new LoadRun(out, this.folder.home(), this.stack.runtime).run(spec);
 		out.printf("Done: %s%n", dir);
 		return 0;
 	}

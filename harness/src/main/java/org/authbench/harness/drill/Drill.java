@@ -18,7 +18,7 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 
 	/** The drills that ship with authbench. */
 	public static final List<String> PRESETS = List.of("failover", "freeze", "rolling-restart", "redis-outage",
-			"redis-latency");
+			"redis-latency", "redis-partition");
 
 	/** Time left after the last event to see recovery (docs/metrics.md: recovery needs 3 s without errors). */
 	static final Duration TAIL = Duration.ofSeconds(15);
@@ -54,6 +54,8 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 			case "freeze" -> "freeze %1$s@%2$s, thaw %1$s@%3$s".formatted(victim, t(15, scale), t(30, scale));
 			case "rolling-restart" -> rolling(instances, scale);
 			case "redis-outage" -> "redis-kill@%s, redis-start@%s".formatted(t(15, scale), t(30, scale));
+			// One instance loses Redis while the others keep it (docker runtime: a network partition).
+			case "redis-partition" -> "partition %1$s@%2$s, heal %1$s@%3$s".formatted(victim, t(15, scale), t(30, scale));
 			case "redis-latency" -> "redis-latency=1ms@%s, redis-latency=5ms@%s, redis-latency=0@%s"
 				.formatted(t(15, scale), t(30, scale), t(45, scale));
 			default -> throw new IllegalArgumentException(

@@ -30,7 +30,11 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 		/** Stop (SIGTERM, then SIGKILL) and start again: what a deploy does. */
 		RESTART,
 		/** Delay every round trip between the apps and Redis (through a TCP proxy). */
-		REDIS_LATENCY;
+		REDIS_LATENCY,
+		/** Cut an instance off Redis's network, nginx still reaching it (docker runtime). */
+		PARTITION,
+		/** Join a partitioned instance to Redis's network again. */
+		HEAL;
 
 		String id() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -40,6 +44,7 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 
 	private static final Pattern SYNTAX = Pattern.compile(
 			"(?<action>kill|freeze|thaw|start|restart)\\s+(?<target>app-\\d+|redis)|redis-(?<redis>kill|start)"
+					+ "|(?<cut>partition|heal)\\s+(?<instance>app-\\d+)"
 					+ "|redis-latency=(?<latency>\\d+)(?:ms)?");
 
 	private static final Pattern AT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)?");
@@ -67,6 +72,10 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 			return new DrillEvent(Action.valueOf(what.group("action").toUpperCase(Locale.ROOT)), what.group("target"),
 					at, Duration.ZERO);
 		}
+		if (what.group("cut") != null) {
+			return new DrillEvent(Action.valueOf(what.group("cut").toUpperCase(Locale.ROOT)), what.group("instance"), at,
+					Duration.ZERO);
+		}
 		if (what.group("redis") != null) {
 			return new DrillEvent("kill".equals(what.group("redis")) ? Action.KILL : Action.START, "redis", at,
 					Duration.ZERO);
@@ -76,7 +85,8 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 
 	private static IllegalArgumentException invalid(String text) {
 		return new IllegalArgumentException("not a drill event: '" + text.trim() + "'. Write <event>@<time>, events: "
-				+ "kill|freeze|thaw|start|restart app-N|redis, redis-kill, redis-start, redis-latency=<ms>; "
+				+ "kill|freeze|thaw|start|restart app-N|redis, redis-kill, redis-start, redis-latency=<ms>, "
+				+ "partition|heal app-N (docker runtime); "
 				+ "time like 20s or 1500ms after measurement starts");
 	}
 
@@ -86,8 +96,8 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 	 */
 	public boolean breaks() {
 		return switch (this.action) {
-			case KILL, FREEZE, RESTART -> true;
-			case START, THAW -> false;
+			case KILL, FREEZE, RESTART, PARTITION -> true;
+			case START, THAW, HEAL -> false;
 			case REDIS_LATENCY -> !this.latency.isZero();
 		};
 	}

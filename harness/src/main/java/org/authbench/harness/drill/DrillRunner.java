@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.authbench.harness.stack.ChaosAction;
-import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackState;
 
 /**
@@ -22,7 +22,7 @@ public final class DrillRunner implements AutoCloseable {
 	public record Executed(DrillEvent event, long startedMillis, long doneMillis, String error) {
 	}
 
-	private final Stack stack;
+	private final StackRuntime stack;
 
 	private final Drill drill;
 
@@ -41,7 +41,7 @@ public final class DrillRunner implements AutoCloseable {
 	private volatile StackState state;
 
 	/** @param proxy the apps' way to Redis, for latency events; null when the drill has none */
-	public DrillRunner(Stack stack, StackState state, Drill drill, RedisLatencyProxy proxy, PrintWriter out) {
+	public DrillRunner(StackRuntime stack, StackState state, Drill drill, RedisLatencyProxy proxy, PrintWriter out) {
 		if (drill.injectsRedisLatency() && proxy == null) {
 			throw new IllegalArgumentException("a redis-latency drill needs the latency proxy between apps and Redis");
 		}

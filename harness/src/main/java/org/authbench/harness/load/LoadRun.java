@@ -26,7 +26,7 @@ import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
 import org.authbench.harness.stack.Member;
-import org.authbench.harness.stack.Stack;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
@@ -49,9 +49,17 @@ public final class LoadRun {
 
 	private final Path repo;
 
+	private final String runtime;
+
 	public LoadRun(PrintWriter out, Path repo) {
+		this(out, repo, "native");
+	}
+
+	/** @param runtime where the stacks run: {@code native} or {@code docker} ({@link StackRuntime#of(String, PrintWriter)}) */
+	public LoadRun(PrintWriter out, Path repo, String runtime) {
 		this.out = out;
 		this.repo = repo;
+		this.runtime = runtime;
 	}
 
 	/** A new result's folder: {@code <parent>/<timestamp>-<name>}, absolute. */
@@ -103,13 +111,13 @@ public final class LoadRun {
 	 */
 	public static final class LiveStack {
 
-		final Stack stack;
+		final StackRuntime stack;
 
 		final RedisLatencyProxy proxy;
 
 		StackState state;
 
-		LiveStack(Stack stack, StackState state, RedisLatencyProxy proxy) {
+		LiveStack(StackRuntime stack, StackState state, RedisLatencyProxy proxy) {
 			this.stack = stack;
 			this.state = state;
 			this.proxy = proxy;
@@ -117,7 +125,8 @@ public final class LoadRun {
 
 		/** A stack someone else started (without a Redis latency proxy), for drills on it. */
 		public static LiveStack running(StackState state) {
-			return new LiveStack(new Stack(new PrintWriter(PrintWriter.nullWriter())), state, null);
+			return new LiveStack(StackRuntime.of(Path.of(state.runDir()), new PrintWriter(PrintWriter.nullWriter())),
+					state, null);
 		}
 
 		/** The stack as it is now (a drill may have restarted processes). */
@@ -133,12 +142,16 @@ public final class LoadRun {
 	public LiveStack start(StackSpec spec, boolean latencyProxy, String tag) {
 		RedisLatencyProxy proxy = null;
 		StackSpec stackSpec = spec;
+		if (latencyProxy && !"native".equals(this.runtime)) {
+			throw new StackException("redis-latency needs the native runtime: its delay is a TCP proxy on this host "
+					+ "between the apps and Redis, and a container's apps reach Redis on their own network");
+		}
 		if (latencyProxy) {
 			proxy = RedisLatencyProxy.start(freePort(), "127.0.0.1", spec.redisPort());
 			stackSpec = spec.withAppEnv("REDIS_PORT", String.valueOf(proxy.port()));
 		}
 		say("%s starting %s × %d (nginx %s)", tag, stackSpec.variant().id(), stackSpec.instances(), stackSpec.lb().id());
-		Stack stack = new Stack(new PrintWriter(PrintWriter.nullWriter()));
+		StackRuntime stack = StackRuntime.of(this.runtime, new PrintWriter(PrintWriter.nullWriter()));
 		try {
 			return new LiveStack(stack, stack.up(stackSpec), proxy);
 		}

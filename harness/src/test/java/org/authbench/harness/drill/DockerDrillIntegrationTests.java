@@ -1,0 +1,81 @@
+package org.authbench.harness.drill;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.authbench.harness.docker.DockerEngine;
+import org.authbench.harness.load.LoadRun;
+import org.authbench.harness.load.LoadSpec;
+import org.authbench.harness.load.Scenario;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.TestStacks;
+import org.authbench.harness.stack.Variant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drills on the docker runtime (container tier), with short timelines: a killed container loses
+ * what a killed process loses, and the fault only containers can give, one instance cut off Redis
+ * while the others keep it ({@code redis-partition}): what each design loses or keeps.
+ */
+@ExtendWith(DockerEngine.class)
+class DockerDrillIntegrationTests {
+
+	private static JsonNode drill(Variant variant, int instances, String timeline, Duration measured,
+			String... appEnv) {
+		StackSpec.Builder builder = TestStacks.spec(variant, instances);
+		for (int i = 0; i < appEnv.length; i += 2) {
+			builder.appEnv(appEnv[i], appEnv[i + 1]);
+		}
+		LoadSpec spec = new LoadSpec(builder.build(), Scenario.STEADY, List.of(150), measured, 30,
+				Duration.ofSeconds(2), Duration.ofSeconds(4), "me=40,items=40,write=20", 1, TestStacks.tempDir(),
+				"docker-drill-" + variant.id(), Drill.parse(timeline));
+		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
+		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+		return summary.get("drills").get(0).get("incidents").get(0);
+	}
+
+	@Test
+	void stickyFailoverLosesTheKilledContainersShareAsNativeDoes() {
+		JsonNode kill = drill(Variant.STICKY, 3, "kill app-3@3s", Duration.ofSeconds(9));
+
+		assertThat(kill.get("sessionsAliveOnTarget").asLong()).isPositive();
+		assertThat(kill.get("lostShare").asDouble()).as("the killed node's share of all sessions").isBetween(0.20, 0.45);
+		assertThat(kill.get("failoverLoss").asDouble()).as("lost ÷ alive on the killed node").isGreaterThan(0.8);
+	}
+
+	@Test
+	void clusteredAnswers503OnThePartitionedInstanceAndLosesNoSession() {
+		JsonNode partition = drill(Variant.CLUSTERED, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12));
+
+		assertThat(partition.get("failed").get("serverError").asLong()).as("503 from the instance cut off Redis")
+			.isPositive();
+		assertThat(partition.get("sessionsLost").asLong()).as("the sessions stay in Redis").isZero();
+		assertThat(partition.get("recoveryMillis").isNull()).as("it serves again once it sees Redis").isFalse();
+	}
+
+	@Test
+	void jwtWithADenylistFailsClosedOnThePartitionedInstanceAndLosesNoSession() {
+		JsonNode partition = drill(Variant.JWT, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
+				"AUTHBENCH_JWT_REVOCATION", "denylist");
+
+		assertThat(partition.get("failed").get("serverError").asLong())
+			.as("503: a token that needs the denylist check is never accepted unchecked").isPositive();
+		assertThat(partition.get("failed").get("authLost").asLong()).isZero();
+	}
+
+	@Test
+	void jwtWithoutRevocationStateDoesNotNoticeThePartition() {
+		JsonNode partition = drill(Variant.JWT, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
+				"AUTHBENCH_JWT_REVOCATION", "none");
+
+		assertThat(partition.get("failed").get("serverError").asLong()).as("reads never ask Redis").isZero();
+		assertThat(partition.get("failed").get("authLost").asLong()).isZero();
+	}
+}
