@@ -243,7 +243,9 @@ public final class LoadRun {
 				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
 					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),
 				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
-				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors()));
+				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors(),
+				spec.drill() == null || spec.drill().events().isEmpty() ? null
+						: window.start() + spec.drill().events().get(0).at().toMillis()));
 		DrillReport report = drill == null ? null
 				: DrillAnalysis.analyse(spec.drill(), drill.executed(),
 						Timeline.read(gatling.metricsDir().resolve("timeline.json")),

@@ -47,11 +47,18 @@ public final class RunAnalysis {
 	 * @param cpu CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR},
 	 * and what could not be counted
 	 * @param redis what the window cost Redis (or why it is not known), or null when no Redis ran
+	 * @param faultAtMillis when a drill's first event struck, epoch milliseconds; null without a drill
 	 */
 	public record Input(Path metricsDir, long startMillis, long endMillis, double warmupSeconds,
 			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog, ProcessCpu.Window cpu,
-			RedisCommandStats.Window redis, int cores) {
+			RedisCommandStats.Window redis, int cores, Long faultAtMillis) {
 	}
+
+	/**
+	 * Before a drill's first fault the system must serve what it is offered: at least this share
+	 * of the requests completed there succeed, else the drill measured an overloaded system.
+	 */
+	public static final double MIN_OK_BEFORE_FAULT = 0.99;
 
 	/** Counts the simulation's requests that completed in [from, to). */
 	private interface Counter {
@@ -113,7 +120,19 @@ public final class RunAnalysis {
 		if (totals.requests() == 0) {
 			warnings.add("no request completed in the measurement window");
 		}
-		boolean valid = cpu.loadGeneratorShare() <= MAX_LOAD_GENERATOR_SHARE && totals.requests() > 0;
+		boolean servedBeforeFault = true;
+		if (in.faultAtMillis() != null && in.faultAtMillis() > in.startMillis()) {
+			Timeline.Second before = counter.totals(in.startMillis(), Math.min(in.faultAtMillis(), in.endMillis()));
+			if (before.requests() > 0 && before.ok() < MIN_OK_BEFORE_FAULT * before.requests()) {
+				servedBeforeFault = false;
+				warnings.add(("INVALID: before the first fault only %d of %d requests succeeded (%.1f%%, at least %.0f%% "
+						+ "needed): the system did not serve the offered load, so the drill measured an overloaded "
+						+ "system, not the fault").formatted(before.ok(), before.requests(),
+								100.0 * before.ok() / before.requests(), MIN_OK_BEFORE_FAULT * 100));
+			}
+		}
+		boolean valid = cpu.loadGeneratorShare() <= MAX_LOAD_GENERATOR_SHARE && totals.requests() > 0
+				&& servedBeforeFault;
 		return new RunFigures(new RunFigures.Window(in.startMillis(), in.endMillis(), seconds, in.warmupSeconds(),
 				in.warmupBoundHit()), requests, round(totals.requests() / seconds), round(totals.ok() / seconds),
 				LatencySummary.of(latency.merged(notLogin, in.startMillis(), in.endMillis())), byType, steps, cpu,
