@@ -25,6 +25,7 @@ import org.authbench.harness.metrics.LatencyLog;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
+import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackException;
@@ -95,8 +96,14 @@ public final class LoadRun {
 					repeats.stream().map(Repeat::figures).toList(),
 					repeats.stream().map(Repeat::drill).filter(java.util.Objects::nonNull).toList());
 			JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
-			JSON.writeValue(dir.resolve("env.json").toFile(), Environment.collect(this.repo, spec.stack().javaHome(),
-					spec.stack().jvmOptions(), spec.describe()));
+			Map<String, Object> env = Environment.collect(this.repo, spec.stack().javaHome(), spec.stack().jvmOptions(),
+					spec.describe());
+			env.put("runtime", this.runtime);
+			if ("docker".equals(this.runtime)) {
+				// The stack ran the images' packages: the host's nginx, Redis and JDK above are the harness's only.
+				env.put("images", DockerStack.images(spec.stack().variant()));
+			}
+			JSON.writeValue(dir.resolve("env.json").toFile(), env);
 			printSummary(summary, dir);
 			return summary;
 		}
@@ -176,6 +183,24 @@ public final class LoadRun {
 		}
 	}
 
+	/**
+	 * CPU seconds so far of each process named in {@code pids}: from {@code /proc} natively; on
+	 * docker the stack's from its containers' cgroups (Docker API, any Docker host), the load
+	 * generator's (a process of this host) from {@code /proc}.
+	 */
+	private Map<String, Double> cpu(StackState state, Map<String, Long> pids) {
+		if (!"docker".equals(this.runtime)) {
+			return ProcessCpu.sample(pids);
+		}
+		// The load generator first: it ends with the window, and the Docker API takes a second or so.
+		Map<String, Double> generator = ProcessCpu.sample(Map.of(RunAnalysis.LOAD_GENERATOR,
+				pids.get(RunAnalysis.LOAD_GENERATOR)));
+		List<String> members = pids.keySet().stream().filter(name -> !name.equals(RunAnalysis.LOAD_GENERATOR)).toList();
+		Map<String, Double> seconds = new LinkedHashMap<>(DockerStack.cpuSeconds(state, members));
+		seconds.putAll(generator);
+		return seconds;
+	}
+
 	/** One measured repeat: its figures, and its drill report if it ran a drill. */
 	public record Repeat(RunFigures figures, DrillReport drill) {
 	}
@@ -204,7 +229,7 @@ public final class LoadRun {
 					spec.warmupMax().toMillis() / 1000.0);
 			long measureStart = awaitMeasureStart(gatling, tag);
 			Map<String, Long> pidsBefore = pids(state, gatling);
-			Map<String, Double> cpuBefore = ProcessCpu.sample(pidsBefore);
+			Map<String, Double> cpuBefore = cpu(state, pidsBefore);
 			long sampledFrom = System.currentTimeMillis();
 			RedisCommandStats.Sample redisBefore = redisSample(state);
 			if (spec.drill() != null) {
@@ -216,7 +241,7 @@ public final class LoadRun {
 			sleepUntil(end, measureStart, tag);
 			StackState now = drill != null ? drill.state() : state;
 			Map<String, Long> pidsAfter = pids(now, gatling);
-			ProcessCpu.Window cpu = ProcessCpu.between(pidsBefore, cpuBefore, pidsAfter, ProcessCpu.sample(pidsAfter),
+			ProcessCpu.Window cpu = ProcessCpu.between(pidsBefore, cpuBefore, pidsAfter, cpu(now, pidsAfter),
 					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
 			RedisCommandStats.Sample redisAfter = redisSample(now);
 			boolean redisRan = state.member("redis").isPresent() || now.member("redis").isPresent();

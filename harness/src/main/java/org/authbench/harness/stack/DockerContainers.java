@@ -23,6 +23,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.DockerClientFactory;
 
@@ -84,6 +85,42 @@ final class DockerContainers {
 		catch (NotFoundException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The Debian package versions an image holds ({@code dpkg-query}), by package: what a docker
+	 * run records instead of the host's nginx, Redis and JDK. A package the image lacks is left out.
+	 */
+	static Map<String, String> packageVersions(DockerClient docker, String image, List<String> packages) {
+		List<String> command = new ArrayList<>(List.of("dpkg-query", "-W", "-f", "${Package} ${Version}\\n"));
+		command.addAll(packages);
+		String id = docker.createContainerCmd(image).withEntrypoint(command).withLabels(Map.of(LABEL, "versions")).exec()
+			.getId();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			docker.startContainerCmd(id).exec();
+			docker.waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
+			docker.logContainerCmd(id).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
+				@Override
+				public void onNext(Frame frame) {
+					out.writeBytes(frame.getPayload());
+				}
+			}).awaitCompletion(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			docker.removeContainerCmd(id).withForce(true).exec();
+		}
+		Map<String, String> versions = new java.util.TreeMap<>();
+		for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+			String[] parts = line.trim().split(" ", 2);
+			if (parts.length == 2 && !parts[1].isBlank()) {
+				versions.put(parts[0], parts[1]);
+			}
+		}
+		return versions;
 	}
 
 	String project() {
@@ -165,6 +202,33 @@ final class DockerContainers {
 			.withCmd(member.command())
 			.withLabels(Map.of(LABEL, this.project))
 			.exec();
+	}
+
+	/**
+	 * CPU seconds the container has used since it started, from its cgroup through the Docker API
+	 * (what {@code docker stats} shows): it works on any Docker host, also where the containers'
+	 * processes are not this host's (Docker Desktop). 0 when the container is not running.
+	 */
+	double cpuSeconds(String member) {
+		java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+		try {
+			this.docker.statsCmd(name(member)).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
+				@Override
+				public void onNext(Statistics stats) {
+					if (stats.getCpuStats() != null && stats.getCpuStats().getCpuUsage() != null
+							&& stats.getCpuStats().getCpuUsage().getTotalUsage() != null) {
+						nanos.set(stats.getCpuStats().getCpuUsage().getTotalUsage());
+					}
+				}
+			}).awaitCompletion(15, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (NotFoundException gone) {
+			return 0;
+		}
+		return nanos.get() / 1e9;
 	}
 
 	/** Starts the container and returns its main process's PID as the host sees it. */

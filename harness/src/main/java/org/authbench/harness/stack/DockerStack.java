@@ -44,6 +44,37 @@ public final class DockerStack implements StackRuntime {
 		this.progress = progress;
 	}
 
+	/**
+	 * What a docker run records in env.json instead of the host's nginx, Redis and JDK: each
+	 * image of the variant with the Debian package versions it holds.
+	 */
+	public static Map<String, Object> images(Variant variant) {
+		DockerClient docker = DockerContainers.client();
+		Map<String, Object> images = new java.util.LinkedHashMap<>();
+		images.put(ContainerSettings.image(variant.module()), DockerContainers.packageVersions(docker,
+				ContainerSettings.image(variant.module()), List.of("openjdk-17-jre-headless")));
+		images.put(ContainerSettings.image(ContainerSettings.NGINX), DockerContainers.packageVersions(docker,
+				ContainerSettings.image(ContainerSettings.NGINX), List.of("nginx", "libnginx-mod-http-js")));
+		if (variant.usesRedis()) {
+			images.put(ContainerSettings.image(ContainerSettings.REDIS), DockerContainers.packageVersions(docker,
+					ContainerSettings.image(ContainerSettings.REDIS), List.of("redis-server")));
+		}
+		return images;
+	}
+
+	/**
+	 * CPU seconds each named member's container has used, from the Docker API (sampled in
+	 * parallel: each answer takes about a second), by name in the order given.
+	 */
+	public static Map<String, Double> cpuSeconds(StackState state, List<String> members) {
+		DockerContainers containers = containers(state);
+		Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
+		members.parallelStream().forEach(name -> seconds.put(name, containers.cpuSeconds(name)));
+		Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+		members.forEach(name -> ordered.put(name, seconds.get(name)));
+		return ordered;
+	}
+
 	/** Whether the stack last started from {@code runDir} runs on docker. */
 	public static boolean startedIn(Path runDir) {
 		return Files.isRegularFile(runDir.resolve(PROJECT_FILE));
