@@ -1,5 +1,10 @@
 package org.authbench.system;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.resource.Delay;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.authbench.users.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,6 +65,23 @@ public class SystemConfiguration {
 			// Outside Spring Session's filter (order MIN_VALUE + 50), inside the instance header.
 			registration.setOrder(FIRST_FILTER_ORDER + 10);
 			return registration;
+		}
+	}
+
+	/**
+	 * Lettuce reconnects after a lost connection with an exponential back-off of up to 30 s: after
+	 * a 15 s Redis outage (or a Sentinel failover) the apps would keep failing for seconds after
+	 * Redis was back. Capped at {@code authbench.redis.reconnect-delay-max}, the same for a single
+	 * Redis and for Sentinel, so recovery measures Redis and not the back-off (docs/design.md §10).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer")
+	static class RedisReconnect {
+
+		@Bean
+		ClientResourcesBuilderCustomizer boundedReconnectDelay(
+				@Value("${authbench.redis.reconnect-delay-max:500ms}") Duration max) {
+			return builder -> builder.reconnectDelay(Delay.exponential(Duration.ZERO, max, 2, TimeUnit.MILLISECONDS));
 		}
 	}
 }

@@ -30,7 +30,8 @@ final class Chaos implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "ACTION", description = "kill | freeze | thaw | start | restart | partition | heal")
 	ChaosAction action;
 
-	@Parameters(index = "1", paramLabel = "TARGET", description = "app-N | redis")
+	@Parameters(index = "1", paramLabel = "TARGET", description = "app-N | redis; with Redis HA also redis-1, redis-2, sentinel-N and redis-primary (= redis: the "
+					+ "primary a Sentinel names when the action runs; for start the Redis node that is down, for thaw the frozen one)")
 	String target;
 
 	@Parameters(index = "2", arity = "0..1", paramLabel = "PEER",

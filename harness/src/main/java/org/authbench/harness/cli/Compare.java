@@ -44,7 +44,7 @@ final class Compare implements Callable<Integer> {
 
 	@Option(names = "--scenarios", split = ",", paramLabel = "S",
 			description = "throughput, latency, steady, revocation, context-size and the drills failover, freeze, "
-					+ "rolling-restart, redis-outage, redis-latency (default: throughput,failover,redis-outage).")
+					+ "rolling-restart, redis-outage, redis-latency, redis-failover, redis-primary-freeze (default: throughput,failover,redis-outage).")
 	List<String> scenarios = new ArrayList<>(List.of("throughput", "failover", "redis-outage"));
 
 	@Option(names = "--context-sizes", split = ",", paramLabel = "BYTES",

@@ -11,8 +11,8 @@ import org.authbench.harness.drill.DrillEvent;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
+import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
-import org.authbench.harness.stack.Variant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,15 +37,16 @@ final class Run implements Callable<Integer> {
 	RunFolder folder;
 
 	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
-			description = "baseline | sticky | clustered | jwt")
-	Variant variant;
+			description = "baseline | sticky | clustered | jwt, or a configuration of one (clustered-ha, jwt-ha, "
+					+ "jwt-none, …: see compare --help)")
+	Setup variant;
 
 	@Mixin
 	StackOptions stack;
 
 	@Option(names = "--scenario", defaultValue = "throughput", paramLabel = "SCENARIO",
 			description = "throughput | latency | steady, or a drill: failover | freeze | rolling-restart | "
-					+ "redis-outage | redis-latency (default: ${DEFAULT-VALUE}).")
+					+ "redis-outage | redis-latency | redis-failover | redis-primary-freeze (default: ${DEFAULT-VALUE}).")
 	String scenario;
 
 	@Option(names = "--drill", paramLabel = "TIMELINE",
@@ -98,7 +99,7 @@ final class Run implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
+		StackSpec stackSpec = this.variant.apply(this.stack.stackSpec(this.folder, this.variant.variant()));
 		LoadSpec spec = loadSpec(stackSpec);
 		if (spec.drill() != null && spec.drill().events().stream().anyMatch(event -> event.action() == DrillEvent.Action.PARTITION)
 				&& !"docker".equals(this.stack.runtime)) {
@@ -127,7 +128,7 @@ final class Run implements Callable<Integer> {
 		Duration measured = this.duration != null ? this.duration
 				: timeline != null ? timeline.duration() : Duration.ofSeconds(30);
 		String runName = this.name != null ? this.name
-				: stackSpec.variant().id() + "-" + (timeline != null ? timeline.name() : load.id());
+				: this.variant.id() + "-" + (timeline != null ? timeline.name() : load.id());
 		return new LoadSpec(stackSpec, load, ladder, measured, this.population, this.warmupWindow, this.warmupMax,
 				this.mix, this.repeat, this.out != null ? this.out : this.folder.home().resolve("results"), runName,
 				timeline);

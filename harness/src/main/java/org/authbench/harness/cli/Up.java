@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
+import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
-import org.authbench.harness.stack.Variant;
 import org.authbench.harness.stack.StackState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +31,9 @@ final class Up implements Callable<Integer> {
 	RunFolder folder;
 
 	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
-			description = "baseline | sticky | clustered | jwt")
-	Variant variant;
+			description = "baseline | sticky | clustered | jwt, or a configuration of one (clustered-ha, jwt-ha, "
+					+ "jwt-none, …: see compare --help)")
+	Setup variant;
 
 	@Mixin
 	StackOptions stack;
@@ -43,7 +44,7 @@ final class Up implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.stack.stackSpec(this.folder, this.variant);
+		StackSpec stackSpec = this.variant.apply(this.stack.stackSpec(this.folder, this.variant.variant()));
 		StackRuntime stack = StackRuntime.of(this.stack.runtime, out);
 		Path runDir = stackSpec.runDir();
 		Thread stopper = new Thread(() -> StackState.load(runDir).ifPresent(state -> {
@@ -88,6 +89,9 @@ final class Up implements Callable<Integer> {
 			else if (member.role() == Member.Role.REDIS) {
 				out.printf("  %-6s %-24s pid %d, persistence %s%n", member.name(), "127.0.0.1:" + member.port(),
 						member.pid(), spec.redisPersistence() ? "aof" : "off");
+			}
+			else if (member.role() == Member.Role.SENTINEL) {
+				out.printf("  %-6s %-24s pid %d%n", member.name(), "127.0.0.1:" + member.port(), member.pid());
 			}
 		}
 		out.printf("  %-6s %s (nginx access log: access.json)%n", "logs", spec.runDir().resolve("logs"));

@@ -18,7 +18,7 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 
 	/** The drills that ship with authbench. */
 	public static final List<String> PRESETS = List.of("failover", "freeze", "rolling-restart", "redis-outage",
-			"redis-latency", "redis-partition");
+			"redis-latency", "redis-partition", "redis-failover", "redis-primary-freeze");
 
 	/** Time left after the last event to see recovery (docs/metrics.md: recovery needs 3 s without errors). */
 	static final Duration TAIL = Duration.ofSeconds(15);
@@ -58,6 +58,11 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 			case "redis-partition" -> "partition %1$s@%2$s, heal %1$s@%3$s".formatted(victim, t(15, scale), t(30, scale));
 			case "redis-latency" -> "redis-latency=1ms@%s, redis-latency=5ms@%s, redis-latency=0@%s"
 				.formatted(t(15, scale), t(30, scale), t(45, scale));
+			// With Sentinel the replica is promoted meanwhile and the old primary comes back as its
+			// replica; a single Redis is simply down until it is started again (docs/design.md §10).
+			case "redis-failover" -> "kill redis-primary@%s, start redis@%s".formatted(t(15, scale), t(30, scale));
+			// Frozen for longer than Sentinel's down-after time: a failover, then the old primary wakes up.
+			case "redis-primary-freeze" -> "freeze redis-primary@%s, thaw redis@%s".formatted(t(15, scale), t(25, scale));
 			default -> throw new IllegalArgumentException(
 					"no drill preset '" + name + "'; presets: " + String.join(", ", PRESETS));
 		};

@@ -72,9 +72,11 @@ public final class DrillAnalysis {
 		OptionalLong recovery = timeline.recoveryMillis(at, QUIET_SECONDS);
 		// "During": while it is broken: until it was repaired or errors stopped, whichever is later.
 		long recovered = Math.min(until, Math.max(repaired, recovery.isPresent() ? at + recovery.getAsLong() : until));
+		Timeline.Failures failures = timeline.failures(at, until);
 		return new DrillReport.Incident(event.describe(), repairs, at, until, target, users, alive, allAlive, lost, loss,
 				share, failed, recovery.isPresent() ? recovery.getAsLong() : null, summary(latency, previous, at),
-				summary(latency, at, recovered), summary(latency, recovered, until), executed.error());
+				summary(latency, at, recovered), summary(latency, recovered, until), executed.error(),
+				failures.spanMillis(), failures.firstSuccessAfter(at), executed.probe());
 	}
 
 	private static double ratio(long part, long whole) {

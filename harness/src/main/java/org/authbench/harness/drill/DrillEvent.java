@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code redis-kill@30s}, {@code redis-latency=5ms@40s}.
  *
  * @param action what happens
- * @param target {@code app-N} or {@code redis}
+ * @param target {@code app-N} or {@code redis}; with Redis HA also {@code redis-N}, {@code sentinel-N} and
+ * {@code redis-primary}, the primary when the event runs (see {@code Stack#chaos})
  * @param at when, after measurement started
  * @param latency for {@link Action#REDIS_LATENCY}: the delay added to each Redis round trip
  */
@@ -43,7 +44,8 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 	}
 
 	private static final Pattern SYNTAX = Pattern.compile(
-			"(?<action>kill|freeze|thaw|start|restart)\\s+(?<target>app-\\d+|redis)|redis-(?<redis>kill|start)"
+			"(?<action>kill|freeze|thaw|start|restart)\\s+(?<target>app-\\d+|redis(?:-primary|-\\d+)?|sentinel-\\d+)"
+					+ "|redis-(?<redis>kill|start)"
 					+ "|(?<cut>partition|heal)\\s+(?<instance>app-\\d+)"
 					+ "|redis-latency=(?<latency>\\d+)(?:ms)?");
 
@@ -85,8 +87,8 @@ public record DrillEvent(Action action, String target, Duration at, Duration lat
 
 	private static IllegalArgumentException invalid(String text) {
 		return new IllegalArgumentException("not a drill event: '" + text.trim() + "'. Write <event>@<time>, events: "
-				+ "kill|freeze|thaw|start|restart app-N|redis, redis-kill, redis-start, redis-latency=<ms>, "
-				+ "partition|heal app-N (docker runtime); "
+				+ "kill|freeze|thaw|start|restart app-N|redis|redis-primary|redis-N|sentinel-N, redis-kill, redis-start, "
+				+ "redis-latency=<ms>, partition|heal app-N (docker runtime); "
 				+ "time like 20s or 1500ms after measurement starts");
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.authbench.harness.metrics.LatencySummary;
+import org.authbench.harness.revocation.FailoverProbe;
 
 /**
  * What each event of a drill did to the load (docs/metrics.md). Times are epoch milliseconds.
@@ -36,11 +37,18 @@ public record DrillReport(String name, String timeline, List<Incident> incidents
 	 * stopped (3 s without), whichever is later
 	 * @param after latency from then to the window's end
 	 * @param error set when the event itself failed
+	 * @param errorSpanMillis from the start of the first second with a failed request in the window to the end
+	 * of the last one; null when none failed
+	 * @param firstSuccessMillis from the event to the first second, after failures began, in which most requests
+	 * succeeded again; null when none failed or they never did
+	 * @param probe for a fault of Redis: credentials made right before it, checked once the stack served
+	 * again (sessions lost, logged-out credentials accepted again: docs/security.md case 22); null otherwise
 	 */
 	public record Incident(String event, List<String> repairs, long atMillis, long untilMillis, String targetInstance,
 			Map<String, Long> usersByInstance, Long sessionsAliveOnTarget, long sessionsAlive, long sessionsLost,
 			Double failoverLoss, Double lostShare,
 			Map<String, Long> failed, Long recoveryMillis, LatencySummary before, LatencySummary during,
-			LatencySummary after, String error) {
+			LatencySummary after, String error, Long errorSpanMillis, Long firstSuccessMillis,
+			FailoverProbe.Result probe) {
 	}
 }

@@ -1,12 +1,16 @@
 package org.authbench.harness.drill;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.authbench.harness.revocation.FailoverProbe;
 import org.authbench.harness.stack.ChaosAction;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackState;
@@ -18,9 +22,24 @@ import org.authbench.harness.stack.StackState;
  */
 public final class DrillRunner implements AutoCloseable {
 
-	/** An event as it happened: epoch milliseconds when it began and when it was done. */
-	public record Executed(DrillEvent event, long startedMillis, long doneMillis, String error) {
+	/**
+	 * An event as it happened: epoch milliseconds when it began and when it was done.
+	 * @param probe for a fault of Redis: what the credentials made right before it met once the
+	 * stack served again ({@link FailoverProbe}); null otherwise
+	 */
+	public record Executed(DrillEvent event, long startedMillis, long doneMillis, String error,
+			FailoverProbe.Result probe) {
+
+		public Executed(DrillEvent event, long startedMillis, long doneMillis, String error) {
+			this(event, startedMillis, doneMillis, error, null);
+		}
 	}
+
+	/** Users the {@link FailoverProbe} logs in before a Redis fault; half of them it logs out again. */
+	static final int PROBE_USERS = 20;
+
+	/** How long the probe waits for the stack to serve again after the drill before it gives up. */
+	static final Duration PROBE_PATIENCE = Duration.ofSeconds(20);
 
 	private final StackRuntime stack;
 
@@ -37,6 +56,8 @@ public final class DrillRunner implements AutoCloseable {
 	});
 
 	private final List<Executed> executed = new ArrayList<>();
+
+	private final Map<DrillEvent, FailoverProbe> probes = new LinkedHashMap<>();
 
 	private volatile StackState state;
 
@@ -61,6 +82,7 @@ public final class DrillRunner implements AutoCloseable {
 	}
 
 	private void execute(DrillEvent event) {
+		prepareProbe(event);
 		long started = System.currentTimeMillis();
 		String error = null;
 		try {
@@ -83,6 +105,24 @@ public final class DrillRunner implements AutoCloseable {
 		this.out.flush();
 	}
 
+	/** Before Redis is killed, frozen or restarted: credentials to check once it serves again. */
+	private void prepareProbe(DrillEvent event) {
+		if (!event.breaks() || event.action() == DrillEvent.Action.REDIS_LATENCY || !event.target().startsWith("redis")) {
+			return;
+		}
+		try {
+			FailoverProbe probe = FailoverProbe.prepare(this.state, PROBE_USERS);
+			if (probe != null) {
+				synchronized (this.executed) {
+					this.probes.put(event, probe);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.out.printf("  drill: failover probe before %s not made: %s%n", event.describe(), ex.getMessage());
+		}
+	}
+
 	/** The stack as the events left it (a restarted instance has a new PID). */
 	public StackState state() {
 		return this.state;
@@ -94,7 +134,10 @@ public final class DrillRunner implements AutoCloseable {
 		}
 	}
 
-	/** Waits for a running event to finish; events not yet due are dropped. */
+	/**
+	 * Waits for a running event to finish (events not yet due are dropped), then checks the
+	 * credentials of each failover probe.
+	 */
 	@Override
 	public void close() {
 		this.executor.shutdown();
@@ -106,6 +149,25 @@ public final class DrillRunner implements AutoCloseable {
 		catch (InterruptedException ex) {
 			this.executor.shutdownNow();
 			Thread.currentThread().interrupt();
+		}
+		checkProbes();
+	}
+
+	private void checkProbes() {
+		synchronized (this.executed) {
+			for (int i = 0; i < this.executed.size(); i++) {
+				Executed done = this.executed.get(i);
+				FailoverProbe probe = this.probes.remove(done.event());
+				if (probe != null && done.probe() == null) {
+					FailoverProbe.Result result = probe.check(PROBE_PATIENCE);
+					this.out.printf("  drill: after %s: %d of %d live sessions lost, %d of %d logged-out credentials "
+							+ "accepted again%s%n", done.event().describe(), result.sessionsLost(), result.sessionsChecked(),
+							result.revokedAccepted(), result.revokedChecked(),
+							result.unanswered() > 0 ? ", " + result.unanswered() + " unanswered" : "");
+					this.executed.set(i, new Executed(done.event(), done.startedMillis(), done.doneMillis(), done.error(),
+							result));
+				}
+			}
 		}
 	}
 }

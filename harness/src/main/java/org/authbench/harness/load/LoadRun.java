@@ -244,7 +244,7 @@ public final class LoadRun {
 			ProcessCpu.Window cpu = ProcessCpu.between(pidsBefore, cpuBefore, pidsAfter, cpu(now, pidsAfter),
 					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
 			RedisCommandStats.Sample redisAfter = redisSample(now);
-			boolean redisRan = state.member("redis").isPresent() || now.member("redis").isPresent();
+			boolean redisRan = state.hasRedis() || now.hasRedis();
 			window = new Window(measureStart, end, cpu, redisRan ? RedisCommandStats.between(redisBefore, redisAfter) : null);
 			if (drill != null) {
 				drill.close();
@@ -358,11 +358,14 @@ public final class LoadRun {
 		return pids;
 	}
 
-	/** Redis's counters now, or null when it is not running or does not answer. */
+	/**
+	 * Redis's counters now (with Sentinel: the primary's, which a failover replaces, so that
+	 * window is then not measured), or null when it is not running or does not answer.
+	 */
 	private static RedisCommandStats.Sample redisSample(StackState state) {
-		return state.member("redis").filter(redis -> redis.pid() > 0).map(redis -> {
+		return state.redisPort().map(port -> {
 			try {
-				return RedisCommandStats.sample("127.0.0.1", redis.port());
+				return RedisCommandStats.sample("127.0.0.1", port);
 			}
 			catch (RuntimeException down) {
 				return null;

@@ -127,4 +127,48 @@ public final class Timeline {
 		}
 		return OptionalLong.empty();
 	}
+
+	/**
+	 * When requests failed between two instants, by whole seconds.
+	 * @param firstMillis start of the first second with a failed request, null if none failed
+	 * @param lastMillis end of the last such second
+	 * @param successMillis start of the first second after {@code firstMillis} in which most requests
+	 * succeeded, null if none did
+	 */
+	public record Failures(Long firstMillis, Long lastMillis, Long successMillis) {
+
+		/** From the first failing second's start to the last one's end; null if none failed. */
+		public Long spanMillis() {
+			return this.firstMillis == null ? null : this.lastMillis - this.firstMillis;
+		}
+
+		/** From {@code eventMillis} to the first mostly successful second after failures began; null if none. */
+		public Long firstSuccessAfter(long eventMillis) {
+			return this.successMillis == null ? null : Math.max(0, this.successMillis - eventMillis);
+		}
+	}
+
+	/** The seconds with failed requests from {@code fromMillis} (its second included) to {@code toMillis}. */
+	public Failures failures(long fromMillis, long toMillis) {
+		Long first = null;
+		Long last = null;
+		Long success = null;
+		for (Second second : this.seconds) {
+			if (second.epochMillis() < bucketStart(fromMillis) || second.epochMillis() >= toMillis) {
+				continue;
+			}
+			if (second.errors() > 0) {
+				first = first == null ? second.epochMillis() : first;
+				last = second.epochMillis() + 1000;
+			}
+			else if (first != null && success == null && second.ok() > 0) {
+				success = second.epochMillis();
+			}
+			if (first != null && success == null && second.errors() > 0 && second.ok() > second.errors()
+					&& second.epochMillis() > first) {
+				success = second.epochMillis();
+			}
+		}
+		return new Failures(first, last, success);
+	}
 }

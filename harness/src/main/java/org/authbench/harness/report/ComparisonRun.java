@@ -49,7 +49,8 @@ import org.authbench.harness.trial.TrialStacks;
 public final class ComparisonRun {
 
 	/** Drills that need Redis, skipped for the variants that have none. */
-	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency");
+	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency", "redis-failover",
+			"redis-primary-freeze");
 
 	/** How a warning about a variant that failed reads, after its name. */
 	static final String FAILED = ": not measured further, the run failed: ";

@@ -82,6 +82,10 @@ public final class DockerStack implements StackRuntime {
 
 	@Override
 	public StackState up(StackSpec spec) {
+		if (spec.redisHa()) {
+			throw new StackException("Redis with Sentinel (" + spec.variant() + "-ha) runs as native processes only for now:"
+					+ " leave out --runtime docker");
+		}
 		DockerClient docker = DockerContainers.client();
 		preflight(docker, spec);
 		StackPlan plan = new StackPlan(spec);

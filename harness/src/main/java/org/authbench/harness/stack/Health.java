@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Health of a stack member: an app's and nginx's {@code /actuator/health}, Redis's PING. */
+/** Health of a stack member: an app's and nginx's {@code /actuator/health}, Redis's and a Sentinel's PING. */
 final class Health {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -25,7 +25,7 @@ final class Health {
 	static String check(Member member) {
 		try {
 			return switch (member.role()) {
-				case REDIS -> ping(member.port());
+				case REDIS, SENTINEL -> ping(member.port());
 				case APP -> http(member.port(), Duration.ofSeconds(2));
 				// Through nginx to an instance: give it time to fail over from a frozen one.
 				case NGINX -> http(member.port(), Duration.ofSeconds(10));

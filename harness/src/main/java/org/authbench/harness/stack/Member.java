@@ -7,7 +7,8 @@ import java.util.Map;
  * One process of a stack as the state file records it: enough to check it, signal it, and
  * start it again with the same settings from another terminal.
  *
- * @param name {@code app-1}…, {@code redis} or {@code nginx}
+ * @param name {@code app-1}…, {@code redis} or {@code nginx}; with Redis HA {@code redis-1}, {@code redis-2} and
+ * {@code sentinel-1}…
  * @param role what it is
  * @param port the port it listens on
  * @param pid its process id, 0 when it is not running
@@ -23,7 +24,7 @@ public record Member(String name, Role role, int port, long pid, long startedAt,
 	/** What a member is; decides how its health is checked. */
 	public enum Role {
 
-		APP, REDIS, NGINX
+		APP, REDIS, SENTINEL, NGINX
 
 	}
 

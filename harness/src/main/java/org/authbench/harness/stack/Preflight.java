@@ -45,7 +45,13 @@ final class Preflight {
 			requirePort(seen, spec.appPorts().get(n - 1), "app-" + n);
 		}
 		if (spec.variant().usesRedis()) {
-			requirePort(seen, spec.redisPort(), "redis");
+			requirePort(seen, spec.redisPort(), spec.redisHa() ? RedisHa.dataNode(1) : "redis");
+		}
+		if (spec.redisHa()) {
+			requirePort(seen, spec.replicaPort(), RedisHa.dataNode(2));
+			for (int n = 1; n <= StackSpec.SENTINELS; n++) {
+				requirePort(seen, spec.sentinelPorts().get(n - 1), RedisHa.sentinel(n));
+			}
 		}
 	}
 

@@ -29,6 +29,9 @@ public enum Setup {
 
 	CLUSTERED("clustered", Variant.CLUSTERED, null, "Spring Session on Redis, default repository"),
 
+	CLUSTERED_HA("clustered-ha", Variant.CLUSTERED, true,
+			"Spring Session on Redis with Sentinel: a primary, one replica, three Sentinels"),
+
 	CLUSTERED_INDEXED("clustered-indexed", Variant.CLUSTERED, null, "Spring Session on Redis, indexed repository",
 			"AUTHBENCH_SESSION_STORE", "indexed"),
 
@@ -37,6 +40,9 @@ public enum Setup {
 			"AUTHBENCH_SESSION_STORE", "tuned"),
 
 	JWT("jwt", Variant.JWT, null, "HS256 access tokens, denylist revocation (the default)"),
+
+	JWT_HA("jwt-ha", Variant.JWT, true,
+			"HS256 access tokens, denylist revocation, on Redis with Sentinel: a primary, one replica, three Sentinels"),
 
 	JWT_NONE("jwt-none", Variant.JWT, null, "HS256 access tokens, no revocation: logout ends the refresh family only",
 			"AUTHBENCH_JWT_REVOCATION", "none"),
@@ -64,10 +70,22 @@ public enum Setup {
 
 	private final Map<String, String> env;
 
+	private final boolean redisHa;
+
 	Setup(String id, Variant variant, LbMode lb, String description, String... env) {
+		this(id, variant, lb, false, description, env);
+	}
+
+	/** A configuration on Redis with Sentinel ({@code redisHa}), else the variant's own. */
+	Setup(String id, Variant variant, boolean redisHa, String description) {
+		this(id, variant, null, redisHa, description);
+	}
+
+	private Setup(String id, Variant variant, LbMode lb, boolean redisHa, String description, String... env) {
 		this.id = id;
 		this.variant = variant;
 		this.lb = lb;
+		this.redisHa = redisHa;
 		this.description = description;
 		Map<String, String> settings = new LinkedHashMap<>();
 		for (int i = 0; i < env.length; i += 2) {
@@ -85,7 +103,8 @@ public enum Setup {
 			return Optional.empty();
 		}
 		return Arrays.stream(values())
-			.filter(other -> other.variant == this.variant && other.lb == this.lb && other.env.isEmpty())
+			.filter(other -> other.variant == this.variant && other.lb == this.lb && other.env.isEmpty()
+					&& other.redisHa == this.redisHa)
 			.findFirst();
 	}
 
@@ -118,9 +137,14 @@ public enum Setup {
 		return this.env;
 	}
 
-	/** This configuration's stack: the variant's stack with its nginx mode and settings. */
+	/** Whether its Redis is a primary, a replica and Sentinels ({@link StackSpec#redisHa}). */
+	public boolean redisHa() {
+		return this.redisHa;
+	}
+
+	/** This configuration's stack: the variant's stack with its nginx mode, Redis and settings. */
 	public StackSpec apply(StackSpec stack) {
-		StackSpec configured = this.lb == null ? stack : stack.withLb(this.lb);
+		StackSpec configured = (this.lb == null ? stack : stack.withLb(this.lb)).withRedisHa(this.redisHa);
 		for (Map.Entry<String, String> setting : this.env.entrySet()) {
 			configured = configured.withAppEnv(setting.getKey(), setting.getValue());
 		}

@@ -42,15 +42,16 @@ public final class Stack implements StackRuntime {
 			keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
 			if (spec.variant().usesRedis()) {
-				Files.createDirectories(plan.redisDir());
+				for (Path dir : plan.redisDirs()) {
+					Files.createDirectories(dir);
+				}
 			}
 			Path conf = spec.nginxConfig(plan.gatewaySecret).render(spec.home().resolve("nginx"), plan.nginxPrefix(), plan.logs());
 			Path nginx = Binaries.require("nginx", "nginx");
 			Preflight.testNginxConfig(plan.nginxCommand(nginx, conf, true));
 			state.save();
 			if (spec.variant().usesRedis()) {
-				state = startAndAwait(state, plan.redis(Binaries.require("redis-server", "redis-server")),
-						spec.startTimeout());
+				state = startRedis(state, spec, plan);
 			}
 			List<Member> apps = new ArrayList<>();
 			for (int n = 1; n <= spec.instances(); n++) {
@@ -77,6 +78,32 @@ public final class Stack implements StackRuntime {
 			stopAfterFailure(state);
 			throw ex;
 		}
+	}
+
+	/** The one redis-server; or the primary, its replica once in sync, and the Sentinels once each can fail over. */
+	private StackState startRedis(StackState state, StackSpec spec, StackPlan plan) {
+		Path redisServer = Binaries.require("redis-server", "redis-server");
+		StackState started = state;
+		for (Member node : plan.redis(redisServer)) {
+			started = startAndAwait(started, node, spec.startTimeout());
+		}
+		if (!spec.redisHa()) {
+			return started;
+		}
+		RedisHa.awaitReplica(started.member(RedisHa.dataNode(2)).orElseThrow(), spec.startTimeout());
+		List<Member> sentinels = new ArrayList<>();
+		for (int n = 1; n <= StackSpec.SENTINELS; n++) {
+			RedisHa.writeSentinelConfig(plan.sentinelConfig(n),
+					RedisHa.sentinelConfig(spec.sentinelPorts().get(n - 1), spec.redisPort(), plan.sentinelConfig(n).getParent()));
+			started = startAndAwait(started, plan.sentinel(n, redisServer), spec.startTimeout());
+			sentinels.add(started.member(RedisHa.sentinel(n)).orElseThrow());
+		}
+		for (Member sentinel : sentinels) {
+			RedisHa.awaitSentinel(sentinel, spec.startTimeout());
+		}
+		say("Redis primary %s, replica %s in sync, %d Sentinels watching (down after %d ms)", RedisHa.dataNode(1),
+				RedisHa.dataNode(2), sentinels.size(), RedisHa.DOWN_AFTER.toMillis());
+		return started;
 	}
 
 	/** The last stack's logs move to {@code logs.previous}: each stack's access log is its own. */
@@ -121,7 +148,7 @@ public final class Stack implements StackRuntime {
 	}
 
 	/**
-	 * Stops every process of the stack (nginx first, Redis last) by PID, checks that each one
+	 * Stops every process of the stack (nginx first, then the apps, the Sentinels, Redis last) by PID, checks that each one
 	 * and its children are gone, and removes the state file.
 	 * @return one line per process
 	 * @throws StackException if a process survived SIGKILL
@@ -129,18 +156,18 @@ public final class Stack implements StackRuntime {
 	@Override
 	public List<String> down(StackState state) {
 		List<Member> order = new ArrayList<>();
-		state.member("nginx").ifPresent(order::add);
-		order.addAll(state.apps());
-		state.member("redis").ifPresent(order::add);
+		for (Member.Role role : List.of(Member.Role.NGINX, Member.Role.APP, Member.Role.SENTINEL, Member.Role.REDIS)) {
+			state.members().stream().filter(member -> member.role() == role).forEach(order::add);
+		}
 		List<String> lines = new ArrayList<>();
 		List<String> survivors = new ArrayList<>();
 		for (Member member : order) {
 			if (!Processes.isAlive(member)) {
-				lines.add(String.format("%-6s was not running", member.name()));
+				lines.add(String.format("%-10s was not running", member.name()));
 				continue;
 			}
 			if (Processes.stop(member, GRACE)) {
-				lines.add(String.format("%-6s stopped (pid %d)", member.name(), member.pid()));
+				lines.add(String.format("%-10s stopped (pid %d)", member.name(), member.pid()));
 			}
 			else {
 				survivors.add(member.name() + " (pid " + member.pid() + ")");
@@ -200,11 +227,17 @@ public final class Stack implements StackRuntime {
 
 	/**
 	 * Breaks or repairs one process of a running stack and records the result in the state file.
-	 * @param target {@code app-N} or {@code redis}
+	 * @param requested {@code app-N}, {@code redis}; with Redis HA also {@code redis-N}, {@code sentinel-N} and
+	 * {@code redis-primary} (alias {@code redis}), resolved when the action runs: for kill, freeze and restart the
+	 * primary the Sentinels name then, for start the Redis node that is not running, for thaw the frozen one
 	 * @return the stack's state afterwards
 	 */
 	@Override
-	public StackState chaos(StackState state, ChaosAction action, String target) {
+	public StackState chaos(StackState state, ChaosAction action, String requested) {
+		String target = RedisHa.resolve(state, requested, action);
+		if (!target.equals(requested)) {
+			say("%s is %s now", requested, target);
+		}
 		Member member = state.chaosTarget(target);
 		Duration timeout = Duration.ofSeconds(state.startTimeoutSeconds());
 		return switch (action) {
@@ -233,7 +266,7 @@ public final class Stack implements StackRuntime {
 					throw new StackException(target + " is already running (pid " + member.pid() + "); use restart");
 				}
 				Ports.requireFree(member.port(), target);
-				yield startAndAwait(state, member, timeout);
+				yield startAndAwait(state, restartable(state, member), timeout);
 			}
 			case PARTITION, HEAL -> throw new StackException("chaos " + action.id() + " cuts a container off Redis's "
 					+ "network: it needs a stack started with --runtime docker (native processes share one loopback)");
@@ -247,9 +280,15 @@ public final class Stack implements StackRuntime {
 				else {
 					say("%s was not running", target);
 				}
-				yield startAndAwait(state.with(member.stopped()), member.stopped(), timeout);
+				yield startAndAwait(state.with(member.stopped()), restartable(state, member.stopped()), timeout);
 			}
 		};
+	}
+
+	/** With Redis HA, a Redis node comes back as a replica of the current primary (see {@link RedisHa#asReplicaOfPrimary}). */
+	private static Member restartable(StackState state, Member member) {
+		return member.role() == Member.Role.REDIS && RedisHa.isHa(state) ? RedisHa.asReplicaOfPrimary(state, member)
+				: member;
 	}
 
 	private static void requireAlive(Member member, ChaosAction action) {

@@ -46,14 +46,50 @@ final class StackPlan {
 		return this.spec.runDir().resolve("redis");
 	}
 
-	Member redis(Path redisServer) {
-		List<String> command = new ArrayList<>(List.of(redisServer.toString(), "--port",
-				String.valueOf(this.spec.redisPort()), "--bind", "127.0.0.1", "--dir", redisDir().toString(),
-				"--daemonize", "no", "--save", ""));
+	/** The one redis-server, or with {@link StackSpec#redisHa} the primary and its replica. */
+	List<Member> redis(Path redisServer) {
+		if (!this.spec.redisHa()) {
+			return List.of(redisNode("redis", this.spec.redisPort(), redisDir(), redisServer, List.of()));
+		}
+		String primary = RedisHa.dataNode(1);
+		String replica = RedisHa.dataNode(2);
+		return List.of(redisNode(primary, this.spec.redisPort(), redisDir().resolve(primary), redisServer, List.of()),
+				redisNode(replica, this.spec.replicaPort(), redisDir().resolve(replica), redisServer,
+						List.of("--replicaof", "127.0.0.1", String.valueOf(this.spec.redisPort()))));
+	}
+
+	private Member redisNode(String name, int port, Path dir, Path redisServer, List<String> more) {
+		List<String> command = new ArrayList<>(List.of(redisServer.toString(), "--port", String.valueOf(port), "--bind",
+				"127.0.0.1", "--dir", dir.toString(), "--daemonize", "no", "--save", ""));
 		command.addAll(this.spec.redisPersistence() ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
 				: List.of("--appendonly", "no"));
-		return new Member("redis", Member.Role.REDIS, this.spec.redisPort(), 0, 0, command, Map.of(),
-				logs().resolve("redis.log").toString());
+		command.addAll(more);
+		return new Member(name, Member.Role.REDIS, port, 0, 0, command, Map.of(), logs().resolve(name + ".log").toString());
+	}
+
+	/** With {@link StackSpec#redisHa}: Sentinel {@code n} (1-based), its configuration file in the run folder. */
+	Member sentinel(int n, Path redisServer) {
+		String name = RedisHa.sentinel(n);
+		return new Member(name, Member.Role.SENTINEL, this.spec.sentinelPorts().get(n - 1), 0, 0,
+				List.of(redisServer.toString(), sentinelConfig(n).toString(), "--sentinel"), Map.of(),
+				logs().resolve(name + ".log").toString());
+	}
+
+	Path sentinelConfig(int n) {
+		return redisDir().resolve(RedisHa.sentinel(n)).resolve("sentinel.conf");
+	}
+
+	/** Every folder the Redis processes write to. */
+	List<Path> redisDirs() {
+		if (!this.spec.redisHa()) {
+			return List.of(redisDir());
+		}
+		List<Path> dirs = new ArrayList<>(List.of(redisDir().resolve(RedisHa.dataNode(1)),
+				redisDir().resolve(RedisHa.dataNode(2))));
+		for (int n = 1; n <= StackSpec.SENTINELS; n++) {
+			dirs.add(sentinelConfig(n).getParent());
+		}
+		return dirs;
 	}
 
 	Member app(int n) {
@@ -65,7 +101,10 @@ final class StackPlan {
 		if (variant == Variant.STICKY) {
 			env.put("AUTHBENCH_ROUTE", "app" + n);
 		}
-		if (variant.usesRedis()) {
+		if (variant.usesRedis() && this.spec.redisHa()) {
+			RedisHa.appSettings(this.spec, env);
+		}
+		else if (variant.usesRedis()) {
 			env.put("REDIS_HOST", "127.0.0.1");
 			env.put("REDIS_PORT", String.valueOf(this.spec.redisPort()));
 		}

@@ -38,14 +38,19 @@ import org.authbench.harness.nginx.NginxConfig;
  *        interleaved trial counts with its own load generator; at 20k req/s the log writes ~9 MB/s,
  *        whose write-back stalled the whole machine for seconds)
  * @param nginxWorkers nginx's worker processes, 0 for one per CPU ({@code auto})
+ * @param redisHa Redis as a primary, one replica and three Sentinels (ports {@link #replicaPort},
+ *        {@link #sentinelPorts}), the apps reaching it through Sentinel; false: one redis-server
  */
 public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
 		Path home, Path runDir, Path javaHome, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
 		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
 		Map<String, String> appEnv, Duration startTimeout, boolean accessLog,
-		int nginxWorkers) {
+		int nginxWorkers, boolean redisHa) {
 
 	public static final int MAX_INSTANCES = 20;
+
+	/** How many Sentinels watch the primary of a {@link #redisHa} stack (a quorum of 2 needs 3). */
+	public static final int SENTINELS = 3;
 
 	public StackSpec {
 		appPorts = List.copyOf(appPorts);
@@ -65,6 +70,9 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		}
 		if (tries < 1) {
 			throw new IllegalArgumentException("tries must be at least 1");
+		}
+		if (redisHa && !variant.usesRedis()) {
+			throw new IllegalArgumentException("Redis with Sentinel needs a variant that uses Redis, not " + variant);
 		}
 	}
 
@@ -90,7 +98,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return new StackSpec(this.variant, this.instances, this.lb, port, ports, redisPort, this.home,
 				runDir.toAbsolutePath().normalize(), this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout,
 				this.tries, this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv,
-				this.startTimeout, this.accessLog, this.nginxWorkers);
+				this.startTimeout, this.accessLog, this.nginxWorkers, this.redisHa);
 	}
 
 	/** The same stack with another number of instances, on consecutive ports from the first one's. */
@@ -99,7 +107,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 				IntStream.range(0, count).mapToObj(i -> this.appPorts.get(0) + i).toList(), this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
-				this.accessLog, this.nginxWorkers);
+				this.accessLog, this.nginxWorkers, this.redisHa);
 	}
 
 	/**
@@ -111,14 +119,39 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, false,
-				1);
+				1, this.redisHa);
+	}
+
+	/**
+	 * The same stack with Redis as a primary, a replica and {@link #SENTINELS} Sentinels (or back to
+	 * one redis-server): what the {@code -ha} configurations ({@link Setup}) change.
+	 */
+	public StackSpec withRedisHa(boolean ha) {
+		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
+				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
+				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
+				this.accessLog, this.nginxWorkers, ha);
+	}
+
+	/**
+	 * The replica's port in a {@link #redisHa} stack. The HA ports keep a stride of 100 from
+	 * {@link #redisPort}, so stacks placed side by side on consecutive Redis ports (a trial) never
+	 * share one: 6390 gives the replica 6490 and the Sentinels 6590, 6690, 6790.
+	 */
+	public int replicaPort() {
+		return this.redisPort + 100;
+	}
+
+	/** The Sentinels' ports in a {@link #redisHa} stack (see {@link #replicaPort}). */
+	public List<Integer> sentinelPorts() {
+		return IntStream.rangeClosed(1, SENTINELS).mapToObj(n -> this.redisPort + 100 * (n + 1)).toList();
 	}
 
 	private StackSpec with(LbMode mode, Map<String, String> env) {
 		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
 				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
 				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout,
-				this.accessLog, this.nginxWorkers);
+				this.accessLog, this.nginxWorkers, this.redisHa);
 	}
 
 	public static Builder builder(Variant variant, Path home) {
@@ -311,7 +344,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
 					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
 					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
-					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true, 0);
+					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true, 0, false);
 		}
 	}
 }

@@ -85,6 +85,35 @@ public record StackState(String variant, String lb, int port, String runDir, lon
 						.toList())));
 	}
 
+	/**
+	 * The port of the Redis the apps write to, if it runs: the one redis-server, or with Sentinel
+	 * the primary a Sentinel names now.
+	 */
+	public Optional<Integer> redisPort() {
+		if (RedisHa.isHa(this)) {
+			return RedisHa.primary(this).map(RedisHa.Primary::port);
+		}
+		return member("redis").map(Member::port);
+	}
+
+	/**
+	 * The Redis primary as a Sentinel names it now, with Redis HA ({@link StackSpec#redisHa});
+	 * empty without Sentinels or when none answers.
+	 * @return e.g. {@code redis-2 on port 6490 (per sentinel-1)}
+	 */
+	public Optional<String> redisPrimary() {
+		if (!RedisHa.isHa(this)) {
+			return Optional.empty();
+		}
+		return RedisHa.primary(this)
+			.map(primary -> "%s on port %d (per %s)".formatted(primary.name(), primary.port(), primary.by()));
+	}
+
+	/** Whether the stack has Redis (one redis-server, or a primary with its replica and Sentinels). */
+	public boolean hasRedis() {
+		return this.members.stream().anyMatch(member -> member.role() == Member.Role.REDIS);
+	}
+
 	StackState with(Member changed) {
 		List<Member> updated = new ArrayList<>();
 		boolean replaced = false;

@@ -45,7 +45,8 @@ class MainTests {
 		Run mode = run("up", "--variant", "jwt", "--lb", "ip-hash");
 
 		assertThat(variant.code()).isEqualTo(2);
-		assertThat(variant.err()).contains("unknown variant 'oauth'", "baseline, sticky, clustered, jwt");
+		assertThat(variant.err()).contains("unknown variant 'oauth'", "baseline, ", "sticky, ", "clustered, ", "jwt, ",
+				"clustered-ha, ", "jwt-ha, ");
 		assertThat(mode.code()).isEqualTo(2);
 		assertThat(mode.err()).contains("unknown load-balancing mode 'ip-hash'");
 	}

@@ -50,4 +50,15 @@ class DrillTests {
 		assertThat(Drill.PRESETS).allSatisfy(name -> assertThat(Drill.preset(name, 2, 1.0).events()).isNotEmpty());
 		assertThatThrownBy(() -> Drill.preset("meteor", 3, 1)).hasMessageContaining("failover, freeze");
 	}
+
+	@Test
+	void theRedisHaPresetsNameThePrimaryWhenTheyRun() {
+		Drill failover = Drill.preset("redis-failover", 2, 1.0);
+		Drill freeze = Drill.preset("redis-primary-freeze", 2, 1.0);
+
+		assertThat(failover.describe()).isEqualTo("kill redis-primary@15s, start redis@30s");
+		assertThat(freeze.describe()).isEqualTo("freeze redis-primary@15s, thaw redis@25s");
+		assertThat(Drill.parse("kill redis-2@1s, restart sentinel-3@2s").events()).extracting(DrillEvent::target)
+			.containsExactly("redis-2", "sentinel-3");
+	}
 }

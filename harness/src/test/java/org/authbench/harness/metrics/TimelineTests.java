@@ -95,4 +95,20 @@ class TimelineTests {
 		// totals(1000, 2500) sums seconds 1 and 2: what completed in [1000, 3000)
 		assertThat(timeline.totals(T0 + 1000, T0 + 2500).ok()).isEqualTo(200);
 	}
+
+	@Test
+	void failuresSpanTheirSecondsAndServiceIsBackWhenMostRequestsSucceed() {
+		long[][] okAndErrors = { { 100, 0 }, { 40, 60 }, { 0, 150 }, { 0, 150 }, { 30, 120 }, { 140, 10 }, { 150, 0 } };
+		List<Second> seconds = new ArrayList<>();
+		for (int s = 0; s < okAndErrors.length; s++) {
+			seconds.add(new Second(s, T0 + s * 1000L, okAndErrors[s][0], 0, 0, okAndErrors[s][1], 0, 0, Map.of()));
+		}
+		Timeline timeline = new Timeline(seconds);
+
+		Timeline.Failures failures = timeline.failures(T0 + 1500, T0 + 7000);
+
+		assertThat(failures.spanMillis()).isEqualTo(5000);
+		assertThat(failures.firstSuccessAfter(T0 + 1500)).isEqualTo(3500);
+		assertThat(timeline.failures(T0 + 6000, T0 + 7000).spanMillis()).isNull();
+	}
 }

@@ -1,5 +1,7 @@
 package org.authbench.harness.stack;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +48,26 @@ class SetupTests {
 			.hasMessageContaining("unknown variant 'jwt-magic'")
 			.hasMessageContaining("jwt-token-version")
 			.hasMessageContaining("clustered-tuned");
+	}
+
+	@Test
+	void theHaSetupsReachRedisThroughSentinelsOnPortsOfTheirOwn() {
+		StackSpec stack = StackSpec.builder(Variant.CLUSTERED, StackSpecTests.HOME).redisPort(26390).build();
+
+		StackSpec ha = Setup.parse("clustered-ha").apply(stack);
+		Map<String, String> env = ha.appEnvironment(1, "secret", "gateway");
+
+		assertThat(stack.redisHa()).isFalse();
+		assertThat(ha.redisHa()).isTrue();
+		assertThat(ha.replicaPort()).isEqualTo(26490);
+		assertThat(ha.sentinelPorts()).containsExactly(26590, 26690, 26790);
+		assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "redis-sentinel")
+			.containsEntry("AUTHBENCH_REDIS_SENTINEL_MASTER", "authbench")
+			.containsEntry("AUTHBENCH_REDIS_SENTINEL_NODES", "127.0.0.1:26590,127.0.0.1:26690,127.0.0.1:26790")
+			.doesNotContainKey("REDIS_PORT");
+		assertThat(Setup.parse("jwt-ha").apply(StackSpec.builder(Variant.JWT, StackSpecTests.HOME).build()).redisHa())
+			.isTrue();
+		assertThatThrownBy(() -> StackSpec.builder(Variant.STICKY, StackSpecTests.HOME).build().withRedisHa(true))
+			.hasMessageContaining("needs a variant that uses Redis");
 	}
 }

@@ -1,0 +1,149 @@
+package org.authbench.harness.revocation;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.stack.Member;
+import org.authbench.harness.stack.StackException;
+import org.authbench.harness.stack.StackState;
+import org.authbench.harness.stack.Variant;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What Redis replication loses when its primary fails (docs/security.md case 22): right before
+ * a Redis fault, logs users in through nginx and logs half of them out again, the newest
+ * writes Redis holds, so the ones most exposed to asynchronous replication. Once the stack
+ * serves again, {@link #check} presents every credential once more: a live one answered 401 is
+ * a session lost, a logged-out one answered 200 is a revocation lost, a security finding.
+ */
+public final class FailoverProbe {
+
+	/**
+	 * What the credentials made before the fault met after it.
+	 * @param sessionsChecked live credentials presented again
+	 * @param sessionsLost of those, answered 401: their session (or refresh state) was lost
+	 * @param revokedChecked logged-out credentials presented again: those refused right after their logout
+	 * @param revokedAccepted of those, answered 200: the logout was lost and the credential works again
+	 * @param unanswered credentials that got neither 200 nor 401 before the check gave up (Redis still down)
+	 */
+	public record Result(int sessionsChecked, int sessionsLost, int revokedChecked, int revokedAccepted,
+			int unanswered) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int FIRST_USER = 900;
+
+	private final String url;
+
+	private final List<Credential> live;
+
+	private final List<Credential> revoked;
+
+	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked) {
+		this.url = url;
+		this.live = List.copyOf(live);
+		this.revoked = List.copyOf(revoked);
+	}
+
+	/**
+	 * Logs {@code users} users in and the second half of them out again, through nginx, keeping as
+	 * revoked those then refused; null for a
+	 * variant without credential. The users are {@code user0900}… (the load's population uses the
+	 * first ones), so the probe does not share a session with a virtual user.
+	 */
+	public static FailoverProbe prepare(StackState state, int users) {
+		Variant.Credential kind = state.variantType().credential();
+		if (kind == Variant.Credential.NONE) {
+			return null;
+		}
+		String password = state.apps().stream().findFirst().map(Member::env)
+			.map(env -> env.getOrDefault("AUTHBENCH_USER_PASSWORD", "changeit")).orElse("changeit");
+		List<Credential> credentials = new ArrayList<>();
+		for (int n = 0; n < users; n++) {
+			String username = "user%04d".formatted(FIRST_USER + n);
+			HttpResponse<String> login = Http.send(Http.request(state.url(), "/api/auth/login", Map.of())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
+						"password", password))))
+				.build(), "nginx");
+			if (login.statusCode() != 200) {
+				throw new StackException("failover probe: login of " + username + " answered " + login.statusCode());
+			}
+			credentials.add(Credential.of(kind, login.headers(), login.body()));
+		}
+		List<Credential> live = credentials.subList(0, users / 2);
+		List<Credential> revoked = new ArrayList<>();
+		for (Credential credential : credentials.subList(users / 2, users)) {
+			HttpResponse<String> logout = Http.send(Http.request(state.url(), "/api/auth/logout", credential.headers())
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), "nginx");
+			if (logout.statusCode() != 204) {
+				throw new StackException("failover probe: logout answered " + logout.statusCode());
+			}
+			// Only a credential the logout ended can lose its revocation (jwt-none ends none: it lives until exp).
+			if (me(state.url(), credential) == 401) {
+				revoked.add(credential);
+			}
+		}
+		return new FailoverProbe(state.url(), live, revoked);
+	}
+
+	private static int me(String url, Credential credential) {
+		return Http.send(Http.request(url, "/api/me", credential.headers()).GET().build(), "nginx").statusCode();
+	}
+
+	/**
+	 * Presents every credential again through nginx; a 503 (Redis still failing over) or a
+	 * connection error is retried until {@code patience} has passed, then counted as unanswered.
+	 */
+	public Result check(Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
+		int lost = 0;
+		int accepted = 0;
+		int unanswered = 0;
+		for (Credential credential : this.live) {
+			int status = answer(credential, deadline);
+			lost += status == 401 ? 1 : 0;
+			unanswered += status != 200 && status != 401 ? 1 : 0;
+		}
+		for (Credential credential : this.revoked) {
+			int status = answer(credential, deadline);
+			accepted += status == 200 ? 1 : 0;
+			unanswered += status != 200 && status != 401 ? 1 : 0;
+		}
+		return new Result(this.live.size(), lost, this.revoked.size(), accepted, unanswered);
+	}
+
+	private int answer(Credential credential, long deadline) {
+		int status = 0;
+		do {
+			try {
+				status = me(this.url, credential);
+			}
+			catch (StackException unreachable) {
+				status = 0;
+			}
+			if (status == 200 || status == 401) {
+				return status;
+			}
+			sleep();
+		}
+		while (System.nanoTime() < deadline);
+		return status;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted", ex);
+		}
+	}
+}
