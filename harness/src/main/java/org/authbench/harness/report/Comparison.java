@@ -131,10 +131,20 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param brokenMillis from the breaking event to its last repair (a restart, a thaw), null if none
 	 * @param p99BeforeMs p99 latency before the event
 	 * @param p99DuringMs p99 latency while broken (the worst of a drill's incidents)
+	 * @param revocationsLost for a Redis fault: credentials logged out right before it and accepted
+	 * again after it (the drill's failover probe, docs/design.md §10); null when no probe ran
 	 */
 	public record Incident(long sessionsLost, Double failoverLoss, Double lostShare, long failedRequests,
 			Long recoveryMillis, Long sessionsAlive, Long sessionsAliveOnTarget, Long brokenMillis, Double p99BeforeMs,
-			Double p99DuringMs) {
+			Double p99DuringMs, Long revocationsLost) {
+
+		/** Without a failover probe. */
+		public Incident(long sessionsLost, Double failoverLoss, Double lostShare, long failedRequests,
+				Long recoveryMillis, Long sessionsAlive, Long sessionsAliveOnTarget, Long brokenMillis, Double p99BeforeMs,
+				Double p99DuringMs) {
+			this(sessionsLost, failoverLoss, lostShare, failedRequests, recoveryMillis, sessionsAlive,
+					sessionsAliveOnTarget, brokenMillis, p99BeforeMs, p99DuringMs, null);
+		}
 	}
 
 	/**

@@ -214,7 +214,11 @@ public final class ComparisonBuilder {
 		Long aliveOnTarget = 0L;
 		Long recovery = 0L;
 		Double p99During = null;
+		Long revocationsLost = null;
 		for (DrillReport.Incident incident : incidents) {
+			if (incident.probe() != null) {
+				revocationsLost = (revocationsLost == null ? 0 : revocationsLost) + incident.probe().revokedAccepted();
+			}
 			lost += incident.sessionsLost();
 			failed += incident.failed().getOrDefault("serverError", 0L) + incident.failed().getOrDefault("connectError", 0L);
 			alive = Math.max(alive, incident.sessionsAlive());
@@ -232,7 +236,7 @@ public final class ComparisonBuilder {
 		Double lostShare = single ? first.lostShare() : alive == 0 ? null : (double) lost / alive;
 		return new Comparison.Incident(lost, failoverLoss, lostShare, failed, recovery, alive, aliveOnTarget,
 				brokenMillis(drill, first, incidents.get(incidents.size() - 1)),
-				first.before() == null ? null : first.before().p99(), p99During);
+				first.before() == null ? null : first.before().p99(), p99During, revocationsLost);
 	}
 
 	/** From the first breaking event to the last repair of the last incident; null without repairs. */

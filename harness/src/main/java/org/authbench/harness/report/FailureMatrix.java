@@ -29,10 +29,13 @@ final class FailureMatrix {
 			new Column("rolling-restart", "rolling restart", "Restarting every instance in turn"),
 			new Column("redis-outage", "Redis down", "Stopping Redis"),
 			new Column("redis-latency", "Redis slow", "Slowing Redis down"),
+			new Column("redis-failover", "Redis primary killed", "Killing the Redis primary"),
+			new Column("redis-primary-freeze", "Redis primary frozen", "Freezing the Redis primary"),
 			new Column(ComparisonRun.REVOCATION, "logout (revocation)", "Logging out"));
 
 	/** The drills a finding of its own is made for, besides a killed instance and Redis down. */
-	static final List<Column> OTHER_DRILLS = List.of(COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(4));
+	static final List<Column> OTHER_DRILLS = List.of(COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(4), COLUMNS.get(5),
+			COLUMNS.get(6));
 
 	/** The cells' key in one line, above the table. */
 	static final String KEY = "Each drill: users logged out · failed requests · recovery. Logout: how long the old "
@@ -43,7 +46,7 @@ final class FailureMatrix {
 			+ "cell: the longest time the old credential was still accepted on an instance. Colour: green nothing a user "
 			+ "notices; yellow requests failed or p99 rose tenfold, nobody logged out; orange users logged out, or "
 			+ "requests failed for more than 3 s; red half the users or more logged out, no recovery within the run, "
-			+ "or a logged-out credential still accepted. Hover a cell for the sentence, click it for the time line.";
+			+ "or a logged-out credential still accepted (also after a Redis fault: \"logouts lost\"). Hover a cell for the sentence, click it for the time line.";
 
 	/** Requests that may fail without a user noticing much: a retry or two. */
 	static final int FEW = 10;
@@ -111,6 +114,10 @@ final class FailureMatrix {
 		if ("redis-latency".equals(scenario) && latency) {
 			text += " · p99 " + LATENCY_MILLIS.format(incident.p99BeforeMs()) + " → " + LATENCY_MILLIS.format(incident.p99DuringMs());
 		}
+		boolean revocationsLost = incident.revocationsLost() != null && incident.revocationsLost() > 0;
+		if (revocationsLost) {
+			text += " · " + COUNT.format(incident.revocationsLost()) + " logouts lost";
+		}
 		StringBuilder detail = new StringBuilder(COUNT.format(incident.sessionsLost()));
 		if (incident.sessionsAlive() != null) {
 			detail.append(" of ").append(COUNT.format(incident.sessionsAlive()));
@@ -129,6 +136,10 @@ final class FailureMatrix {
 			detail.append("; p99 ").append(LATENCY_MILLIS.format(incident.p99BeforeMs())).append(" before, ")
 				.append(LATENCY_MILLIS.format(incident.p99DuringMs())).append(" while broken");
 		}
+		if (revocationsLost) {
+			detail.append("; ").append(COUNT.format(incident.revocationsLost()))
+				.append(" credentials logged out right before the fault were accepted again after it (security case 22)");
+		}
 		Optional<Comparison.RunRef> run = Findings.run(comparison, row.variant(), scenario);
 		if (run.filter(r -> !r.valid()).isPresent()) {
 			detail.append("; the run is flagged INVALID");
@@ -143,7 +154,8 @@ final class FailureMatrix {
 	}
 
 	static Severity severity(Comparison.Incident incident) {
-		if (incident.recoveryMillis() == null || (incident.lostShare() != null && incident.lostShare() >= 0.5)) {
+		if (incident.recoveryMillis() == null || (incident.lostShare() != null && incident.lostShare() >= 0.5)
+				|| (incident.revocationsLost() != null && incident.revocationsLost() > 0)) {
 			return Severity.SEVERE;
 		}
 		if (incident.sessionsLost() > 0 || (incident.failedRequests() > FEW && incident.recoveryMillis() > 3000)) {

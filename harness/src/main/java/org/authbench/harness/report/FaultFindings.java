@@ -73,6 +73,7 @@ final class FaultFindings {
 					SECONDS_FROM_MILLIS, first.brokenMillis());
 		}
 		consequences(finding.words(", "), comparison, rows, "redis-outage");
+		lostLogouts(finding, comparison, rows, "redis-outage");
 		if (comparison.settings().get("redisScenariosSkippedFor") instanceof List<?> without && !without.isEmpty()) {
 			List<String> names = without.stream().map(String::valueOf).toList();
 			finding.words(" " + Findings.and(names) + (names.size() == 1 ? " does" : " do") + " not use Redis.");
@@ -87,6 +88,7 @@ final class FaultFindings {
 		}
 		Finding.Builder finding = new Finding.Builder().words(drill.doing() + ": ");
 		consequences(finding, comparison, rows, drill.scenario());
+		lostLogouts(finding, comparison, rows, drill.scenario());
 		List<Integer> timed = rows.stream()
 			.filter(i -> incident(comparison, i, drill.scenario()).p99DuringMs() != null)
 			.toList();
@@ -104,6 +106,24 @@ final class FaultFindings {
 					incident.p99DuringMs()).words(" while Redis was slow.");
 		}
 		return Optional.of(evidence(finding, comparison, rows, drill.scenario()).build());
+	}
+
+	/**
+	 * Logouts a Redis fault undid (docs/security.md case 22): credentials logged out right before it
+	 * and accepted again after it, by the drill's failover probe; nothing when none was lost.
+	 */
+	private static void lostLogouts(Finding.Builder finding, Comparison comparison, List<Integer> rows,
+			String scenario) {
+		List<Integer> losing = rows.stream().filter(i -> {
+			Long lost = incident(comparison, i, scenario).revocationsLost();
+			return lost != null && lost > 0;
+		}).toList();
+		for (int i : losing) {
+			finding.words(" Security finding: on " + name(comparison, i) + ", ")
+				.figure(pointer(comparison, i, scenario) + "/revocationsLost", COUNT,
+						incident(comparison, i, scenario).revocationsLost())
+				.words(" credentials logged out right before the fault were accepted again after it.");
+		}
 	}
 
 	/**
