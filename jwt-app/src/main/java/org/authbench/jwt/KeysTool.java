@@ -23,12 +23,24 @@ import picocli.CommandLine.Spec;
  * verify the new key), {@code activate} (new tokens use it), and, once the longest token
  * lifetime has passed, {@code retire} (tokens of the old key get 401).
  */
-@Command(name = "java -jar jwt-app.jar keys", mixinStandardHelpOptions = true,
+@Command(name = "java -jar jwt-app.jar keys", mixinStandardHelpOptions = true, versionProvider = KeysTool.Version.class,
 		description = "Creates and rotates the JWT keys file (AUTHBENCH_JWT_KEYS) without starting the app.")
 final class KeysTool implements Runnable {
 
+	private static final String ALGORITHMS = "HS256, RS256, ES256 or EdDSA";
+
 	@Spec
 	private CommandSpec spec;
+
+	/** The jar's version (its manifest's Implementation-Version); a build from classes has none. */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = KeysTool.class.getPackage().getImplementationVersion();
+			return new String[] { "jwt-app " + (version != null ? version : "(not from a jar)") };
+		}
+	}
 
 	private KeysTool() {
 	}
@@ -41,7 +53,8 @@ final class KeysTool implements Runnable {
 		cli.registerConverter(JwtAlgorithm.class, KeysTool::algorithm);
 		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
 			if (ex instanceof InvalidJwtKeyException invalid) {
-				command.getErr().println(invalid.getMessage() + (invalid.action().isEmpty() ? "" : " " + invalid.action()));
+				String action = invalid.action().isEmpty() ? "" : " " + invalid.action();
+				command.getErr().println(invalid.getMessage() + action);
 				return 1;
 			}
 			if (ex instanceof UncheckedIOException io) {
@@ -63,7 +76,7 @@ final class KeysTool implements Runnable {
 	}
 
 	@Command(name = "generate", description = "Writes a new keys file with one active key.")
-	int generate(@Parameters(paramLabel = "<algorithm>", description = "HS256, RS256, ES256 or EdDSA") JwtAlgorithm algorithm,
+	int generate(@Parameters(paramLabel = "<algorithm>", description = ALGORITHMS) JwtAlgorithm algorithm,
 			@Parameters(paramLabel = "<file>") Path file) {
 		if (Files.exists(file)) {
 			throw new InvalidJwtKeyException(file + " exists; 'generate' does not overwrite it.", "Use 'add'.");
@@ -73,7 +86,7 @@ final class KeysTool implements Runnable {
 	}
 
 	@Command(name = "add", description = "Adds a verify-only key (rotation step 1).")
-	int add(@Parameters(paramLabel = "<algorithm>", description = "HS256, RS256, ES256 or EdDSA") JwtAlgorithm algorithm,
+	int add(@Parameters(paramLabel = "<algorithm>", description = ALGORITHMS) JwtAlgorithm algorithm,
 			@Parameters(paramLabel = "<file>") Path file) {
 		KeysFile.Contents contents = KeysFile.read(file);
 		List<Jwk<?>> keys = new ArrayList<>(contents.keys());

@@ -114,6 +114,14 @@ class KeysToolTests {
 	}
 
 	@Test
+	void versionNamesTheApp() {
+		Run version = keys("--version");
+
+		assertThat(version.code()).isZero();
+		assertThat(version.out()).startsWith("jwt-app ");
+	}
+
+	@Test
 	void aMissingFileIsAFailureNamingIt() {
 		Path missing = this.dir.resolve("none.json");
 
