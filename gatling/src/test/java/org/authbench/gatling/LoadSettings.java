@@ -23,7 +23,7 @@ import java.util.Properties;
  * @param ladder concurrency steps (closed) or arrival rates in requests/s (open)
  * @param stepDuration how long each ladder step is measured
  * @param warmupWindow warm-up is measured in windows of this length…
- * @param warmupMax …and ends when two consecutive windows agree within 5%, or at this bound
+ * @param warmupMax …and ends when it is steady ({@link Phases}), or at this bound
  * @param mix weights of the request types: me, items (reads) and write
  * @param userOffset the first seeded user is {@code user<offset+1>}
  * @param metricsDir where the metrics files go

@@ -77,9 +77,9 @@ final class MetricsRecorder implements AutoCloseable {
 
 	private long lastIntervalMillis;
 
-	MetricsRecorder(LoadSettings settings) {
+	MetricsRecorder(LoadSettings settings, Workload.Model model) {
 		this.settings = settings;
-		this.phases = new Phases(settings, this.startNanos);
+		this.phases = new Phases(settings, this.startNanos, model);
 		for (RequestType type : RequestType.values()) {
 			this.recorders.put(type, new Recorder(1, HIGHEST_MICROS, 3));
 		}
