@@ -114,7 +114,7 @@ public final class RunAnalysis {
 			}
 		}
 		if (in.warmupBoundHit()) {
-			warnings.add("warm-up did not converge (two windows within 5%%) within its bound; measured after %.0f s"
+			warnings.add("warm-up did not become steady (docs/method.md §9) within its bound; measured after %.0f s"
 				.formatted(in.warmupSeconds()));
 		}
 		if (totals.requests() == 0) {
