@@ -38,6 +38,9 @@ public final class DrillRunner implements AutoCloseable {
 	/** Users the {@link FailoverProbe} logs in before a Redis fault; half of them it logs out again. */
 	static final int PROBE_USERS = 20;
 
+	/** How long before a Redis fault the probe's users log in (their logouts come right before it). */
+	static final Duration PROBE_LEAD = Duration.ofSeconds(5);
+
 	/** How long the probe waits for the stack to serve again after the drill before it gives up. */
 	static final Duration PROBE_PATIENCE = Duration.ofSeconds(20);
 
@@ -77,12 +80,16 @@ public final class DrillRunner implements AutoCloseable {
 	public void start(long measureStartMillis) {
 		for (DrillEvent event : this.drill.events()) {
 			long delay = measureStartMillis + event.at().toMillis() - System.currentTimeMillis();
+			if (probed(event)) {
+				this.executor.schedule(() -> logIn(event), Math.max(0, delay - PROBE_LEAD.toMillis()),
+						TimeUnit.MILLISECONDS);
+			}
 			this.executor.schedule(() -> execute(event), Math.max(0, delay), TimeUnit.MILLISECONDS);
 		}
 	}
 
 	private void execute(DrillEvent event) {
-		prepareProbe(event);
+		logOutHalf(event);
 		long started = System.currentTimeMillis();
 		String error = null;
 		try {
@@ -105,13 +112,15 @@ public final class DrillRunner implements AutoCloseable {
 		this.out.flush();
 	}
 
-	/** Before Redis is killed, frozen or restarted: credentials to check once it serves again. */
-	private void prepareProbe(DrillEvent event) {
-		if (!event.breaks() || event.action() == DrillEvent.Action.REDIS_LATENCY || !event.target().startsWith("redis")) {
-			return;
-		}
+	/** Whether the event is a Redis fault, before which the failover probe makes its credentials. */
+	private static boolean probed(DrillEvent event) {
+		return event.breaks() && event.action() != DrillEvent.Action.REDIS_LATENCY && event.target().startsWith("redis");
+	}
+
+	/** {@link #PROBE_LEAD} before a Redis fault: the probe's logins (slow: BCrypt), so the fault stays on time. */
+	private void logIn(DrillEvent event) {
 		try {
-			FailoverProbe probe = FailoverProbe.prepare(this.state, PROBE_USERS);
+			FailoverProbe probe = FailoverProbe.logIn(this.state, PROBE_USERS);
 			if (probe != null) {
 				synchronized (this.executed) {
 					this.probes.put(event, probe);
@@ -120,6 +129,23 @@ public final class DrillRunner implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.out.printf("  drill: failover probe before %s not made: %s%n", event.describe(), ex.getMessage());
+		}
+	}
+
+	/** Right before the fault: half of the probe's users log out (no BCrypt: quick). */
+	private void logOutHalf(DrillEvent event) {
+		synchronized (this.executed) {
+			FailoverProbe probe = this.probes.get(event);
+			if (probe == null) {
+				return;
+			}
+			try {
+				this.probes.put(event, probe.logOutHalf());
+			}
+			catch (RuntimeException ex) {
+				this.probes.remove(event);
+				this.out.printf("  drill: failover probe before %s not made: %s%n", event.describe(), ex.getMessage());
+			}
 		}
 	}
 

@@ -14,9 +14,9 @@ import org.authbench.harness.stack.Variant;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What Redis replication loses when its primary fails (docs/security.md case 22): right before
- * a Redis fault, logs users in through nginx and logs half of them out again, the newest
- * writes Redis holds, so the ones most exposed to asynchronous replication. Once the stack
+ * What Redis replication loses when its primary fails (docs/security.md case 22): ahead of a
+ * Redis fault, logs users in through nginx; right before it, logs half of them out again, the
+ * newest writes Redis holds, so the ones most exposed to asynchronous replication. Once the stack
  * serves again, {@link #check} presents every credential once more: a live one answered 401 is
  * a session lost, a logged-out one answered 200 is a revocation lost, a security finding.
  */
@@ -51,12 +51,12 @@ public final class FailoverProbe {
 	}
 
 	/**
-	 * Logs {@code users} users in and the second half of them out again, through nginx, keeping as
-	 * revoked those then refused; null for a
-	 * variant without credential. The users are {@code user0900}… (the load's population uses the
-	 * first ones), so the probe does not share a session with a virtual user.
+	 * Logs {@code users} users in through nginx (BCrypt makes this the slow part: do it ahead of
+	 * the fault); null for a variant without credential. The users are {@code user0900}… (the
+	 * load's population uses the first ones), so the probe does not share a session with a
+	 * virtual user. {@link #logOutHalf} then logs the second half out, right before the fault.
 	 */
-	public static FailoverProbe prepare(StackState state, int users) {
+	public static FailoverProbe logIn(StackState state, int users) {
 		Variant.Credential kind = state.variantType().credential();
 		if (kind == Variant.Credential.NONE) {
 			return null;
@@ -76,21 +76,28 @@ public final class FailoverProbe {
 			}
 			credentials.add(Credential.of(kind, login.headers(), login.body()));
 		}
-		List<Credential> live = credentials.subList(0, users / 2);
+		return new FailoverProbe(state.url(), credentials, List.of());
+	}
+
+	/**
+	 * Logs the second half of the users out through nginx, the newest writes Redis holds, keeping
+	 * as revoked those then refused (jwt-none ends none: its tokens live until exp).
+	 */
+	public FailoverProbe logOutHalf() {
+		List<Credential> live = this.live.subList(0, this.live.size() / 2);
 		List<Credential> revoked = new ArrayList<>();
-		for (Credential credential : credentials.subList(users / 2, users)) {
-			HttpResponse<String> logout = Http.send(Http.request(state.url(), "/api/auth/logout", credential.headers())
+		for (Credential credential : this.live.subList(this.live.size() / 2, this.live.size())) {
+			HttpResponse<String> logout = Http.send(Http.request(this.url, "/api/auth/logout", credential.headers())
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), "nginx");
 			if (logout.statusCode() != 204) {
 				throw new StackException("failover probe: logout answered " + logout.statusCode());
 			}
-			// Only a credential the logout ended can lose its revocation (jwt-none ends none: it lives until exp).
-			if (me(state.url(), credential) == 401) {
+			if (me(this.url, credential) == 401) {
 				revoked.add(credential);
 			}
 		}
-		return new FailoverProbe(state.url(), live, revoked);
+		return new FailoverProbe(this.url, live, revoked);
 	}
 
 	private static int me(String url, Credential credential) {
