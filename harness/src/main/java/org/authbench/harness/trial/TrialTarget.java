@@ -28,7 +28,9 @@ public record TrialTarget(String name, String baseUrl, Variant.Credential creden
 
 	/** A stack started by authbench. */
 	public static TrialTarget of(String name, StackState state) {
-		Integer redis = state.member("redis").map(Member::port).orElse(null);
+		// With Sentinel: the primary when the trial starts (a trial breaks nothing); its replica's
+		// replication work is not counted here.
+		Integer redis = state.redisPort().orElse(null);
 		return new TrialTarget(name, state.url(), state.variantType().credential(), ALL_KINDS, () -> pids(state), redis);
 	}
 
