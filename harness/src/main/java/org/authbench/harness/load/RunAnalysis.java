@@ -109,8 +109,8 @@ public final class RunAnalysis {
 			double gap = AccessLog.disagreement(totals.requests(), nginx.requests());
 			sources = new RunFigures.Sources(totals.requests(), nginx.requests(), round4(gap), gap <= MAX_DISAGREEMENT);
 			if (gap > MAX_DISAGREEMENT) {
-				warnings.add("the simulation counted %d requests, nginx %d: %.2f%% apart (more than 1%%)"
-					.formatted(totals.requests(), nginx.requests(), gap * 100));
+				warnings.add("the simulation counted %d requests, nginx %d (besides %d of the harness's probe): %.2f%% apart (more than 1%%)"
+					.formatted(totals.requests(), nginx.requests(), nginx.probeRequests(), gap * 100));
 			}
 		}
 		if (in.warmupBoundHit()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.authbench.harness.metrics.AccessLog;
 import org.authbench.harness.stack.StackException;
 
 /**
@@ -32,7 +33,9 @@ final class Http {
 	static HttpRequest.Builder request(String base, String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(REQUEST_TIMEOUT)
-			.header("Accept", "application/json");
+			.header("Accept", "application/json")
+			// nginx logs it: a drill's probe requests are not counted as the load generator's.
+			.header("User-Agent", AccessLog.PROBE_AGENT);
 		headers.forEach(request::header);
 		return request;
 	}

@@ -33,6 +33,24 @@ class AccessLogTests {
 	}
 
 	@Test
+	void countsTheProbesRequestsApartFromTheLoadGenerators(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("access.json");
+		Files.writeString(file, """
+				{"msec":1795600000.100,"status":200,"uri":"/api/me","bytes_sent":300,"request_length":120,"agent":"GatlingHttpClient"}
+				{"msec":1795600000.200,"status":200,"uri":"/api/auth/login","bytes_sent":900,"request_length":400,"agent":"authbench-probe"}
+				{"msec":1795600000.300,"status":401,"uri":"/api/me","bytes_sent":200,"request_length":100,"agent":"authbench-probe"}
+				{"msec":1795600000.400,"status":200,"uri":"/api/items","bytes_sent":3000,"request_length":110,"agent":""}
+				""");
+
+		AccessLog.Window window = AccessLog.read(file).window(1795600000000L, 1795600001000L);
+
+		assertThat(window.requests()).isEqualTo(2);
+		assertThat(window.probeRequests()).isEqualTo(2);
+		assertThat(window.bytesSent()).isEqualTo(3300);
+		assertThat(window.requestBytes()).isEqualTo(230);
+	}
+
+	@Test
 	void fallsBackToTheIsoTimeWithoutMsec() {
 		AccessLog.Entry entry = AccessLog.parse("{\"time\":\"2026-11-25T08:00:01+00:00\",\"status\":401}");
 
