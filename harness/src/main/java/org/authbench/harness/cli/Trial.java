@@ -68,7 +68,7 @@ final class Trial implements Callable<Integer> {
 	@Option(names = "--no-pin", description = "Let the generator share the CPUs with the systems.")
 	boolean noPin;
 
-	@Option(names = "--quick", description = "3 s windows, 6 rounds (as in the demo) instead of 5 s and 10.")
+	@Option(names = "--quick", description = "2 s measured windows, 3 s warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the results (default: <home>/results).")

@@ -8,6 +8,7 @@ import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.Stack;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
@@ -63,6 +64,9 @@ final class Up implements Callable<Integer> {
 		printUrls(out, stackSpec, state, stack instanceof DockerStack);
 		if (this.detach) {
 			Runtime.getRuntime().removeShutdownHook(stopper);
+			if (stack instanceof Stack) {
+				Stack.detach(runDir);
+			}
 			out.println("Detached. Stop it with: ./authbench down");
 			return 0;
 		}

@@ -19,8 +19,22 @@ class ComparisonRunTests {
 	static final Path HOME = Path.of("/opt/authbench");
 
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes) {
+		return spec(scenarios, sizes, true);
+	}
+
+	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes, boolean quick) {
 		return new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT_NONE), scenarios,
-				variant -> StackSpec.builder(variant, HOME).build(), true, 1, 300, sizes, HOME.resolve("results"), "t", null, null, false);
+				variant -> StackSpec.builder(variant, HOME).build(), quick, 1, 300, sizes, HOME.resolve("results"), "t", null,
+				null, false);
+	}
+
+	@Test
+	void theQuickComparisonRunsNoDrillOnTheBaselineWhoseUsersHaveNothingToLose() {
+		List<String> scenarios = List.of("throughput", "failover", "revocation");
+
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.BASELINE)).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.STICKY)).isEqualTo(scenarios);
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), false), Setup.BASELINE)).isEqualTo(scenarios);
 	}
 
 	@Test

@@ -1,0 +1,79 @@
+package org.authbench.harness.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.authbench.harness.env.Version;
+import org.authbench.testsupport.FreePorts;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A command stopped in the middle (Ctrl-C, SIGTERM) leaves no process of its stacks behind: the
+ * harness runs as its own process, a trial starts a stack, the harness gets SIGTERM, and every
+ * app and nginx it started must be gone.
+ */
+class InterruptedRunIntegrationTests {
+
+	static final Path HOME = Path.of(System.getProperty("authbench.home", "..")).toAbsolutePath().normalize();
+
+	@Test
+	void sigtermDuringATrialBringsItsStackDown(@TempDir Path dir) throws IOException, InterruptedException {
+		Path jar = HOME.resolve("harness/target/harness-" + Version.current() + ".jar");
+		assertThat(jar).as("the harness jar (built by the package phase)").exists();
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		int port = FreePorts.next();
+		Path log = dir.resolve("trial.out");
+		Process harness = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "trial", "--variants", "baseline",
+				"--quick", "--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
+				String.valueOf(port), "--app-port", String.valueOf(FreePorts.next()), "--out", dir.toString(), "--jvm-opt",
+				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			List<ProcessHandle> started = Awaitility.await("the trial's stack is up and its warm-up has begun")
+				.atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> Files.readString(log).contains("warm-up")
+						? harness.descendants().filter(InterruptedRunIntegrationTests::ofTheStack).toList() : List.of(),
+						processes -> processes.stream().anyMatch(p -> command(p).contains("nginx")));
+
+			List<String> commands = started.stream().map(InterruptedRunIntegrationTests::command).toList();
+
+			harness.destroy(); // SIGTERM
+
+			assertThat(harness.waitFor(60, TimeUnit.SECONDS)).as("the harness ended").isTrue();
+			assertThat(commands).anyMatch(command -> command.contains("baseline-app"))
+				.anyMatch(command -> command.contains("nginx"));
+			Awaitility.await("every process of the stack is gone")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+			assertThat(Files.readString(log)).contains("stopping the stack in");
+		}
+		finally {
+			harness.destroyForcibly();
+			harness.descendants().forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	private static boolean ofTheStack(ProcessHandle process) {
+		String command = command(process);
+		return command.contains("nginx") || command.contains("-app-") || command.contains(File.separator + "java");
+	}
+
+	private static String command(ProcessHandle process) {
+		Optional<String> line = process.info().commandLine();
+		return line.orElse(process.info().command().orElse(""));
+	}
+}
