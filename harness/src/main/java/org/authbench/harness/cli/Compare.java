@@ -94,9 +94,8 @@ final class Compare implements Callable<Integer> {
 		if (this.stack.lb != null) {
 			throw new IllegalArgumentException("compare runs each variant in its own nginx mode; --lb does not apply");
 		}
-		this.stack.requireNative("compare");
 		PrintWriter out = this.spec.commandLine().getOut();
-		new ComparisonRun(out, this.folder.home()).run(new ComparisonRun.Spec(this.variants, this.scenarios,
+		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
 				this.rounds, this.trialInstances, this.parallelDrills));

@@ -78,14 +78,6 @@ final class StackOptions {
 			description = "How long to wait for each process to be healthy (default: ${DEFAULT-VALUE}).")
 	Duration startTimeout;
 
-	/** For the commands that run on native processes only, so far: a clear error instead of a native run. */
-	void requireNative(String command) {
-		if (!"native".equals(this.runtime)) {
-			throw new IllegalArgumentException(command + " runs on the native runtime only (so far); --runtime "
-					+ this.runtime + " works with up, status, chaos, verify and down");
-		}
-	}
-
 	StackSpec stackSpec(RunFolder folder, Variant variant) {
 		StackSpec.Builder builder = StackSpec.builder(variant, folder.home())
 			.runDir(folder.runDir())

@@ -89,13 +89,12 @@ final class Trial implements Callable<Integer> {
 		if (this.rounds != null) {
 			settings = settings.withRounds(this.rounds);
 		}
-		this.stack.requireNative("trial");
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();
 		Map<Setup, StackSpec> specs = TrialStacks.placeAll(this.variants,
 				setup -> setup.apply(this.stack.stackSpec(this.folder, setup.variant())));
 		Path dir = LoadRun.resultsFolder(this.out != null ? this.out : this.folder.home().resolve("results"), this.name);
-		try (TrialStacks stacks = TrialStacks.start(specs, printer)) {
+		try (TrialStacks stacks = TrialStacks.start(specs, printer, this.stack.runtime)) {
 			List<TrialTarget> targets = new ArrayList<>(stacks.targets());
 			targets.addAll(externals);
 			new InterleavedTrial(printer).run(targets, this.reference != null ? this.reference : this.variants.get(0).id(),

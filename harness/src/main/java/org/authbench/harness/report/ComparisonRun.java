@@ -115,15 +115,23 @@ public final class ComparisonRun {
 
 	private final Path repo;
 
+	private final String runtime;
+
 	public ComparisonRun(PrintWriter out, Path repo) {
+		this(out, repo, "native");
+	}
+
+	/** @param runtime where every stack runs: {@code native} or {@code docker}, as {@code --runtime} takes it */
+	public ComparisonRun(PrintWriter out, Path repo, String runtime) {
 		this.out = out;
 		this.repo = repo;
+		this.runtime = runtime;
 	}
 
 	/** Runs the matrix and returns the comparison's folder. */
 	public Path run(Spec spec) {
 		Path dir = LoadRun.resultsFolder(spec.resultsDir(), spec.name());
-		LoadRun load = new LoadRun(this.out, this.repo);
+		LoadRun load = new LoadRun(this.out, this.repo, this.runtime);
 		List<Comparison.RunRef> runs = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		long started = System.currentTimeMillis();
@@ -193,7 +201,7 @@ public final class ComparisonRun {
 			StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
 			return spec.trialInstances() != null ? stack.withInstances(spec.trialInstances()) : stack;
 		});
-		TrialStacks stacks = TrialStacks.start(placed, this.out);
+		TrialStacks stacks = TrialStacks.start(placed, this.out, this.runtime);
 		try {
 			TrialSettings settings = spec.quick() ? TrialSettings.quick(TrialSettings.defaultMix())
 					: TrialSettings.full(TrialSettings.defaultMix());
@@ -210,8 +218,9 @@ public final class ComparisonRun {
 			described.put("trial", settings);
 			described.put("setups", placed.keySet().stream().map(Setup::id).toList());
 			described.put("instances", first.instances());
-			ComparisonBuilder.JSON.writeValue(trialDir.resolve("env.json").toFile(),
-					Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described));
+			Map<String, Object> env = Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described);
+			env.put("runtime", this.runtime);
+			ComparisonBuilder.JSON.writeValue(trialDir.resolve("env.json").toFile(), env);
 			return stacks;
 		}
 		catch (RuntimeException ex) {

@@ -231,6 +231,45 @@ final class DockerContainers {
 		return nanos.get() / 1e9;
 	}
 
+	/** The CPUs the container may run on ({@code docker update --cpuset-cpus}). */
+	void cpuset(String member, String cpus) {
+		this.docker.updateContainerCmd(name(member)).withCpusetCpus(cpus).exec();
+	}
+
+	/** Sends a signal to the container's main process ({@code docker kill -s}). */
+	void signal(String member, String signal) {
+		this.docker.killContainerCmd(name(member)).withSignal(signal).exec();
+	}
+
+	/** Runs {@code sh -c script} in the container and returns its output; fails when it exits non-zero. */
+	String exec(String member, String script) {
+		String id = this.docker.execCreateCmd(name(member))
+			.withCmd("sh", "-c", script)
+			.withAttachStdout(true)
+			.withAttachStderr(true)
+			.exec()
+			.getId();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			this.docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+				@Override
+				public void onNext(Frame frame) {
+					out.writeBytes(frame.getPayload());
+				}
+			}).awaitCompletion(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted");
+		}
+		Long exit = this.docker.inspectExecCmd(id).exec().getExitCodeLong();
+		String text = out.toString(StandardCharsets.UTF_8);
+		if (exit == null || exit != 0) {
+			throw new StackException("in container " + name(member) + ": '" + script + "' failed (exit " + exit + "): " + text);
+		}
+		return text;
+	}
+
 	/** Starts the container and returns its main process's PID as the host sees it. */
 	long start(String member) {
 		this.docker.startContainerCmd(name(member)).exec();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.dockerjava.api.DockerClient;
+import org.authbench.harness.nginx.NginxConfig;
 
 /**
  * The docker runtime: the stack of a {@link StackSpec} as containers of the images of
@@ -68,11 +69,85 @@ public final class DockerStack implements StackRuntime {
 	 */
 	public static Map<String, Double> cpuSeconds(StackState state, List<String> members) {
 		DockerContainers containers = containers(state);
-		Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
-		members.parallelStream().forEach(name -> seconds.put(name, containers.cpuSeconds(name)));
+		Map<String, java.util.concurrent.CompletableFuture<Double>> sampling = new java.util.LinkedHashMap<>();
+		members.forEach(name -> sampling.put(name,
+				java.util.concurrent.CompletableFuture.supplyAsync(() -> containers.cpuSeconds(name), SAMPLERS)));
 		Map<String, Double> ordered = new java.util.LinkedHashMap<>();
-		members.forEach(name -> ordered.put(name, seconds.get(name)));
+		sampling.forEach((name, seconds) -> ordered.put(name, seconds.join()));
 		return ordered;
+	}
+
+	/**
+	 * Lets the named members' containers run on {@code cpus} only ({@code docker update
+	 * --cpuset-cpus}, e.g. {@code 0} or {@code 0-1}): a trial keeps the systems off the load
+	 * generator's CPU with it, as {@code taskset} does natively. A member that is gone is left out.
+	 */
+	public static void cpuset(StackState state, List<String> members, String cpus) {
+		DockerContainers containers = containers(state);
+		members.stream().filter(containers::isRunning).forEach(name -> containers.cpuset(name, cpus));
+	}
+
+	/** Threads that ask the Docker API for each container's CPU at once (daemons: nothing to shut down). */
+	private static final java.util.concurrent.ExecutorService SAMPLERS = java.util.concurrent.Executors
+		.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "docker-cpu-sample");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	/**
+	 * nginx's access log on or off, as {@link Stack#accessLog} does natively: the mounted config
+	 * is rewritten, nginx's copy of it made again ({@code deploy/nginx/start.sh}'s way) and nginx
+	 * reloaded (SIGHUP); it returns once the old workers are gone.
+	 */
+	@Override
+	public void accessLog(StackState state, boolean on) {
+		Member nginx = state.member("nginx").orElseThrow(() -> new StackException("the stack has no nginx"));
+		Path common = Path.of(state.runDir()).resolve("nginx-conf").resolve(NginxConfig.COMMON);
+		try {
+			String conf = Files.readString(common);
+			String rewritten = conf.replaceFirst("(?m)^access_log .*$", java.util.regex.Matcher
+				.quoteReplacement(NginxConfig.accessLogDirective(ContainerSettings.NGINX_LOGS, on)));
+			if (rewritten.equals(conf)) {
+				return;
+			}
+			Files.writeString(common, rewritten);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot rewrite " + common, ex);
+		}
+		DockerContainers containers = containers(state);
+		containers.exec(nginx.name(), "sed \"s|" + ContainerSettings.GATEWAY_SECRET + "|${AUTHBENCH_GATEWAY_SECRET:-}|g\" "
+				+ ContainerSettings.NGINX_CONF + "/" + NginxConfig.COMMON + " > " + ContainerSettings.NGINX_PREFIX + "/"
+				+ NginxConfig.COMMON);
+		Set<String> old = nginxWorkers(containers);
+		containers.signal(nginx.name(), "HUP");
+		Instant deadline = Instant.now().plus(Stack.GRACE);
+		while (true) {
+			Set<String> now = nginxWorkers(containers);
+			if (!now.isEmpty() && now.stream().noneMatch(old::contains)) {
+				break;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new StackException("nginx (container " + containers.name(nginx.name()) + ") did not reload within "
+						+ Stack.GRACE.toSeconds() + " s");
+			}
+			Processes.sleep(100);
+		}
+		say("nginx (container %s): access log %s", containers.name(nginx.name()), on ? "on" : "off");
+	}
+
+	/** The PIDs of nginx's worker processes in its container (old ones shutting down included). */
+	private static Set<String> nginxWorkers(DockerContainers containers) {
+		String listing = containers.exec("nginx", "for p in /proc/[0-9]*; do c=$(tr '\\000' ' ' < $p/cmdline 2>/dev/null);"
+				+ " case \"$c\" in *'worker process'*) echo ${p#/proc/};; esac; done");
+		Set<String> pids = new HashSet<>();
+		for (String line : listing.split("\n")) {
+			if (!line.isBlank()) {
+				pids.add(line.trim());
+			}
+		}
+		return pids;
 	}
 
 	/** Whether the stack last started from {@code runDir} runs on docker. */

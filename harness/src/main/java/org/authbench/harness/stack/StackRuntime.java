@@ -24,6 +24,9 @@ public interface StackRuntime {
 	/** Breaks or repairs one member and records the result in the state file. */
 	StackState chaos(StackState state, ChaosAction action, String target);
 
+	/** Turns nginx's access log on or off and reloads nginx (a trial measures without it; drills count from it). */
+	void accessLog(StackState state, boolean on);
+
 	/** {@code native} or {@code docker}, as {@code --runtime} takes it. */
 	static StackRuntime of(String runtime, PrintWriter progress) {
 		return switch (runtime) {

@@ -1,17 +1,13 @@
 package org.authbench.harness.trial;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import org.authbench.harness.stack.Binaries;
 
 /**
  * Which CPUs the load generator and the systems under test get. With at least two CPUs and
  * pinning on, the generator gets the last CPU and every process of every system (threads
- * included, via {@code taskset -a}) the others, so the generator cannot take CPU from what it
- * measures; afterwards the systems get every CPU back. With one CPU, or pinning off, they share.
+ * included, via {@code taskset -a}; a docker stack's containers by their cpuset: {@link SystemCpu})
+ * the others, so the generator cannot take CPU from what it measures; afterwards the systems get
+ * every CPU back. With one CPU, or pinning off, they share.
  *
  * @param generator the generator's CPU list for {@code taskset -c}, or "any"
  * @param systems the systems' CPU list, or "any"
@@ -44,31 +40,8 @@ record Cpus(String generator, String systems, int count) {
 	}
 
 	private static void affinity(List<TrialTarget> targets, String cpus) {
-		String taskset = Binaries.require("taskset", "util-linux").toString();
 		for (TrialTarget target : targets) {
-			for (long pid : target.pids().get().values()) {
-				List<Long> tree = new ArrayList<>(List.of(pid));
-				ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> tree.add(child.pid())));
-				for (long each : tree) {
-					run(taskset, "-a", "-p", "-c", cpus, String.valueOf(each));
-				}
-			}
-		}
-	}
-
-	/** A process that ended meanwhile is no error: it has no CPUs to set. */
-	private static void run(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			target.cpu().pin(target.pids().get(), cpus);
 		}
 	}
 }

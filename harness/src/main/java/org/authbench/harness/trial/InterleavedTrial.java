@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.metrics.MedianInterval;
@@ -33,6 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class InterleavedTrial {
 
 	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	/** Threads that sample the targets' CPU side by side (daemons: nothing to shut down). */
+	private static final ExecutorService SAMPLERS = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "trial-cpu-sample");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final PrintWriter out;
 
@@ -216,7 +226,7 @@ public final class InterleavedTrial {
 		Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
 		all.forEach(t -> pids.put(t.name(), t.pids().get()));
 		RedisCommandStats.Sample redisBefore = redis(target);
-		Map<String, Map<String, Double>> before = sample(pids);
+		Map<String, Map<String, Double>> before = sample(all, pids);
 		double machineBefore = MachineCpu.busySeconds();
 		double ownBefore = MachineCpu.ownSeconds();
 		long start = System.currentTimeMillis();
@@ -224,7 +234,7 @@ public final class InterleavedTrial {
 				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));
 		double machine = MachineCpu.busySeconds() - machineBefore;
 		double own = MachineCpu.ownSeconds() - ownBefore;
-		Map<String, Map<String, Double>> after = sample(pids);
+		Map<String, Map<String, Double>> after = sample(all, pids);
 		RedisCommandStats.Sample redisAfter = redis(target);
 		Long redisCommands = null;
 		if (redisBefore != null && redisAfter != null) {
@@ -254,9 +264,13 @@ public final class InterleavedTrial {
 		}
 	}
 
-	private static Map<String, Map<String, Double>> sample(Map<String, Map<String, Long>> pids) {
+	/** Every target's CPU so far, the targets at once: a docker stack's answer takes the Docker API a second or so. */
+	private static Map<String, Map<String, Double>> sample(List<TrialTarget> targets, Map<String, Map<String, Long>> pids) {
+		Map<String, CompletableFuture<Map<String, Double>>> sampling = new LinkedHashMap<>();
+		targets.forEach(t -> sampling.put(t.name(), CompletableFuture.supplyAsync(() -> t.cpu().sample(pids.get(t.name())),
+				SAMPLERS)));
 		Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
-		pids.forEach((name, processes) -> cpu.put(name, ProcessCpu.sample(processes)));
+		sampling.forEach((name, future) -> cpu.put(name, future.join()));
 		return cpu;
 	}
 

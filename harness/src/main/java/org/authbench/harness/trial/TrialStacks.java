@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.authbench.harness.stack.Setup;
-import org.authbench.harness.stack.Stack;
 import org.authbench.harness.stack.StackException;
+import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.verify.Verify;
@@ -26,12 +26,13 @@ public final class TrialStacks implements AutoCloseable {
 
 	private final Map<Setup, StackState> states = new LinkedHashMap<>();
 
-	private final Stack stack = new Stack(new PrintWriter(PrintWriter.nullWriter()));
+	private final StackRuntime stack;
 
 	private final PrintWriter out;
 
-	private TrialStacks(PrintWriter out) {
+	private TrialStacks(PrintWriter out, String runtime) {
 		this.out = out;
+		this.stack = StackRuntime.of(runtime, new PrintWriter(PrintWriter.nullWriter()));
 	}
 
 	/** The k-th configuration's stack: its own ports and run folder. */
@@ -56,11 +57,20 @@ public final class TrialStacks implements AutoCloseable {
 		return placed;
 	}
 
-	/** Starts and verifies every stack; {@code specs} are already placed. */
+	/** Starts and verifies every stack as native processes; {@code specs} are already placed. */
 	public static TrialStacks start(Map<Setup, StackSpec> specs, PrintWriter out) {
-		TrialStacks stacks = new TrialStacks(out);
+		return start(specs, out, "native");
+	}
+
+	/**
+	 * Starts and verifies every stack on a runtime ({@code native} or {@code docker}, as
+	 * {@code --runtime} takes it); {@code specs} are already placed.
+	 */
+	public static TrialStacks start(Map<Setup, StackSpec> specs, PrintWriter out, String runtime) {
+		TrialStacks stacks = new TrialStacks(out, runtime);
 		long started = System.currentTimeMillis();
-		out.printf("starting %d stacks side by side: %s%n", specs.size(), String.join(", ",
+		out.printf("starting %d stacks side by side%s: %s%n", specs.size(),
+				"native".equals(runtime) ? "" : " (" + runtime + " runtime)", String.join(", ",
 				specs.keySet().stream().map(Setup::id).toList()));
 		out.flush();
 		Map<Setup, CompletableFuture<StackState>> starting = new LinkedHashMap<>();

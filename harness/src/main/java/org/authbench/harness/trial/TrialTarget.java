@@ -1,10 +1,12 @@
 package org.authbench.harness.trial;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
@@ -19,19 +21,22 @@ import org.authbench.harness.stack.Variant;
  * @param paths the request kinds this target serves: {@code me}, {@code items}, {@code write}
  * @param pids the system's processes now, by name (a supplier: a drill may have restarted one)
  * @param redisPort the system's Redis on 127.0.0.1, whose commands per request are counted; null without
+ * @param cpu where the system's CPU is read and pinned: its host processes, or its containers (docker runtime)
  */
 public record TrialTarget(String name, String baseUrl, Variant.Credential credential, List<String> paths,
-		Supplier<Map<String, Long>> pids, Integer redisPort) {
+		Supplier<Map<String, Long>> pids, Integer redisPort, SystemCpu cpu) {
 
 	/** Every request kind of the authbench API. */
 	public static final List<String> ALL_KINDS = List.of("me", "items", "write");
 
-	/** A stack started by authbench. */
+	/** A stack started by authbench, on either runtime (a docker stack's CPU is its containers'). */
 	public static TrialTarget of(String name, StackState state) {
 		// With Sentinel: the primary when the trial starts (a trial breaks nothing); its replica's
 		// replication work is not counted here.
 		Integer redis = state.redisPort().orElse(null);
-		return new TrialTarget(name, state.url(), state.variantType().credential(), ALL_KINDS, () -> pids(state), redis);
+		SystemCpu cpu = DockerStack.startedIn(Path.of(state.runDir())) ? SystemCpu.containers(state) : SystemCpu.HOST;
+		return new TrialTarget(name, state.url(), state.variantType().credential(), ALL_KINDS, () -> pids(state), redis,
+				cpu);
 	}
 
 	/**
@@ -41,7 +46,7 @@ public record TrialTarget(String name, String baseUrl, Variant.Credential creden
 	public static TrialTarget external(String name, String baseUrl, Map<String, Long> pids) {
 		Map<String, Long> fixed = Map.copyOf(pids);
 		return new TrialTarget(name, baseUrl.replaceAll("/+$", ""), Variant.Credential.NONE, List.of("items"), () -> fixed,
-				null);
+				null, SystemCpu.HOST);
 	}
 
 	private static Map<String, Long> pids(StackState state) {

@@ -1,0 +1,95 @@
+package org.authbench.harness.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.authbench.harness.docker.DockerEngine;
+import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.StackSpec;
+import org.authbench.harness.stack.TestStacks;
+import org.authbench.harness.stack.Variant;
+import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.TrialResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code compare --runtime docker} (container tier): a short comparison of two configurations,
+ * each a stack of containers, through the interleaved trial (wrk from the host on each stack's
+ * published nginx port, CPU from the containers' cgroups through the Docker API, the containers
+ * kept off the generator's CPU by their cpuset) and a failover drill on the trial's warm stacks,
+ * whose nginx logs again after the trial. Its figures are not judged: the windows are far too
+ * short and the machine is shared.
+ */
+@ExtendWith(DockerEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DockerCompareIntegrationTests {
+
+	Path dir;
+
+	JsonNode summary;
+
+	@BeforeAll
+	void compare() throws Exception {
+		Map<Variant, StackSpec> stacks = new LinkedHashMap<>();
+		ComparisonRun.Spec spec = new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY),
+				List.of("throughput", "failover"),
+				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
+				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false);
+		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
+		this.summary = JsonMapper.builder().build().readTree(this.dir.resolve("summary.json").toFile());
+	}
+
+	@Test
+	void theSummaryHasARowPerConfigurationWithCapacityAndCpuPerRequestFromTheContainers() {
+		List<JsonNode> rows = new ArrayList<>();
+		this.summary.get("rows").forEach(rows::add);
+
+		assertThat(rows).extracting(row -> row.get("variant").asString()).containsExactly("baseline", "sticky");
+		assertThat(rows).allSatisfy(row -> {
+			assertThat(row.get("capacity").get("median").asDouble()).as(row.get("variant") + " capacity").isPositive();
+			assertThat(row.get("cpuMicrosPerRequest").get("median").asDouble()).as(row.get("variant") + " CPU µs/request")
+				.isPositive();
+			assertThat(row.get("failover").isNull()).as(row.get("variant") + " failover drill").isFalse();
+		});
+	}
+
+	@Test
+	void theTrialCountedEachContainersCpuAndKeptThemOffTheGeneratorsCpu() throws Exception {
+		Path trial = this.dir.resolve("runs").resolve(ComparisonRun.TRIAL);
+		TrialResult result = InterleavedTrial.read(trial.resolve("trial.json"));
+
+		assertThat(result.windows()).filteredOn(window -> window.round() > 0).isNotEmpty().allSatisfy(window -> {
+			assertThat(window.processCpuSeconds()).as(window.target() + " round " + window.round())
+				.containsOnlyKeys("nginx", "app-1", "app-2");
+			assertThat(window.processCpuSeconds().get("nginx")).isPositive();
+			assertThat(window.systemCpuSeconds()).containsOnlyKeys("baseline", "sticky");
+		});
+		if (Runtime.getRuntime().availableProcessors() >= 2) {
+			assertThat(result.pinning().generatorCpus()).isNotEqualTo("any");
+		}
+		assertThat(JsonMapper.builder().build().readTree(trial.resolve("env.json").toFile()).get("runtime").asString())
+			.isEqualTo("docker");
+	}
+
+	@Test
+	void theDrillsAfterTheTrialRanOnItsWarmContainersWithTheAccessLogOnAgain() throws Exception {
+		Path env = this.dir.resolve("runs").resolve("sticky-failover").resolve("env.json");
+		Path accessLog = this.dir.resolve("logs").resolve("sticky").resolve("access.json");
+
+		assertThat(JsonMapper.builder().build().readTree(env.toFile()).get("runtime").asString()).isEqualTo("docker");
+		assertThat(accessLog).as("nginx logged the drill's requests").exists();
+		assertThat(Files.size(accessLog)).isPositive();
+	}
+}
