@@ -26,8 +26,8 @@ import org.authbench.harness.stack.LbMode;
 public final class DeployFiles {
 
 	/** The command that rewrites the generated files, printed by the test that finds them stale. */
-	public static final String REGENERATE = "./mvnw -q -pl harness -am compile && java -cp harness/target/classes "
-			+ "org.authbench.harness.deploy.DeployFiles";
+	public static final String REGENERATE = "./mvnw -q -pl harness -am test -Dtest=DeployFilesTests "
+			+ "-Dsurefire.failIfNoSpecifiedTests=false -Dauthbench.regenerate=true";
 
 	static final String DOCKER_FOLDER = "deploy/docker";
 

@@ -15,12 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The committed docker-compose.yml, deploy/nginx/ and deploy/k8s/ are exactly what the launcher's
  * settings and the nginx/ templates give today: a template or launcher change that was not
- * regenerated fails here, with the command that regenerates.
+ * regenerated fails here, with the command that regenerates ({@link DeployFiles#REGENERATE}: this
+ * test with {@code -Dauthbench.regenerate=true} writes them first).
  */
 class DeployFilesTests {
 
 	@Test
 	void theCommittedFilesAreTheGeneratedOnes() throws IOException {
+		if (Boolean.getBoolean("authbench.regenerate")) {
+			DeployFiles.write(DeployFixtures.HOME).forEach(path -> System.out.println("wrote " + path));
+		}
 		SortedMap<String, String> generated = DeployFiles.generate(DeployFixtures.HOME);
 
 		List<String> stale = new ArrayList<>();
