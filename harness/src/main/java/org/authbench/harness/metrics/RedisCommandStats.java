@@ -24,11 +24,20 @@ public final class RedisCommandStats {
 	 * @param uptimeSeconds {@code uptime_in_seconds}
 	 * @param calls calls per command so far
 	 * @param networkBytes bytes read from and written to clients so far
+	 * @param replicationOffset {@code INFO replication}'s {@code master_repl_offset}: bytes of
+	 * the replication stream a primary has produced so far (each replica receives all of them);
+	 * it stays put on a Redis without replicas (no backlog); null when not asked
 	 */
-	public record Sample(String runId, long uptimeSeconds, Map<String, Long> calls, long networkBytes) {
+	public record Sample(String runId, long uptimeSeconds, Map<String, Long> calls, long networkBytes,
+			Long replicationOffset) {
 
 		public Sample {
 			calls = Map.copyOf(calls);
+		}
+
+		/** Without the replication offset. */
+		public Sample(String runId, long uptimeSeconds, Map<String, Long> calls, long networkBytes) {
+			this(runId, uptimeSeconds, calls, networkBytes, null);
 		}
 	}
 
@@ -57,13 +66,29 @@ public final class RedisCommandStats {
 	private RedisCommandStats() {
 	}
 
-	/** Which Redis runs, and its counters so far; one connection, three {@code INFO} sections. */
+	/** Which Redis runs, and its counters so far; one connection, four {@code INFO} sections. */
 	public static Sample sample(String host, int port) {
 		try (Jedis redis = new Jedis(host, port, 2000)) {
 			String server = redis.info("server");
 			return new Sample(field(server, "run_id"), Long.parseLong(field(server, "uptime_in_seconds")),
-					parse(redis.info("commandstats")), parseNetworkBytes(redis.info("stats")));
+					parse(redis.info("commandstats")), parseNetworkBytes(redis.info("stats")),
+					Long.parseLong(field(redis.info("replication"), "master_repl_offset")));
 		}
+	}
+
+	/**
+	 * Bytes of replication stream the primary produced between two samples of the same Redis
+	 * ({@code master_repl_offset} after − before): what it sent to each replica, the writes it
+	 * ran plus Redis's own pings. Null when not known: a sample missing or without the offset,
+	 * another Redis ({@code run_id}), or the offset went back (a failover: a demoted primary
+	 * takes its new primary's offset).
+	 */
+	public static Long replicationBytes(Sample before, Sample after) {
+		if (before == null || after == null || before.replicationOffset() == null || after.replicationOffset() == null
+				|| !before.runId().equals(after.runId()) || after.replicationOffset() < before.replicationOffset()) {
+			return null;
+		}
+		return after.replicationOffset() - before.replicationOffset();
 	}
 
 	/**

@@ -22,8 +22,39 @@ final class ArchitectTable {
 
 	static List<String> headers(Comparison comparison) {
 		String reference = reference(comparison);
-		return List.of("design", "capacity (req/s)", "capacity vs " + reference + " (×)", "CPU per request (µs)",
-				"CPU vs " + reference + " (×)", "Redis commands per request", "p99 at capacity (ms)");
+		List<String> headers = new java.util.ArrayList<>(List.of("design", "capacity (req/s)",
+				"capacity vs " + reference + " (×)", "CPU per request (µs)", "CPU vs " + reference + " (×)",
+				"Redis commands per request", "p99 at capacity (ms)"));
+		if (redisByRole(comparison)) {
+			headers.addAll(List.of("of which Redis (primary) µs", "of which replica µs", "of which Sentinels µs",
+					"Sentinels' CPU (ms/s)", "replication (bytes/request)"));
+		}
+		return List.copyOf(headers);
+	}
+
+	/**
+	 * Whether the table shows Redis's cost by role: when a row has a replica (Redis with Sentinel),
+	 * so that a single Redis and a replicated one stand side by side.
+	 */
+	static boolean redisByRole(Comparison comparison) {
+		return comparison.rows()
+			.stream()
+			.anyMatch(row -> row.redisCost() != null && row.redisCost().replicaCpuMicrosPerRequest() != null);
+	}
+
+	/** The row's cells under {@link #headers} of this comparison. */
+	static List<Cell> cells(Comparison comparison, Comparison.Row row) {
+		List<Cell> cells = new java.util.ArrayList<>(cells(row));
+		if (redisByRole(comparison)) {
+			Comparison.RedisCost cost = row.redisCost();
+			cells.add(cost == null ? new Cell(Cells.NONE, null) : stat(cost.redisCpuMicrosPerRequest(), 1));
+			cells.add(cost == null ? new Cell(Cells.NONE, null) : stat(cost.replicaCpuMicrosPerRequest(), 1));
+			cells.add(cost == null ? new Cell(Cells.NONE, null) : stat(cost.sentinelCpuMicrosPerRequest(), 1));
+			cells.add(new Cell(cost == null || cost.sentinelCpuMillisPerSecond() == null ? Cells.NONE
+					: Cells.number(cost.sentinelCpuMillisPerSecond(), 1), null));
+			cells.add(cost == null ? new Cell(Cells.NONE, null) : stat(cost.replicationBytesPerRequest(), 0));
+		}
+		return List.copyOf(cells);
 	}
 
 	static String reference(Comparison comparison) {
@@ -43,7 +74,11 @@ final class ArchitectTable {
 	static String note(Comparison comparison) {
 		Object instances = comparison.settings().getOrDefault("trialInstances", comparison.settings().get("instances"));
 		String on = instances == null ? "" : "Capacity and cost on " + instances + " instance(s) per design. ";
-		return on + "± is the larger distance from the median to an end of its 95% interval (hover a cell for both ends); "
+		String redis = redisByRole(comparison) ? "The Redis columns split CPU per request (at the trial's paced rate, "
+				+ "idle CPU subtracted) by role: the Redis the apps write to, its replica (applying the replication stream), "
+				+ "the three Sentinels; the Sentinels' CPU per second is theirs whatever the load; replication is the "
+				+ "primary's stream to its replica per request (docs/design.md §10). " : "";
+		return on + redis + "± is the larger distance from the median to an end of its 95% interval (hover a cell for both ends); "
 				+ "no ± means one measurement. COLD: the configuration's warm-up did not converge, its figures are not "
 				+ "comparable. A dash: not measured or not applicable.";
 	}

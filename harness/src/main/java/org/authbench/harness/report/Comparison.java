@@ -96,15 +96,28 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param cold the capacity and cost figures come from a JVM whose warm-up did not converge
 	 * @param drills every drill that ran, by scenario (failover, freeze, rolling-restart, redis-outage,
 	 * redis-latency): its incidents taken together; empty in a summary.json written before it existed
+	 * @param redisCost from a trial: what Redis costs per request by role (the single Redis or the
+	 * primary, the replica, the Sentinels) and the replication stream; null without Redis or a trial
 	 */
 	public record Row(String variant, Statistics capacity, Statistics latencyP99Ms, Statistics cpuMicrosPerRequest,
 			Double cpuRatio, Double capacityRatio, Statistics redisCommandsPerRequest, Incident failover,
 			Incident redisOutage, String revocationDelay, String infrastructure, Map<String, Double> throughputSteps,
 			Map<String, Double> latencySteps, MedianInterval capacityRatioInterval, MedianInterval cpuRatioInterval,
-			boolean cold, Map<String, Incident> drills) {
+			boolean cold, Map<String, Incident> drills, RedisCost redisCost) {
 
 		public Row {
 			drills = drills == null ? Map.of() : drills;
+		}
+
+		/** Without the Redis cost by role. */
+		public Row(String variant, Statistics capacity, Statistics latencyP99Ms, Statistics cpuMicrosPerRequest,
+				Double cpuRatio, Double capacityRatio, Statistics redisCommandsPerRequest, Incident failover,
+				Incident redisOutage, String revocationDelay, String infrastructure, Map<String, Double> throughputSteps,
+				Map<String, Double> latencySteps, MedianInterval capacityRatioInterval, MedianInterval cpuRatioInterval,
+				boolean cold, Map<String, Incident> drills) {
+			this(variant, capacity, latencyP99Ms, cpuMicrosPerRequest, cpuRatio, capacityRatio, redisCommandsPerRequest,
+					failover, redisOutage, revocationDelay, infrastructure, throughputSteps, latencySteps,
+					capacityRatioInterval, cpuRatioInterval, cold, drills, null);
 		}
 
 		/** What a drill did to this row, or null when it did not run (older files hold only two drills). */
@@ -118,6 +131,23 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 				default -> null;
 			};
 		}
+	}
+
+	/**
+	 * What Redis costs a design per request, by role, from the interleaved trial (docs/design.md
+	 * §10): a single Redis against a primary with its replica and three Sentinels. CPU per request
+	 * is at the trial's paced rate with each role's idle CPU subtracted, medians over rounds.
+	 *
+	 * @param redisCpuMicrosPerRequest the Redis the apps write to (the single one, or the primary)
+	 * @param replicaCpuMicrosPerRequest the replica, applying the replication stream (null without)
+	 * @param sentinelCpuMicrosPerRequest the three Sentinels together (null without)
+	 * @param sentinelCpuMillisPerSecond the Sentinels' CPU per second whatever the load (null without)
+	 * @param replicationBytesPerRequest bytes of replication stream per request, sent to the replica
+	 * (null without a replica)
+	 */
+	public record RedisCost(Statistics redisCpuMicrosPerRequest, Statistics replicaCpuMicrosPerRequest,
+			Statistics sentinelCpuMicrosPerRequest, Double sentinelCpuMillisPerSecond,
+			Statistics replicationBytesPerRequest) {
 	}
 
 	/**

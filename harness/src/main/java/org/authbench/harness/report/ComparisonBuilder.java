@@ -115,7 +115,17 @@ public final class ComparisonBuilder {
 				incident(scenarios.get("redis-outage")),
 				revocation != null ? "measured: " + revocation.verdict() : "by design: " + revocationDelay(variant, null),
 				infrastructure(variant), rounds, latency, target.capacityRatio(), target.cpuRatio(), !target.converged(),
-				drills(scenarios));
+				drills(scenarios), redisCost(target));
+	}
+
+	/** What Redis costs by role, from a trial's target; null without Redis. */
+	static Comparison.RedisCost redisCost(TrialResult.Target target) {
+		if (target.redisCpuMicrosPerRequest() == null) {
+			return null;
+		}
+		return new Comparison.RedisCost(statistics(target.redisCpuMicrosPerRequest()),
+				statistics(target.replicaCpuMicrosPerRequest()), statistics(target.sentinelCpuMicrosPerRequest()),
+				target.sentinelCpuMillisPerSecond(), statistics(target.replicationBytesPerRequest()));
 	}
 
 	/** A trial's median and 95% interval in the comparison's figure type (its interval is the median's). */

@@ -97,7 +97,7 @@ public final class HtmlReport {
 		for (Comparison.Row row : comparison.rows()) {
 			html.append("<tr data-variant=\"").append(escape(row.variant())).append("\">");
 			int column = 0;
-			for (ArchitectTable.Cell cell : ArchitectTable.cells(row)) {
+			for (ArchitectTable.Cell cell : ArchitectTable.cells(comparison, row)) {
 				html.append(column++ == 0 ? "<th scope=\"row\"" : "<td class=\"num\"");
 				if (cell.exact() != null) {
 					html.append(" title=\"").append(escape(cell.exact())).append('"');

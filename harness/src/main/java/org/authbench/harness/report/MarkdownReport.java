@@ -40,7 +40,7 @@ public final class MarkdownReport {
 			List<String> headers = ArchitectTable.headers(comparison);
 			row(md, headers);
 			md.append("|---").append("|--:".repeat(headers.size() - 1)).append("|\n");
-			comparison.rows().forEach(row -> row(md, ArchitectTable.cells(row).stream().map(ArchitectTable.Cell::text).toList()));
+			comparison.rows().forEach(row -> row(md, ArchitectTable.cells(comparison, row).stream().map(ArchitectTable.Cell::text).toList()));
 			md.append("\n").append(comparison.trial() != null ? trialMethod(comparison.trial())
 					: "Ratios are medians against the baseline of this comparison, at the same instance count.")
 				.append(" ").append(ArchitectTable.note(comparison)).append(" Definitions and method: ").append(METHOD_LINK)

@@ -246,9 +246,18 @@ public final class InterleavedTrial {
 		pids.keySet().forEach(name -> system.put(name, total(ProcessCpu.delta(before.get(name), after.get(name)))));
 		double known = own + result.generatorCpuSeconds() + system.values().stream().mapToDouble(Double::doubleValue).sum();
 		double other = Math.round(Math.max(0, machine - known) * 1000) / 1000.0;
+		Map<String, Map<String, Double>> redisCpu = new LinkedHashMap<>();
+		all.forEach(t -> {
+			Map<String, Double> roles = t.byRedisRole(ProcessCpu.delta(before.get(t.name()), after.get(t.name())));
+			if (!roles.isEmpty()) {
+				redisCpu.put(t.name(), roles);
+			}
+		});
+		Long replication = redisCpu.getOrDefault(target.name(), Map.of()).containsKey(TrialTarget.REPLICA)
+				? RedisCommandStats.replicationBytes(redisBefore, redisAfter) : null;
 		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
 				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
-				processes, redisCommands, other);
+				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication);
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */
@@ -296,6 +305,18 @@ public final class InterleavedTrial {
 			this.out.printf("  %-22s %-26s %-22s %-22s %s%s%n", t.name(), interval(t.capacity(), "%,.0f"),
 					t.capacityRatio() == null ? "1" : interval(t.capacityRatio(), "%.2f"), interval(t.cpuAtRate(), "%.0f"),
 					t.cpuRatio() == null ? "1" : interval(t.cpuRatio(), "%.2f"), t.converged() ? "" : "  COLD");
+		}
+		for (TrialResult.Target t : result.targets()) {
+			if (t.redisCpuMicrosPerRequest() != null) {
+				this.out.printf("  %s: Redis CPU µs/request @%d/s: %s%s; commands/request %s%s%n", t.name(), result.rate(),
+						interval(t.redisCpuMicrosPerRequest(), "%.1f"),
+						t.replicaCpuMicrosPerRequest() == null ? ""
+								: ", replica %s, Sentinels %s (%.1f ms/s whatever the load)".formatted(
+										interval(t.replicaCpuMicrosPerRequest(), "%.1f"),
+										interval(t.sentinelCpuMicrosPerRequest(), "%.1f"), t.sentinelCpuMillisPerSecond()),
+						interval(t.redisCommandsPerRequest(), "%.2f"), t.replicationBytesPerRequest() == null ? ""
+								: "; replication bytes/request " + interval(t.replicationBytesPerRequest(), "%.0f"));
+			}
 		}
 		for (TrialResult.Pair pair : result.pairs()) {
 			this.out.printf("  %s: %s vs %s: capacity × %s, CPU × %s (+%s µs/request)%n", pair.what(), pair.target(),

@@ -122,7 +122,12 @@ final class TrialAnalysis {
 							w -> w.generatorCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors())),
 					errors, perRound(measured, name, "capacity",
 							w -> w.redisCommands() == null || w.requests() == 0 ? Double.NaN
-									: (double) w.redisCommands() / w.requests())));
+									: (double) w.redisCommands() / w.requests()),
+					redisRoleAtRate(measured, name, TrialTarget.REDIS), redisRoleAtRate(measured, name, TrialTarget.REPLICA),
+					redisRoleAtRate(measured, name, TrialTarget.SENTINELS),
+					redisRolePerSecond(measured, name, TrialTarget.SENTINELS),
+					perRound(measured, name, "capacity", w -> w.replicationBytes() == null || w.requests() == 0 ? Double.NaN
+							: (double) w.replicationBytes() / w.requests())));
 		}
 		List<TrialResult.Pair> pairResults = new ArrayList<>();
 		pairs.forEach((name, pair) -> {
@@ -161,6 +166,42 @@ final class TrialAnalysis {
 			}
 		}
 		return seconds > 0 ? cpu / seconds : 0;
+	}
+
+	/**
+	 * CPU µs per request of one Redis role of a target at the paced rate, with the role's idle CPU
+	 * (from the windows in which another target was loaded) subtracted; null when not counted.
+	 */
+	static MedianInterval redisRoleAtRate(List<TrialResult.Window> windows, String name, String role) {
+		double cpu = 0;
+		double seconds = 0;
+		for (TrialResult.Window window : windows) {
+			Double used = window.redisCpu(name, role);
+			if (!window.target().equals(name) && used != null) {
+				cpu += used;
+				seconds += window.seconds();
+			}
+		}
+		double idle = seconds > 0 ? cpu / seconds : 0;
+		return perRound(windows, name, "rate", w -> {
+			Double used = w.redisCpu(name, role);
+			return used == null || w.requests() == 0 ? Double.NaN
+					: Math.max(0, used - idle * w.seconds()) * 1e6 / w.requests();
+		});
+	}
+
+	/** CPU ms per second of one Redis role of a target over every measured window, loaded or not; null when not counted. */
+	static Double redisRolePerSecond(List<TrialResult.Window> windows, String name, String role) {
+		double cpu = 0;
+		double seconds = 0;
+		for (TrialResult.Window window : windows) {
+			Double used = window.redisCpu(name, role);
+			if (used != null) {
+				cpu += used;
+				seconds += window.seconds();
+			}
+		}
+		return seconds > 0 ? Math.round(cpu / seconds * 1e6) / 1000.0 : null;
 	}
 
 	private static MedianInterval perRound(List<TrialResult.Window> windows, String name, String phase,

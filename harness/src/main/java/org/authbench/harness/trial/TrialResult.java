@@ -46,13 +46,37 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * @param latencyP99Ms wrk's p99 under closed load (closed-loop: it shows queueing at saturation)
 	 * @param generatorShare the generator's CPU ÷ the machine's, under closed load
 	 * @param errors non-2xx answers and socket errors in the measured windows
-	 * @param redisCommandsPerRequest Redis commands per request under closed load (null without Redis)
+	 * @param redisCommandsPerRequest Redis commands per request under closed load (null without Redis;
+	 * with Sentinel the primary's, the Sentinels' PINGs and hellos included)
+	 * @param redisCpuMicrosPerRequest CPU µs per request at the paced rate of the Redis the apps write
+	 * to (the single one, or the primary), its idle CPU subtracted; part of {@code cpuAtRate}
+	 * @param replicaCpuMicrosPerRequest the same for the replica (applying the replication stream);
+	 * null without one
+	 * @param sentinelCpuMicrosPerRequest the same for the three Sentinels together (their work does
+	 * not grow with requests: about 0 once their idle CPU is subtracted); null without them
+	 * @param sentinelCpuMillisPerSecond the Sentinels' CPU per second, loaded or not: what they cost
+	 * whatever the load (null without them)
+	 * @param replicationBytesPerRequest bytes of replication stream per request under closed load (the
+	 * primary's {@code master_repl_offset}; each replica receives them); null without a replica
 	 */
 	public record Target(String name, boolean converged, int warmupWindows, double warmupSeconds,
 			MedianInterval capacity, MedianInterval cpuAtCapacity, MedianInterval cpuAtRate,
 			double idleCpuMillisPerSecond, MedianInterval capacityRatio, MedianInterval cpuRatio,
 			MedianInterval latencyP99Ms, MedianInterval generatorShare, long errors,
-			MedianInterval redisCommandsPerRequest) {
+			MedianInterval redisCommandsPerRequest, MedianInterval redisCpuMicrosPerRequest,
+			MedianInterval replicaCpuMicrosPerRequest, MedianInterval sentinelCpuMicrosPerRequest,
+			Double sentinelCpuMillisPerSecond, MedianInterval replicationBytesPerRequest) {
+
+		/** Without the Redis figures by role (files written before they were measured). */
+		public Target(String name, boolean converged, int warmupWindows, double warmupSeconds,
+				MedianInterval capacity, MedianInterval cpuAtCapacity, MedianInterval cpuAtRate,
+				double idleCpuMillisPerSecond, MedianInterval capacityRatio, MedianInterval cpuRatio,
+				MedianInterval latencyP99Ms, MedianInterval generatorShare, long errors,
+				MedianInterval redisCommandsPerRequest) {
+			this(name, converged, warmupWindows, warmupSeconds, capacity, cpuAtCapacity, cpuAtRate, idleCpuMillisPerSecond,
+					capacityRatio, cpuRatio, latencyP99Ms, generatorShare, errors, redisCommandsPerRequest, null, null, null,
+					null, null);
+		}
 	}
 
 	/**
@@ -76,11 +100,32 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * could not be counted)
 	 * @param otherCpuSeconds CPU that processes other than the systems, the generator and authbench
 	 * itself used meanwhile (null in files written before it was counted)
+	 * @param redisCpuSeconds of each target with Redis (the loaded one and the idle ones), the CPU of its
+	 * Redis processes by role ({@link TrialTarget#redisRole}: redis, replica, sentinels); null in older files
+	 * @param replicationBytes replication stream the loaded target's primary produced in the window
+	 * (null: no replica, or not known)
 	 */
 	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
 			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
-			Double otherCpuSeconds) {
+			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes) {
+
+		/** Without the Redis CPU by role and the replication stream (files written before they were measured). */
+		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
+				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
+				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
+				Double otherCpuSeconds) {
+			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
+					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, null, null);
+		}
+
+		/** The CPU of one Redis role of one target in this window; null when not counted. */
+		Double redisCpu(String name, String role) {
+			if (this.redisCpuSeconds == null || !this.redisCpuSeconds.containsKey(name)) {
+				return null;
+			}
+			return this.redisCpuSeconds.get(name).get(role);
+		}
 
 		/** System CPU per request of the loaded target, µs, with its idle CPU subtracted. */
 		double cpuMicrosPerRequest(double idleCpuPerSecond) {

@@ -88,4 +88,25 @@ class RedisCommandStatsTests {
 		assertThat(RedisCommandStats.field(info, "run_id")).isEqualTo("4f1c2b9a77e0");
 		assertThat(RedisCommandStats.field(info, "uptime_in_seconds")).isEqualTo("42");
 	}
+
+	private static RedisCommandStats.Sample withOffset(String runId, Long offset) {
+		return new RedisCommandStats.Sample(runId, 10, Map.of(), 0, offset);
+	}
+
+	/** master_repl_offset of the same primary before and after a window. */
+	@Test
+	void replicationBytesAreWhatThePrimarysOffsetAdvanced() {
+		assertThat(RedisCommandStats.replicationBytes(withOffset("p", 1_843_112L), withOffset("p", 2_511_906L)))
+			.isEqualTo(668_794L);
+		assertThat(RedisCommandStats.replicationBytes(withOffset("p", 0L), withOffset("p", 0L)))
+			.as("a Redis without replicas has no stream").isZero();
+	}
+
+	@Test
+	void replicationBytesAreUnknownAcrossAFailoverOrWithoutTheOffset() {
+		assertThat(RedisCommandStats.replicationBytes(withOffset("p", 500L), withOffset("q", 900L))).isNull();
+		assertThat(RedisCommandStats.replicationBytes(withOffset("p", 900L), withOffset("p", 500L))).isNull();
+		assertThat(RedisCommandStats.replicationBytes(withOffset("p", null), withOffset("p", 500L))).isNull();
+		assertThat(RedisCommandStats.replicationBytes(null, withOffset("p", 500L))).isNull();
+	}
 }

@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.trial.TrialResult;
+import org.authbench.harness.trial.TrialSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -126,6 +130,59 @@ class ComparisonBuilderTests {
 		assertThat(rolling.brokenMillis()).isEqualTo(7000);
 		assertThat(rolling.p99DuringMs()).isEqualTo(90.0);
 		assertThat(FailureMatrix.severity(rolling)).isEqualTo(FailureMatrix.Severity.MAJOR);
+	}
+
+	/**
+	 * A trial of a single Redis beside Redis with Sentinel: the rows carry Redis's cost by role
+	 * into summary.json (names the capacity model reads) and the architect's table shows both.
+	 */
+	@Test
+	void aSingleRedisAndOneWithSentinelStandSideBySideByRole() throws Exception {
+		MedianInterval cpu = MedianInterval.of(List.of(300.0, 310.0, 320.0, 330.0, 340.0, 350.0));
+		TrialResult.Target single = new TrialResult.Target("clustered", true, 6, 20, cpu, cpu, cpu, 1, null, null, cpu, null,
+				0, same(2.0),
+				same(8.0), null, null, null, null);
+		TrialResult.Target ha = new TrialResult.Target("clustered-ha", true, 6, 20, cpu, cpu, cpu, 1, null, null, cpu, null,
+				0, same(2.1),
+				same(10.0),
+				same(6.0), same(0.0),
+				3.2, same(200.0));
+		TrialResult trial = new TrialResult(TrialResult.SCHEMA, TrialSettings.quick(TrialSettings.defaultMix()), "clustered",
+				500, new TrialResult.Pinning("1", "0"), 0.02, true, List.of(), List.of(single, ha), List.of(), List.of());
+		Files.createDirectories(this.dir.resolve("runs/trial"));
+		ReportJson.JSON.writeValue(this.dir.resolve("runs/trial/trial.json").toFile(), trial);
+
+		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(),
+				List.of(new Comparison.RunRef(ComparisonRun.TRIAL, ComparisonRun.TRIAL, "runs/trial", true)), List.of());
+
+		Comparison.Row one = comparison.rows().get(0);
+		Comparison.Row replicated = comparison.rows().get(1);
+		assertThat(one.redisCost().redisCpuMicrosPerRequest().median()).isEqualTo(8.0);
+		assertThat(one.redisCost().replicaCpuMicrosPerRequest()).isNull();
+		assertThat(replicated.redisCost().replicaCpuMicrosPerRequest().median()).isEqualTo(6.0);
+		assertThat(replicated.redisCost().sentinelCpuMillisPerSecond()).isEqualTo(3.2);
+		assertThat(replicated.redisCost().replicationBytesPerRequest().median()).isEqualTo(200.0);
+		JsonNode row = ReportJson.JSON.readTree(ReportJson.JSON.writeValueAsString(comparison)).get("rows").get(1);
+		assertThat(row.get("redisCost").get("replicaCpuMicrosPerRequest").get("median").asDouble()).isEqualTo(6.0);
+		assertThat(row.get("redisCost").get("replicationBytesPerRequest").get("median").asDouble()).isEqualTo(200.0);
+		assertThat(ArchitectTable.headers(comparison)).contains("of which replica µs", "replication (bytes/request)");
+		assertThat(ArchitectTable.cells(comparison, one)).hasSameSizeAs(ArchitectTable.headers(comparison));
+		assertThat(ArchitectTable.cells(comparison, replicated).stream().map(ArchitectTable.Cell::text))
+			.containsSubsequence("10.0 ± 0.0", "6.0 ± 0.0", "0.0 ± 0.0", "3.2", "200 ± 0");
+		assertThat(ArchitectTable.cells(comparison, one).get(8).text()).isEqualTo(Cells.NONE);
+		assertThat(MarkdownReport.render(comparison)).contains("of which replica µs", "its replica (applying the replication stream)");
+	}
+
+	private static MedianInterval same(double value) {
+		return MedianInterval.of(List.of(value, value, value, value, value, value));
+	}
+
+	@Test
+	void withoutAReplicaTheTableKeepsItsColumns() {
+		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(), List.of(), List.of());
+
+		assertThat(ArchitectTable.redisByRole(comparison)).isFalse();
+		assertThat(ArchitectTable.headers(comparison)).hasSize(7);
 	}
 
 	@Test

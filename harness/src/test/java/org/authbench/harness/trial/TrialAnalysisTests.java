@@ -141,6 +141,74 @@ class TrialAnalysisTests {
 		assertThat(disturbed.warnings()).singleElement().asString().contains("other processes used 30%");
 	}
 
+	/**
+	 * A single Redis beside a primary with its replica and Sentinels: each role's CPU per request
+	 * at the paced rate, its own idle CPU (from the other target's windows) subtracted; the
+	 * Sentinels' CPU per second whatever the load; the replication stream per request.
+	 */
+	@Test
+	void redisIsCountedByRoleWithEachRolesIdleCpuSubtracted() {
+		// Idle CPU per second of each target: 1 ms its Redis, 2 ms the replica, 3 ms the Sentinels.
+		Map<String, Map<String, Double>> singleLoaded = Map.of("clustered", Map.of("redis", 0.002 + 0.008),
+				"clustered-ha", Map.of("redis", 0.002, "replica", 0.004, "sentinels", 0.006));
+		Map<String, Map<String, Double>> haLoaded = Map.of("clustered", Map.of("redis", 0.002),
+				"clustered-ha", Map.of("redis", 0.002 + 0.010, "replica", 0.004 + 0.006, "sentinels", 0.006));
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			for (String phase : List.of("capacity", "rate")) {
+				windows.add(redisWindow("clustered", round, phase, singleLoaded, null));
+				windows.add(redisWindow("clustered-ha", round, phase, haLoaded, 200_000L));
+			}
+		}
+		Map<String, InterleavedTrial.Warmup> warm = new LinkedHashMap<>();
+		warm.put("clustered", new InterleavedTrial.Warmup(List.of(), true, 10));
+		warm.put("clustered-ha", new InterleavedTrial.Warmup(List.of(), true, 10));
+
+		TrialResult result = TrialAnalysis.analyse(settings(6), "clustered", 500, new TrialResult.Pinning("1", "0"),
+				List.of(target("clustered"), target("clustered-ha")), warm, Map.of(), windows);
+
+		TrialResult.Target single = result.target("clustered").orElseThrow();
+		TrialResult.Target ha = result.target("clustered-ha").orElseThrow();
+		// (0.010 s − 0.001 s/s × 2 s) ÷ 1000 requests = 8 µs
+		assertThat(single.redisCpuMicrosPerRequest().median()).isCloseTo(8, within(1e-6));
+		assertThat(single.replicaCpuMicrosPerRequest()).isNull();
+		assertThat(single.sentinelCpuMicrosPerRequest()).isNull();
+		assertThat(single.sentinelCpuMillisPerSecond()).isNull();
+		assertThat(single.replicationBytesPerRequest()).isNull();
+		assertThat(ha.redisCpuMicrosPerRequest().median()).isCloseTo(10, within(1e-6));
+		assertThat(ha.replicaCpuMicrosPerRequest().median()).isCloseTo(6, within(1e-6));
+		assertThat(ha.sentinelCpuMicrosPerRequest().median()).as("the Sentinels' work does not grow with requests")
+			.isCloseTo(0, within(1e-6));
+		assertThat(ha.sentinelCpuMillisPerSecond()).isCloseTo(3, within(1e-6));
+		// 200,000 bytes of stream over 1,000 requests
+		assertThat(ha.replicationBytesPerRequest().median()).isCloseTo(200, within(1e-6));
+	}
+
+	@Test
+	void aMembersRoleToRedisFollowsThePrimaryWhenTheTrialStarted() {
+		TrialTarget ha = new TrialTarget("clustered-ha", "http://127.0.0.1:1", null, TrialTarget.ALL_KINDS, Map::of,
+				6490, SystemCpu.HOST, "redis-2");
+		TrialTarget single = new TrialTarget("clustered", "http://127.0.0.1:1", null, TrialTarget.ALL_KINDS, Map::of,
+				6390, SystemCpu.HOST, "redis");
+
+		assertThat(ha.redisRole("redis-2")).isEqualTo(TrialTarget.REDIS);
+		assertThat(ha.redisRole("redis-1")).isEqualTo(TrialTarget.REPLICA);
+		assertThat(ha.redisRole("sentinel-3")).isEqualTo(TrialTarget.SENTINELS);
+		assertThat(ha.redisRole("app-1")).isNull();
+		assertThat(ha.redisRole("nginx")).isNull();
+		assertThat(ha.byRedisRole(Map.of("redis-2", 0.5, "redis-1", 0.25, "sentinel-1", 0.01, "sentinel-2", 0.02,
+				"app-1", 3.0))).containsOnly(Map.entry("redis", 0.5), Map.entry("replica", 0.25), Map.entry("sentinels", 0.03));
+		assertThat(single.byRedisRole(Map.of("redis", 0.5, "app-1", 3.0))).containsOnly(Map.entry("redis", 0.5));
+		assertThat(target("reference").byRedisRole(Map.of("app", 1.0))).isEmpty();
+	}
+
+	/** A 2 s window of 1000 requests on one target, with every target's Redis CPU by role. */
+	private static TrialResult.Window redisWindow(String target, int round, String phase,
+			Map<String, Map<String, Double>> redisCpu, Long replicationBytes) {
+		return new TrialResult.Window(target, phase, round, 0, 2, 1000, 0, 500, 1, 2, 0.1,
+				Map.of("clustered", 0.1, "clustered-ha", 0.1), Map.of(), 2000L, 0.0, redisCpu, replicationBytes);
+	}
+
 	private static TrialSettings settings(int rounds) {
 		return new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 0.05, rounds, 1, 4, 4, 2,
 				TrialSettings.defaultMix(), 1000, false, 1);
