@@ -57,6 +57,11 @@ public final class FailoverProbe {
 	 * virtual user. {@link #logOutHalf} then logs the second half out, right before the fault.
 	 */
 	public static FailoverProbe logIn(StackState state, int users) {
+		return logIn(state, FIRST_USER, users);
+	}
+
+	/** The same with the users {@code user<first>}… (another probe's users kept apart). */
+	public static FailoverProbe logIn(StackState state, int first, int users) {
 		Variant.Credential kind = state.variantType().credential();
 		if (kind == Variant.Credential.NONE) {
 			return null;
@@ -65,7 +70,7 @@ public final class FailoverProbe {
 			.map(env -> env.getOrDefault("AUTHBENCH_USER_PASSWORD", "changeit")).orElse("changeit");
 		List<Credential> credentials = new ArrayList<>();
 		for (int n = 0; n < users; n++) {
-			String username = "user%04d".formatted(FIRST_USER + n);
+			String username = "user%04d".formatted(first + n);
 			HttpResponse<String> login = Http.send(Http.request(state.url(), "/api/auth/login", Map.of())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,

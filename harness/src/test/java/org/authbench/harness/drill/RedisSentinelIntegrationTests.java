@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
@@ -27,11 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisSentinelIntegrationTests {
 
 	private record Outcome(DrillReport.Incident incident, Map<String, Long> appPidsBefore,
-			Map<String, Long> appPidsAfter, String primaryAfter) {
+			Map<String, Long> appPidsAfter, String primaryAfter, SplitBrain splitBrain) {
 	}
 
 	/** Runs the drill under a steady open load on a fresh stack of this configuration. */
 	private static Outcome drill(Setup setup, String timeline, Duration measured) {
+		return drill(setup, timeline, measured, false);
+	}
+
+	/**
+	 * The same; with {@code splitBrain}, while the drill runs, a probe of its own logs users out
+	 * in the moment the frozen primary is awake again and not yet demoted, and checks them after.
+	 */
+	private static Outcome drill(Setup setup, String timeline, Duration measured, boolean splitBrain) {
 		StackSpec stack = setup.apply(TestStacks.spec(setup.variant(), 2).build());
 		Drill drill = Drill.parse(timeline);
 		LoadSpec spec = new LoadSpec(stack, Scenario.STEADY, List.of(150), measured, 30, Duration.ofSeconds(2),
@@ -42,13 +51,21 @@ class RedisSentinelIntegrationTests {
 		LoadRun.LiveStack live = load.start(stack, false, "[" + setup.id() + "]");
 		try {
 			Map<String, Long> before = pids(live);
+			CompletableFuture<FailoverProbe> watcher = splitBrain
+					? CompletableFuture.supplyAsync(() -> SplitBrain.logOutWhileAwakeAndUndemoted(live.state()))
+					: CompletableFuture.completedFuture(null);
 			DrillReport report = load.measure(live, spec, "[" + setup.id() + "]", dir).drill();
+			FailoverProbe watched = watcher.join();
 			DrillReport.Incident incident = report.incidents().get(0);
 			System.out.printf("[%s] alive %d, lost %d, failed %s, errors for %s ms, first success %s ms, recovery %s ms, "
 					+ "probe %s%n", setup.id(), incident.sessionsAlive(), incident.sessionsLost(), incident.failed(),
 					incident.errorSpanMillis(), incident.firstSuccessMillis(), incident.recoveryMillis(), incident.probe());
+			SplitBrain brain = splitBrain ? SplitBrain.read(live.state(), watched) : null;
+			if (brain != null) {
+				System.out.printf("[%s] %s%n", setup.id(), brain);
+			}
 			return new Outcome(report.incidents().get(0), before, pids(live),
-					live.state().redisPrimary().orElse("none"));
+					live.state().redisPrimary().orElse("none"), brain);
 		}
 		finally {
 			load.stop(live, dir.resolve("logs"));
@@ -100,5 +117,78 @@ class RedisSentinelIntegrationTests {
 		// 2026-12-03: 0 of 10). RedisSentinelSecurityIntegrationTests asserts none once replicated.
 		assertThat(probe.revokedAccepted()).as("revoked tokens accepted again").isLessThanOrEqualTo(2);
 		assertThat(probe.sessionsLost()).as("live tokens refused after the failover").isZero();
+	}
+
+	/**
+	 * redis-primary-freeze on clustered-ha: the primary is stopped (SIGSTOP) longer than the
+	 * Sentinels' down-after time, so they promote the replica; the apps keep their connections to
+	 * the frozen node and fail until it wakes (docs/design.md §10). Awake, it is still a primary
+	 * until a Sentinel's next INFO (every 10 s) sees it and demotes it: what it accepts meanwhile
+	 * is thrown away when it resyncs from the new primary. What must be kept: the sessions and
+	 * logouts made before the freeze (replicated then). What may be lost: what the old primary
+	 * acknowledged awake and undemoted, here a logout made then, which comes undone.
+	 */
+	/** The freeze of both freeze tests: ten times Sentinel's down-after time. */
+	private static final Duration FREEZE = Duration.ofSeconds(10);
+
+	@Test
+	void clusteredHaKeepsWhatWasReplicatedBeforeTheFreezeAndCountsWhatTheWokenPrimaryAccepted() {
+		Outcome outcome = drill(Setup.CLUSTERED_HA, "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40),
+				true);
+		DrillReport.Incident freeze = outcome.incident();
+		SplitBrain brain = outcome.splitBrain();
+
+		assertThat(outcome.primaryAfter()).as("Sentinel promoted the replica").startsWith("redis-2");
+		assertThat(brain.oldPrimaryRole()).as("the old primary came back as a replica").isEqualTo("slave");
+		assertThat(outcome.appPidsAfter()).as("no app was restarted").isEqualTo(outcome.appPidsBefore());
+		assertThat(freeze.recoveryMillis()).as("service resumed within the drill").isNotNull();
+		// The apps wait on the frozen primary's connections: they fail for most of the freeze.
+		assertThat(freeze.errorSpanMillis()).as("errors while the primary was frozen")
+			.isGreaterThanOrEqualTo(FREEZE.toMillis() / 2);
+		// Must keep: sessions and logouts made before the freeze were on the replica when it was promoted.
+		FailoverProbe.Result probe = freeze.probe();
+		assertThat(probe).isNotNull();
+		assertThat(probe.unanswered()).isZero();
+		assertThat(probe.sessionsLost()).as("sessions made right before the freeze, lost").isLessThanOrEqualTo(2);
+		assertThat(probe.revokedAccepted()).as("logouts made right before the freeze, undone").isLessThanOrEqualTo(2);
+		assertThat(freeze.sessionsLost()).as("the load's sessions lost of %d alive", freeze.sessionsAlive())
+			.isLessThanOrEqualTo(freeze.sessionsAlive() / 10);
+		// May lose: what the woken, undemoted primary acknowledged. It is measured, and each logout
+		// it acknowledged then is undone once it resyncs (a session deleted there comes back).
+		assertThat(brain.awakeAsPrimaryMillis()).as("from the thaw to the demotion, per the Sentinels' logs")
+			.isNotNull()
+			.isPositive();
+		assertThat(brain.discardedBytes()).as("replication stream the old primary accepted and lost").isNotNull();
+		if (brain.result() != null && brain.result().revokedChecked() > 0) {
+			assertThat(brain.discardedBytes()).isPositive();
+			assertThat(brain.result().revokedAccepted()).as("logouts acknowledged by the woken primary, undone")
+				.isEqualTo(brain.result().revokedChecked());
+			assertThat(brain.result().sessionsLost()).as("sessions made before the freeze").isLessThanOrEqualTo(1);
+		}
+	}
+
+	/** jwt-ha under the same freeze: the denylist entries made before it are kept; those the woken primary took are counted. */
+	@Test
+	void jwtHaKeepsTheRevocationsMadeBeforeTheFreezeAndCountsTheOnesTheWokenPrimaryLost() {
+		Outcome outcome = drill(Setup.JWT_HA, "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40), true);
+		DrillReport.Incident freeze = outcome.incident();
+		SplitBrain brain = outcome.splitBrain();
+
+		assertThat(outcome.primaryAfter()).startsWith("redis-2");
+		assertThat(brain.oldPrimaryRole()).isEqualTo("slave");
+		assertThat(outcome.appPidsAfter()).isEqualTo(outcome.appPidsBefore());
+		assertThat(freeze.recoveryMillis()).isNotNull();
+		FailoverProbe.Result probe = freeze.probe();
+		assertThat(probe.unanswered()).isZero();
+		assertThat(probe.revokedChecked()).isEqualTo(DrillRunner.PROBE_USERS / 2);
+		// docs/security.md case 22: revocations replicated before the freeze stay revoked.
+		assertThat(probe.revokedAccepted()).as("revoked before the freeze, accepted again").isLessThanOrEqualTo(2);
+		assertThat(probe.sessionsLost()).isZero();
+		assertThat(brain.awakeAsPrimaryMillis()).isNotNull().isPositive();
+		assertThat(brain.discardedBytes()).isNotNull();
+		if (brain.result() != null && brain.result().revokedChecked() > 0) {
+			assertThat(brain.result().revokedAccepted()).as("revoked at the woken primary, accepted again: counted")
+				.isEqualTo(brain.result().revokedChecked());
+		}
 	}
 }
