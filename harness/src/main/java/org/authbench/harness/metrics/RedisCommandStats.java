@@ -107,8 +107,9 @@ public final class RedisCommandStats {
 		}
 		if (!before.runId().equals(after.runId()) || after.uptimeSeconds() < before.uptimeSeconds()) {
 			return Window.notMeasured(("Redis restarted during the measurement window (run_id %s → %s, up %d s at its "
-					+ "end): its counters started again from zero, so ").formatted(abbreviated(before.runId()),
-							abbreviated(after.runId()), after.uptimeSeconds())
+					+ "end; or, with Sentinel, another node became the primary): the counters at its end did not start "
+					+ "with it, so ").formatted(abbreviated(before.runId()), abbreviated(after.runId()),
+							after.uptimeSeconds())
 					+ NOT_MEASURED);
 		}
 		List<String> back = new ArrayList<>();
