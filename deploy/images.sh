@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the images of the docker runtime and of docker-compose.yml from jars already built on
 # the host (./authbench images runs the Maven wrapper first, then this script):
-#   authbench/{baseline-app,sticky-session-app,clustered-session-app,jwt-app,nginx,redis,gatling}:0.1.0-SNAPSHOT
+#   authbench/{<each app module>,nginx,redis,gatling}:<the root pom's version>
 # Every image is FROM debian:bookworm-slim with Debian's packages (the native stack's versions).
 # No registry is needed: when the base image is neither present nor pullable, it is made with
 # debootstrap from the host's Debian mirror and imported (root and the debootstrap package needed).
@@ -9,9 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The root pom's version (VersionTests keeps this copy in step); the app modules: one per variant
+# of the harness's catalogue of variants.
 VERSION=0.1.0-SNAPSHOT
 BASE=debian:bookworm-slim
-APPS=(baseline-app sticky-session-app clustered-session-app jwt-app)
+CATALOGUE=harness/src/main/resources/org/authbench/harness/stack/catalogue.yaml
+mapfile -t APPS < <(sed -n 's/^    module: *\([^ #]*\).*/\1/p' "$CATALOGUE")
 export DOCKER_BUILDKIT=0
 
 say() { echo "authbench images: $*" >&2; }
@@ -91,7 +94,7 @@ ensure_base_image
 build redis redis.Dockerfile
 build nginx nginx.Dockerfile
 for app in "${APPS[@]}"; do
-  build "$app" app.Dockerfile --build-arg MODULE="$app"
+  build "$app" app.Dockerfile --build-arg MODULE="$app" --build-arg VERSION="$VERSION"
 done
 build gatling gatling.Dockerfile
 touch .authbench/images.built

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.drill.Drill;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.report.ComparisonRun;
+import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class Compare implements Callable<Integer> {
 					"Also configurations of them: clustered-indexed, clustered-tuned (session store), jwt-none, "
 							+ "jwt-token-version (revocation mode; jwt is denylist), jwt-none-cached (verified-token cache), jwt-gateway, jwt-gateway-njs (nginx "
 							+ "authorises)." })
-	List<Setup> variants = new ArrayList<>(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT));
+	List<Setup> variants = new ArrayList<>(Catalogue.current().set("compare"));
 
 	@Option(names = "--scenarios", split = ",", paramLabel = "S",
 			description = "throughput, latency, steady, revocation, context-size and the drills failover, freeze, "

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.stack.StackSpec;
-import org.authbench.harness.stack.Variant;
+import org.authbench.harness.stack.Catalogue;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class OptionDefaults implements IDefaultValueProvider {
 
 	/** A stack built from nothing but the builder's defaults (the variant does not change them). */
-	private static final StackSpec STACK = StackSpec.builder(Variant.BASELINE, Path.of(".")).build();
+	private static final StackSpec STACK = StackSpec.builder(Catalogue.current().reference(), Path.of(".")).build();
 
 	@Override
 	public String defaultValue(ArgSpec argSpec) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.env.Version;
 import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.StackSpec;
 
@@ -125,13 +126,16 @@ final class Compose {
 		return service;
 	}
 
-	/** The image's Dockerfile in {@code deploy/docker/}, with the app module as a build argument. */
+	/** The image's Dockerfile in {@code deploy/docker/}, with the app module and its jar's version as build arguments. */
 	private static Map<String, Object> build(String dockerfile, String module) {
 		Map<String, Object> build = new LinkedHashMap<>();
 		build.put("context", ".");
 		build.put("dockerfile", DeployFiles.dockerfile(dockerfile));
 		if (module != null) {
-			build.put("args", Yaml.map("MODULE", module));
+			Map<String, Object> args = new LinkedHashMap<>();
+			args.put("MODULE", module);
+			args.put("VERSION", Version.current());
+			build.put("args", args);
 		}
 		return build;
 	}

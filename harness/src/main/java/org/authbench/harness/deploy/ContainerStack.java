@@ -61,7 +61,7 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 	 */
 	public static List<ContainerStack> all() {
 		List<ContainerStack> stacks = new ArrayList<>();
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : Variant.all()) {
 			for (LbMode lb : LbMode.values()) {
 				if (lb == variant.defaultLb()) {
 					stacks.add(new ContainerStack(variant.id(), variant, lb));

@@ -3,6 +3,7 @@ package org.authbench.harness.report;
 import java.util.List;
 
 import org.authbench.harness.metrics.MedianInterval;
+import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.metrics.Statistics;
 
 /**
@@ -58,7 +59,8 @@ final class ArchitectTable {
 	}
 
 	static String reference(Comparison comparison) {
-		return comparison.trial() != null ? comparison.trial().reference() : "baseline";
+		return comparison.trial() != null ? comparison.trial().reference()
+				: Catalogue.current().reference().id();
 	}
 
 	static List<Cell> cells(Comparison.Row row) {

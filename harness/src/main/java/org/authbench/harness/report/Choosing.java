@@ -39,7 +39,7 @@ final class Choosing {
 		List<Requirement> requirements = new ArrayList<>();
 		List<Comparison.Row> designs = comparison.rows()
 			.stream()
-			.filter(r -> !"baseline".equals(ComparisonBuilder.variantOf(r.variant())))
+			.filter(r -> ComparisonBuilder.variantOf(r.variant()).map(variant -> !variant.reference()).orElse(true))
 			.toList();
 		List<Comparison.Row> killed = designs.stream().filter(r -> r.drill("failover") != null).toList();
 		if (!killed.isEmpty()) {

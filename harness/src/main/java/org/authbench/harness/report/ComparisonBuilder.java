@@ -16,7 +16,9 @@ import org.authbench.harness.metrics.Statistics;
 import org.authbench.harness.metrics.Timeline;
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.metrics.MedianInterval;
+import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.TrialResult;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +78,9 @@ public final class ComparisonBuilder {
 				timeline(dir.resolve(run.dir()), run, summary).ifPresent(timelines::add);
 			}
 		}
-		Summary baseline = Optional.ofNullable(byVariant.get("baseline")).map(s -> s.get("throughput")).orElse(null);
+		Summary baseline = Optional.ofNullable(byVariant.get(Catalogue.current().reference().id()))
+			.map(s -> s.get("throughput"))
+			.orElse(null);
 		List<Comparison.Row> rows = new ArrayList<>();
 		revocations.keySet().forEach(variant -> byVariant.putIfAbsent(variant, new LinkedHashMap<>()));
 		TrialResult measured = trial;
@@ -270,53 +274,26 @@ public final class ComparisonBuilder {
 	 * (contract tests, RevocationModesIntegrationTests, RevocationProbeIntegrationTests).
 	 */
 	static String revocationDelay(String setup, Summary run) {
-		return switch (variantOf(setup)) {
-			case "baseline" -> "n/a (no credential)";
-			case "sticky" -> "0 s (session invalidated on its instance)";
-			case "clustered" -> "0 s (session deleted from Redis)";
-			case "jwt" -> {
-				Object env = run == null ? null : run.settings().get("appEnv");
-				Object configured = env instanceof Map<?, ?> map ? map.get("AUTHBENCH_JWT_REVOCATION")
-						: configuredSetting(setup, "AUTHBENCH_JWT_REVOCATION");
-				String mode = configured == null ? "denylist" : configured.toString();
-				yield switch (mode) {
-					case "none" -> "until exp: up to the access-token lifetime (15 min)";
-					case "token-version" -> "0 s (token version in Redis, 1 command per request)";
-					default -> "0 s (denylist in Redis, 1 command per request)";
-				};
-			}
-			default -> "unknown";
-		};
+		Object env = run == null ? null : run.settings().get("appEnv");
+		return variantOf(setup)
+			.map(variant -> variant.revocationDelay(env instanceof Map<?, ?> settings ? stringKeys(settings)
+					: Catalogue.current().find(setup).map(Setup::env).orElse(Map.of())))
+			.orElse("unknown");
 	}
 
 	static String infrastructure(String setup) {
-		return switch (variantOf(setup)) {
-			case "baseline" -> "load balancer";
-			case "sticky" -> "load balancer with cookie-route affinity";
-			case "clustered" -> "load balancer + Redis (a single point of failure unless replicated)";
-			case "jwt" -> "load balancer + Redis for refresh families and revocation (reads need it only for revocation)";
-			default -> "";
-		};
+		return variantOf(setup).map(Variant::infrastructure).orElse("");
 	}
 
-	/** A setting a named configuration gives its instances, or null. */
-	private static String configuredSetting(String setup, String name) {
-		try {
-			return Setup.parse(setup).env().get(name);
-		}
-		catch (IllegalArgumentException unknown) {
-			return null;
-		}
+	/** The variant a row's setup is a configuration of ({@code jwt-none} → {@code jwt}); empty for another name. */
+	static Optional<Variant> variantOf(String setup) {
+		return Catalogue.current().find(setup).map(Setup::variant);
 	}
 
-	/** The variant a row's setup is a configuration of ({@code jwt-none} → {@code jwt}). */
-	static String variantOf(String setup) {
-		try {
-			return Setup.parse(setup).variant().id();
-		}
-		catch (IllegalArgumentException unknown) {
-			return setup;
-		}
+	private static Map<String, Object> stringKeys(Map<?, ?> map) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		map.forEach((key, value) -> settings.put(String.valueOf(key), value));
+		return settings;
 	}
 
 	private static Optional<Comparison.DrillTimeline> timeline(Path runDir, Comparison.RunRef run, Summary summary) {

@@ -346,7 +346,10 @@ public final class ComparisonRun {
 	/** The stack with this much auth-context padding; a token carrying it needs a larger size limit. */
 	static StackSpec withContext(StackSpec stack, int bytes) {
 		StackSpec sized = stack.withAppEnv("AUTHBENCH_AUTH_CONTEXT_BYTES", String.valueOf(bytes));
-		return stack.variant() == Variant.JWT ? sized.withAppEnv("AUTHBENCH_JWT_MAX_TOKEN_BYTES", "16384") : sized;
+		for (Map.Entry<String, String> setting : stack.variant().contextSettings().entrySet()) {
+			sized = sized.withAppEnv(setting.getKey(), setting.getValue());
+		}
+		return sized;
 	}
 
 	/** Writes summary.json, report.md and report.html of a comparison. */

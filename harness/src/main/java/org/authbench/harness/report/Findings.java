@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.authbench.harness.metrics.MedianInterval;
+import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.trial.TrialResult;
 
 import static org.authbench.harness.report.Finding.Unit.RATIO;
@@ -57,7 +58,8 @@ public final class Findings {
 
 	/** CPU per request (or capacity) of every design as a ratio to the reference, cheapest (or fastest) first. */
 	private static Optional<Finding> ratios(Comparison comparison, boolean capacity) {
-		String reference = comparison.trial() != null ? comparison.trial().reference() : "baseline";
+		String reference = comparison.trial() != null ? comparison.trial().reference()
+				: Catalogue.current().reference().id();
 		int ref = IntStream.range(0, comparison.rows().size())
 			.filter(i -> comparison.rows().get(i).variant().equals(reference))
 			.findFirst()

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -104,8 +103,7 @@ public final class RevocationProbe {
 			out.printf("revocation %s probe %d/%d: %s%n", variant, n, probes, describe(result));
 			out.flush();
 		}
-		String mode = variant == Variant.JWT ? appEnv(state, "AUTHBENCH_JWT_REVOCATION", "denylist").toLowerCase(Locale.ROOT)
-				: null;
+		String mode = variant.revocationModeName(state.apps().isEmpty() ? null : state.apps().get(0).env()).orElse(null);
 		RevocationResult result = RevocationResult.of(variant.id(), state.lb(), mode, bound.toMillis(), POLL_MILLIS,
 				details);
 		out.printf("revocation %s%s: %s; accepted before logout: %s%n", variant, mode == null ? "" : " (" + mode + ")",

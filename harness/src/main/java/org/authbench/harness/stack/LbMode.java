@@ -31,6 +31,14 @@ public enum LbMode {
 		return this == GATEWAY || this == GATEWAY_NJS;
 	}
 
+	/**
+	 * Whether a request through this mode reaches a check of the variant's revocation state: not
+	 * so behind the njs gateway, which verifies the signature alone and does not ask Redis.
+	 */
+	public boolean checksRevocation() {
+		return this != GATEWAY_NJS;
+	}
+
 	/** The template's file name in {@code nginx/}. */
 	public String template() {
 		return this.id + ".conf";

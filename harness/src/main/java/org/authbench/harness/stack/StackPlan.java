@@ -98,8 +98,8 @@ final class StackPlan {
 		env.put("SERVER_PORT", String.valueOf(this.spec.appPorts().get(n - 1)));
 		env.put("AUTHBENCH_BIND_ADDRESS", "127.0.0.1");
 		env.put("AUTHBENCH_INSTANCE_ID", variant.id() + "-" + n);
-		if (variant == Variant.STICKY) {
-			env.put("AUTHBENCH_ROUTE", "app" + n);
+		if (variant.route() != null) {
+			env.put(variant.route(), "app" + n);
 		}
 		if (variant.usesRedis() && this.spec.redisHa()) {
 			RedisHa.appSettings(this.spec, env);
@@ -108,8 +108,8 @@ final class StackPlan {
 			env.put("REDIS_HOST", "127.0.0.1");
 			env.put("REDIS_PORT", String.valueOf(this.spec.redisPort()));
 		}
-		if (variant == Variant.JWT) {
-			env.put("AUTHBENCH_JWT_SECRET", this.jwtSecret);
+		if (variant.signingSecret() != null) {
+			env.put(variant.signingSecret(), this.jwtSecret);
 		}
 		if (this.spec.lb().isGateway()) {
 			env.put("AUTHBENCH_JWT_TRUST_GATEWAY", "true");

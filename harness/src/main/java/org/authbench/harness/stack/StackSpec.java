@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.authbench.harness.env.Version;
 import org.authbench.harness.nginx.NginxConfig;
 
 /**
@@ -62,11 +65,13 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		if (appPorts.size() != instances) {
 			throw new IllegalArgumentException(instances + " instances need " + instances + " app ports");
 		}
-		if (lb == LbMode.STICKY && variant != Variant.STICKY) {
-			throw new IllegalArgumentException("--lb sticky routes by the JSESSIONID route of the sticky variant only");
+		if (lb == LbMode.STICKY && variant.route() == null) {
+			throw new IllegalArgumentException("--lb sticky routes by the JSESSIONID route of the "
+					+ accepting(v -> v.route() != null) + " variant only");
 		}
-		if (lb.isGateway() && variant != Variant.JWT) {
-			throw new IllegalArgumentException("--lb " + lb + " verifies JWT access tokens: it needs --variant jwt");
+		if (lb.isGateway() && !variant.gateways()) {
+			throw new IllegalArgumentException("--lb " + lb + " verifies JWT access tokens: it needs --variant "
+					+ accepting(Variant::gateways));
 		}
 		if (tries < 1) {
 			throw new IllegalArgumentException("tries must be at least 1");
@@ -76,16 +81,19 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		}
 	}
 
+	/** The variants that meet {@code condition}, for a message: {@code jwt}, {@code a or b}. */
+	private static String accepting(Predicate<Variant> condition) {
+		return Variant.all().stream().filter(condition).map(Variant::id).collect(Collectors.joining(" or "));
+	}
+
 	/** The same stack with one more (or another) environment setting for every instance. */
 	public StackSpec withAppEnv(String name, String value) {
-		Map<String, String> env = new LinkedHashMap<>(this.appEnv);
-		env.put(name, value);
-		return with(this.lb, env);
+		return toBuilder().appEnv(name, value).build();
 	}
 
 	/** The same stack in another nginx mode. */
 	public StackSpec withLb(LbMode mode) {
-		return with(mode, this.appEnv);
+		return toBuilder().lb(mode).build();
 	}
 
 	/**
@@ -94,20 +102,12 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	 * instances on consecutive ports from {@code firstAppPort}.
 	 */
 	public StackSpec relocated(int port, int firstAppPort, int redisPort, Path runDir) {
-		List<Integer> ports = IntStream.range(0, this.instances).mapToObj(i -> firstAppPort + i).toList();
-		return new StackSpec(this.variant, this.instances, this.lb, port, ports, redisPort, this.home,
-				runDir.toAbsolutePath().normalize(), this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout,
-				this.tries, this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv,
-				this.startTimeout, this.accessLog, this.nginxWorkers, this.redisHa);
+		return toBuilder().port(port).firstAppPort(firstAppPort).appPorts(null).redisPort(redisPort).runDir(runDir).build();
 	}
 
 	/** The same stack with another number of instances, on consecutive ports from the first one's. */
 	public StackSpec withInstances(int count) {
-		return new StackSpec(this.variant, count, this.lb, this.port,
-				IntStream.range(0, count).mapToObj(i -> this.appPorts.get(0) + i).toList(), this.redisPort, this.home,
-				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
-				this.accessLog, this.nginxWorkers, this.redisHa);
+		return toBuilder().instances(count).firstAppPort(this.appPorts.get(0)).appPorts(null).build();
 	}
 
 	/**
@@ -116,10 +116,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	 * (two workers on one CPU only switch between each other; the reference app's nginx has one too).
 	 */
 	public StackSpec forTrial() {
-		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
-				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, false,
-				1, this.redisHa);
+		return toBuilder().accessLog(false).nginxWorkers(1).build();
 	}
 
 	/**
@@ -127,10 +124,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	 * one redis-server): what the {@code -ha} configurations ({@link Setup}) change.
 	 */
 	public StackSpec withRedisHa(boolean ha) {
-		return new StackSpec(this.variant, this.instances, this.lb, this.port, this.appPorts, this.redisPort, this.home,
-				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout,
-				this.accessLog, this.nginxWorkers, ha);
+		return toBuilder().redisHa(ha).build();
 	}
 
 	/**
@@ -147,15 +141,33 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return IntStream.rangeClosed(1, SENTINELS).mapToObj(n -> this.redisPort + 100 * (n + 1)).toList();
 	}
 
-	private StackSpec with(LbMode mode, Map<String, String> env) {
-		return new StackSpec(this.variant, this.instances, mode, this.port, this.appPorts, this.redisPort, this.home,
-				this.runDir, this.javaHome, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries,
-				this.failTimeout, this.maxFails, this.redisPersistence, this.hashCost, env, this.startTimeout,
-				this.accessLog, this.nginxWorkers, this.redisHa);
-	}
-
 	public static Builder builder(Variant variant, Path home) {
 		return new Builder(variant, home);
+	}
+
+	/** A builder holding every value of this stack, so that each {@code with…} sets only what differs. */
+	private Builder toBuilder() {
+		Builder builder = new Builder(this.variant, this.home).instances(this.instances)
+			.lb(this.lb)
+			.port(this.port)
+			.appPorts(this.appPorts)
+			.redisPort(this.redisPort)
+			.runDir(this.runDir)
+			.javaHome(this.javaHome)
+			.connectTimeout(this.connectTimeout)
+			.readTimeout(this.readTimeout)
+			.tries(this.tries)
+			.failTimeout(this.failTimeout)
+			.maxFails(this.maxFails)
+			.redisPersistence(this.redisPersistence)
+			.hashCost(this.hashCost)
+			.startTimeout(this.startTimeout)
+			.accessLog(this.accessLog)
+			.nginxWorkers(this.nginxWorkers)
+			.redisHa(this.redisHa);
+		this.jvmOptions.forEach(builder::jvmOption);
+		this.appEnv.forEach(builder::appEnv);
+		return builder;
 	}
 
 	/**
@@ -185,7 +197,9 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 
 	/** Where the variant's jar is, built by {@code ./mvnw package}. */
 	public Path appJar() {
-		return this.home.resolve(this.variant.module()).resolve("target").resolve(this.variant.module() + "-0.1.0-SNAPSHOT.jar");
+		return this.home.resolve(this.variant.module())
+			.resolve("target")
+			.resolve(this.variant.module() + "-" + Version.current() + ".jar");
 	}
 
 	public Path javaBinary() {
@@ -240,6 +254,12 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 
 		private Duration startTimeout = Duration.ofSeconds(180);
 
+		private boolean accessLog = true;
+
+		private int nginxWorkers;
+
+		private boolean redisHa;
+
 		private Builder(Variant variant, Path home) {
 			this.variant = variant;
 			this.home = home.toAbsolutePath().normalize();
@@ -267,8 +287,9 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return this;
 		}
 
+		/** Null: consecutive ports from {@link #firstAppPort}. */
 		public Builder appPorts(List<Integer> appPorts) {
-			this.appPorts = List.copyOf(appPorts);
+			this.appPorts = appPorts == null ? null : List.copyOf(appPorts);
 			return this;
 		}
 
@@ -337,6 +358,24 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return this;
 		}
 
+		/** See {@link StackSpec#accessLog}; on unless {@link StackSpec#forTrial}. */
+		Builder accessLog(boolean accessLog) {
+			this.accessLog = accessLog;
+			return this;
+		}
+
+		/** See {@link StackSpec#nginxWorkers}. */
+		Builder nginxWorkers(int nginxWorkers) {
+			this.nginxWorkers = nginxWorkers;
+			return this;
+		}
+
+		/** See {@link StackSpec#redisHa}. */
+		public Builder redisHa(boolean redisHa) {
+			this.redisHa = redisHa;
+			return this;
+		}
+
 		public StackSpec build() {
 			List<Integer> ports = this.appPorts != null ? this.appPorts
 					: IntStream.range(0, this.instances).mapToObj(i -> this.firstAppPort + i).toList();
@@ -344,7 +383,8 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
 					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
 					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
-					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, true, 0, false);
+					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, this.accessLog, this.nginxWorkers,
+					this.redisHa);
 		}
 	}
 }

@@ -59,9 +59,9 @@ public final class Verify {
 		 * default), and not behind the njs gateway, which does not ask Redis.
 		 */
 		public static Target of(Variant variant, LbMode lb, org.authbench.harness.stack.StackState state) {
-			boolean revokes = variant != Variant.JWT
-					|| (lb != LbMode.GATEWAY_NJS && (state == null || state.apps().stream().noneMatch(app -> "none"
-						.equalsIgnoreCase(app.env().getOrDefault("AUTHBENCH_JWT_REVOCATION", "denylist")))));
+			boolean revokes = lb.checksRevocation() && (state == null
+					? variant.revocation().mode(null).revokes()
+					: state.apps().stream().allMatch(app -> variant.revocation().mode(app.env()).revokes()));
 			return new Target(variant, lb, revokes);
 		}
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OptionDefaultsTests {
 
-	private static final StackSpec DEFAULT_STACK = StackSpec.builder(Variant.STICKY, Path.of(".")).build();
+	private static final StackSpec DEFAULT_STACK = StackSpec.builder(Variant.parse("sticky"), Path.of(".")).build();
 
 	@Test
 	void runWithoutLoadOptionsUsesTheSharedDefaults() {
@@ -46,7 +46,7 @@ class OptionDefaultsTests {
 		Up up = new Up();
 
 		Main.configure(new CommandLine(up)).parseArgs("--variant", "sticky");
-		StackSpec spec = up.stack.stackSpec(new RunFolder(), Variant.STICKY);
+		StackSpec spec = up.stack.stackSpec(new RunFolder(), Variant.parse("sticky"));
 
 		assertThat(spec.instances()).isEqualTo(DEFAULT_STACK.instances());
 		assertThat(spec.port()).isEqualTo(DEFAULT_STACK.port());

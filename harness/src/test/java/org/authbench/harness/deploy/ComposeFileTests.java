@@ -51,7 +51,7 @@ class ComposeFileTests {
 			.collect(Collectors.toCollection(TreeSet::new));
 
 		assertThat(profiles).containsExactlyInAnyOrderElementsOf(stacks().stream().map(ContainerStack::name).toList());
-		assertThat(stacks().stream().map(ContainerStack::variant)).containsAll(Arrays.asList(Variant.values()));
+		assertThat(stacks().stream().map(ContainerStack::variant)).containsAll(Variant.all());
 		assertThat(stacks().stream().map(ContainerStack::lb)).containsAll(Arrays.asList(LbMode.values()));
 	}
 

@@ -71,7 +71,7 @@ class ComposeStackIntegrationTests {
 	void theStickyProfilePassesVerifyThroughItsNginx() {
 		assertThat(up.exit()).as("docker-compose up: %s", up.text()).isZero();
 
-		Verify.Result result = Verify.run(URL, Verify.Target.of(Variant.STICKY, LbMode.STICKY, null));
+		Verify.Result result = Verify.run(URL, Verify.Target.of(Variant.parse("sticky"), LbMode.STICKY, null));
 
 		StringWriter printed = new StringWriter();
 		result.print(new PrintWriter(printed));

@@ -83,7 +83,7 @@ public final class DockerEngine implements BeforeAllCallback {
 	private static List<String> images() {
 		List<String> images = new ArrayList<>(List.of(ContainerStack.image(ContainerStack.REDIS),
 				ContainerStack.image(ContainerStack.NGINX)));
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : Variant.all()) {
 			String image = ContainerStack.image(variant.module());
 			if (!images.contains(image)) {
 				images.add(image);

@@ -43,7 +43,7 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void stickyFailoverLosesTheKilledContainersShareAsNativeDoes() {
-		JsonNode kill = drill(Variant.STICKY, 3, "kill app-3@3s", Duration.ofSeconds(9));
+		JsonNode kill = drill(Variant.parse("sticky"), 3, "kill app-3@3s", Duration.ofSeconds(9));
 
 		assertThat(kill.get("sessionsAliveOnTarget").asLong()).isPositive();
 		assertThat(kill.get("lostShare").asDouble()).as("the killed node's share of all sessions").isBetween(0.20, 0.45);
@@ -52,7 +52,7 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void clusteredAnswers503OnThePartitionedInstanceAndLosesNoSession() {
-		JsonNode partition = drill(Variant.CLUSTERED, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12));
+		JsonNode partition = drill(Variant.parse("clustered"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12));
 
 		assertThat(partition.get("failed").get("serverError").asLong()).as("503 from the instance cut off Redis")
 			.isPositive();
@@ -62,7 +62,7 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void jwtWithADenylistFailsClosedOnThePartitionedInstanceAndLosesNoSession() {
-		JsonNode partition = drill(Variant.JWT, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
+		JsonNode partition = drill(Variant.parse("jwt"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
 				"AUTHBENCH_JWT_REVOCATION", "denylist");
 
 		assertThat(partition.get("failed").get("serverError").asLong())
@@ -72,7 +72,7 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void jwtWithoutRevocationStateDoesNotNoticeThePartition() {
-		JsonNode partition = drill(Variant.JWT, 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
+		JsonNode partition = drill(Variant.parse("jwt"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12),
 				"AUTHBENCH_JWT_REVOCATION", "none");
 
 		assertThat(partition.get("failed").get("serverError").asLong()).as("reads never ask Redis").isZero();

@@ -13,7 +13,8 @@ import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ class DrillIntegrationTests {
 
 	@Test
 	void stickyFailoverLosesTheSessionsOfTheKilledInstanceOnly() {
-		JsonNode kill = drill(Variant.STICKY, 3, "kill app-3@3s", Duration.ofSeconds(9)).get(0);
+		JsonNode kill = drill(Variant.parse("sticky"), 3, "kill app-3@3s", Duration.ofSeconds(9)).get(0);
 
 		assertThat(kill.get("sessionsAliveOnTarget").asLong()).isPositive();
 		assertThat(kill.get("lostShare").asDouble()).as("the killed node's share of all sessions").isBetween(0.20, 0.45);
@@ -58,7 +59,7 @@ class DrillIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Variant.class, names = { "CLUSTERED", "JWT" })
+	@ValueSource(strings = { "clustered", "jwt" })
 	void clusteredAndJwtLoseNoSessionWhenAnInstanceDies(Variant variant) {
 		JsonNode kill = drill(variant, 2, "kill app-2@3s", Duration.ofSeconds(8)).get(0);
 
@@ -69,7 +70,7 @@ class DrillIntegrationTests {
 
 	@Test
 	void redisOutageOnClusteredFailsFastThenEverySessionIsLost() {
-		JsonNode outage = drill(Variant.CLUSTERED, 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(14)).get(0);
+		JsonNode outage = drill(Variant.parse("clustered"), 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(14)).get(0);
 
 		assertThat(outage.get("failed").get("serverError").asLong()).as("503 while Redis is down").isPositive();
 		assertThat(outage.get("sessionsLost").asLong()).as("a non-persistent Redis lost every session")
@@ -79,7 +80,7 @@ class DrillIntegrationTests {
 
 	@Test
 	void redisOutageDoesNotTouchJwtReadsWithoutRevocationState() {
-		JsonNode outage = drill(Variant.JWT, 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(10),
+		JsonNode outage = drill(Variant.parse("jwt"), 2, "redis-kill@3s, redis-start@6s", Duration.ofSeconds(10),
 				"AUTHBENCH_JWT_REVOCATION", "none").get(0);
 
 		assertThat(outage.get("failed").get("serverError").asLong()).isZero();
@@ -89,8 +90,8 @@ class DrillIntegrationTests {
 	@Test
 	void redisLatencyRaisesClusteredLatencyButNotJwts() {
 		String timeline = "redis-latency=5ms@3s, redis-latency=0@7s";
-		JsonNode clustered = drill(Variant.CLUSTERED, 1, timeline, Duration.ofSeconds(11)).get(0);
-		JsonNode jwt = drill(Variant.JWT, 1, timeline, Duration.ofSeconds(11), "AUTHBENCH_JWT_REVOCATION", "none").get(0);
+		JsonNode clustered = drill(Variant.parse("clustered"), 1, timeline, Duration.ofSeconds(11)).get(0);
+		JsonNode jwt = drill(Variant.parse("jwt"), 1, timeline, Duration.ofSeconds(11), "AUTHBENCH_JWT_REVOCATION", "none").get(0);
 
 		// "after" (latency back to 0) is the fair comparison: the JVMs are as warm as "during".
 		double clusteredAfter = clustered.get("after").get("p50").asDouble();
@@ -102,7 +103,7 @@ class DrillIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Variant.class)
+	@MethodSource("org.authbench.harness.stack.Variant#all")
 	void freezeAndRollingRestartProduceTheirFiguresForEveryVariant(Variant variant) {
 		JsonNode incidents = drill(variant, 2, "freeze app-2@2s, thaw app-2@4s, restart app-1@6s, restart app-2@7s",
 				Duration.ofSeconds(14));

@@ -78,7 +78,7 @@ class RedisSentinelIntegrationTests {
 
 	@Test
 	void clusteredHaResumesAfterThePrimaryIsKilledWithoutAnAppRestartAndKeepsItsSessions() {
-		Outcome outcome = drill(Setup.CLUSTERED_HA, "kill redis-primary@5s", Duration.ofSeconds(30));
+		Outcome outcome = drill(Setup.parse("clustered-ha"), "kill redis-primary@5s", Duration.ofSeconds(30));
 		DrillReport.Incident kill = outcome.incident();
 
 		assertThat(outcome.primaryAfter()).as("Sentinel promoted the replica").startsWith("redis-2");
@@ -103,7 +103,7 @@ class RedisSentinelIntegrationTests {
 
 	@Test
 	void jwtHaCountsEveryRevocationTheFailoverLost() {
-		Outcome outcome = drill(Setup.JWT_HA, "kill redis-primary@5s", Duration.ofSeconds(30));
+		Outcome outcome = drill(Setup.parse("jwt-ha"), "kill redis-primary@5s", Duration.ofSeconds(30));
 		DrillReport.Incident kill = outcome.incident();
 
 		assertThat(outcome.primaryAfter()).startsWith("redis-2");
@@ -133,7 +133,7 @@ class RedisSentinelIntegrationTests {
 
 	@Test
 	void clusteredHaKeepsWhatWasReplicatedBeforeTheFreezeAndCountsWhatTheWokenPrimaryAccepted() {
-		Outcome outcome = drill(Setup.CLUSTERED_HA, "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40),
+		Outcome outcome = drill(Setup.parse("clustered-ha"), "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40),
 				true);
 		DrillReport.Incident freeze = outcome.incident();
 		SplitBrain brain = outcome.splitBrain();
@@ -170,7 +170,7 @@ class RedisSentinelIntegrationTests {
 	/** jwt-ha under the same freeze: the denylist entries made before it are kept; those the woken primary took are counted. */
 	@Test
 	void jwtHaKeepsTheRevocationsMadeBeforeTheFreezeAndCountsTheOnesTheWokenPrimaryLost() {
-		Outcome outcome = drill(Setup.JWT_HA, "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40), true);
+		Outcome outcome = drill(Setup.parse("jwt-ha"), "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40), true);
 		DrillReport.Incident freeze = outcome.incident();
 		SplitBrain brain = outcome.splitBrain();
 

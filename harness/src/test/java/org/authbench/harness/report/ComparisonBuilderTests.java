@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.trial.TrialSettings;
 import org.junit.jupiter.api.Test;
@@ -187,8 +188,15 @@ class ComparisonBuilderTests {
 
 	@Test
 	void theConfigurationsOfAVariantShareItsDesignFacts() {
-		assertThat(ComparisonBuilder.variantOf("clustered-tuned")).isEqualTo("clustered");
-		assertThat(ComparisonBuilder.variantOf("jwt-gateway-njs")).isEqualTo("jwt");
-		assertThat(ComparisonBuilder.variantOf("something-else")).isEqualTo("something-else");
+		assertThat(ComparisonBuilder.variantOf("clustered-tuned")).contains(Variant.parse("clustered"));
+		assertThat(ComparisonBuilder.variantOf("jwt-gateway-njs")).contains(Variant.parse("jwt"));
+		assertThat(ComparisonBuilder.variantOf("something-else")).isEmpty();
+		assertThat(ComparisonBuilder.infrastructure("jwt-none"))
+			.isEqualTo("load balancer + Redis for refresh families and revocation (reads need it only for revocation)");
+		assertThat(ComparisonBuilder.revocationDelay("jwt-none", null))
+			.isEqualTo("until exp: up to the access-token lifetime (15 min)");
+		assertThat(ComparisonBuilder.revocationDelay("clustered-ha", null)).isEqualTo("0 s (session deleted from Redis)");
+		assertThat(ComparisonBuilder.revocationDelay("something-else", null)).isEqualTo("unknown");
+		assertThat(ComparisonBuilder.infrastructure("something-else")).isEmpty();
 	}
 }

@@ -23,7 +23,7 @@ class ComparisonRunTests {
 	}
 
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes, boolean quick) {
-		return new ComparisonRun.Spec(List.of(Setup.BASELINE, Setup.STICKY, Setup.CLUSTERED, Setup.JWT_NONE), scenarios,
+		return new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky"), Setup.parse("clustered"), Setup.parse("jwt-none")), scenarios,
 				variant -> StackSpec.builder(variant, HOME).build(), quick, 1, 300, sizes, HOME.resolve("results"), "t", null,
 				null, false);
 	}
@@ -32,18 +32,18 @@ class ComparisonRunTests {
 	void theQuickComparisonRunsNoDrillOnTheBaselineWhoseUsersHaveNothingToLose() {
 		List<String> scenarios = List.of("throughput", "failover", "revocation");
 
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.BASELINE)).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.STICKY)).isEqualTo(scenarios);
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), false), Setup.BASELINE)).isEqualTo(scenarios);
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.parse("baseline"))).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.parse("sticky"))).isEqualTo(scenarios);
+		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), false), Setup.parse("baseline"))).isEqualTo(scenarios);
 	}
 
 	@Test
 	void redisDrillsSkipVariantsWithoutRedisAndContextSizeSkipsTheBaseline() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "redis-outage", "context-size"), List.of(0, 4096));
 
-		assertThat(ComparisonRun.scenarios(spec, Setup.BASELINE)).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY)).containsExactly("throughput", "context-size");
-		assertThat(ComparisonRun.scenarios(spec, Setup.CLUSTERED)).containsExactly("throughput", "redis-outage",
+		assertThat(ComparisonRun.scenarios(spec, Setup.parse("baseline"))).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky"))).containsExactly("throughput", "context-size");
+		assertThat(ComparisonRun.scenarios(spec, Setup.parse("clustered"))).containsExactly("throughput", "redis-outage",
 				"context-size");
 	}
 
@@ -51,17 +51,17 @@ class ComparisonRunTests {
 	void aSetupThatDiffersOnlyInObservabilityIsMeasuredInTheTrialAlone() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "failover", "revocation"), List.of(0));
 
-		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY_BOOT_DEFAULT)).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec, Setup.STICKY)).containsExactly("throughput", "failover", "revocation");
-		assertThat(Setup.STICKY_BOOT_DEFAULT.observabilityOf()).contains(Setup.STICKY);
-		assertThat(Setup.BASELINE_BOOT_DEFAULT.observabilityOf()).contains(Setup.BASELINE);
-		assertThat(Setup.JWT_NONE.observabilityOf()).isEmpty();
+		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky-boot-default"))).containsExactly("throughput");
+		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky"))).containsExactly("throughput", "failover", "revocation");
+		assertThat(Setup.parse("sticky-boot-default").observabilityOf()).contains(Setup.parse("sticky"));
+		assertThat(Setup.parse("baseline-boot-default").observabilityOf()).contains(Setup.parse("baseline"));
+		assertThat(Setup.parse("jwt-none").observabilityOf()).isEmpty();
 	}
 
 	@Test
 	void aContextSizeRunIsTheThroughputLadderOnAStackWithThatMuchPadding() {
 		ComparisonRun.Spec spec = spec(List.of("context-size"), List.of(0, 4096));
-		StackSpec jwt = ComparisonRun.withContext(Setup.JWT_NONE.apply(StackSpec.builder(Variant.JWT, HOME).build()), 4096);
+		StackSpec jwt = ComparisonRun.withContext(Setup.parse("jwt-none").apply(StackSpec.builder(Variant.parse("jwt"), HOME).build()), 4096);
 
 		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", ComparisonRun.contextScenario(4096), HOME);
 
@@ -70,7 +70,7 @@ class ComparisonRunTests {
 		assertThat(load.stack().appEnv()).containsEntry("AUTHBENCH_AUTH_CONTEXT_BYTES", "4096")
 			.containsEntry("AUTHBENCH_JWT_REVOCATION", "none")
 			.containsKey("AUTHBENCH_JWT_MAX_TOKEN_BYTES");
-		assertThat(ComparisonRun.withContext(StackSpec.builder(Variant.CLUSTERED, HOME).build(), 1024).appEnv())
+		assertThat(ComparisonRun.withContext(StackSpec.builder(Variant.parse("clustered"), HOME).build(), 1024).appEnv())
 			.containsOnlyKeys("AUTHBENCH_AUTH_CONTEXT_BYTES");
 		assertThat(ComparisonRun.contextBytes("context-size-4096")).contains(4096);
 		assertThat(ComparisonRun.contextBytes("throughput")).isEmpty();

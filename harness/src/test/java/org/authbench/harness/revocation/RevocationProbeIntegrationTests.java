@@ -52,16 +52,16 @@ class RevocationProbeIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 2).build());
-		clustered = TestStacks.stack().up(TestStacks.spec(Variant.CLUSTERED, 2).build());
+		sticky = TestStacks.stack().up(TestStacks.spec(Variant.parse("sticky"), 2).build());
+		clustered = TestStacks.stack().up(TestStacks.spec(Variant.parse("clustered"), 2).build());
 		jwtDenylist = TestStacks.stack().up(jwt("denylist"));
 		jwtNone = TestStacks.stack().up(jwt("none"));
 		jwtTokenVersion = TestStacks.stack().up(jwt("token-version"));
-		jwtGateway = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 2).lb(LbMode.GATEWAY).build());
+		jwtGateway = TestStacks.stack().up(TestStacks.spec(Variant.parse("jwt"), 2).lb(LbMode.GATEWAY).build());
 	}
 
 	private static StackSpec jwt(String mode) {
-		return TestStacks.spec(Variant.JWT, 2).appEnv("AUTHBENCH_JWT_REVOCATION", mode).build();
+		return TestStacks.spec(Variant.parse("jwt"), 2).appEnv("AUTHBENCH_JWT_REVOCATION", mode).build();
 	}
 
 	@AfterAll

@@ -24,7 +24,7 @@ class ClusteredStackIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		state = TestStacks.stack().up(TestStacks.spec(Variant.CLUSTERED, 3).build());
+		state = TestStacks.stack().up(TestStacks.spec(Variant.parse("clustered"), 3).build());
 	}
 
 	@AfterAll
@@ -35,7 +35,7 @@ class ClusteredStackIntegrationTests {
 	@Test
 	@Order(1)
 	void theContractHoldsThroughNginx() {
-		Verify.Result result = Verify.run(state.url(), new Verify.Target(Variant.CLUSTERED, LbMode.ROUND_ROBIN, true));
+		Verify.Result result = Verify.run(state.url(), new Verify.Target(Variant.parse("clustered"), LbMode.ROUND_ROBIN, true));
 
 		assertThat(result.checks()).allSatisfy(check -> assertThat(check.ok()).as(check.name() + ": " + check.detail())
 			.isTrue());

@@ -35,7 +35,7 @@ class DockerJwtPartitionIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		state = DOCKER.up(TestStacks.spec(Variant.JWT, 2).appEnv("AUTHBENCH_JWT_REVOCATION", "denylist").build());
+		state = DOCKER.up(TestStacks.spec(Variant.parse("jwt"), 2).appEnv("AUTHBENCH_JWT_REVOCATION", "denylist").build());
 	}
 
 	@AfterAll

@@ -38,7 +38,7 @@ class DockerStackIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		state = DOCKER.up(TestStacks.spec(Variant.CLUSTERED, 2).build());
+		state = DOCKER.up(TestStacks.spec(Variant.parse("clustered"), 2).build());
 	}
 
 	@AfterAll

@@ -43,7 +43,7 @@ abstract class GatewayStackIntegrationTests {
 
 	@BeforeAll
 	void start() {
-		this.state = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 1).lb(mode()).build());
+		this.state = TestStacks.stack().up(TestStacks.spec(Variant.parse("jwt"), 1).lb(mode()).build());
 	}
 
 	@AfterAll
@@ -146,7 +146,7 @@ abstract class GatewayStackIntegrationTests {
 	@Test
 	void theContractHoldsThroughTheGateway() {
 		Verify.Result result = Verify.run(this.state.url(),
-				new Verify.Target(Variant.JWT, mode(), mode() != LbMode.GATEWAY_NJS));
+				new Verify.Target(Variant.parse("jwt"), mode(), mode() != LbMode.GATEWAY_NJS));
 
 		assertThat(result.checks()).allSatisfy(check -> assertThat(check.ok()).as(check.name() + ": " + check.detail())
 			.isTrue());

@@ -86,7 +86,7 @@ abstract class GatewayTokenCases {
 		// The instance's request counter (http_server_requests) shows whether a bad token reached it; that
 		// counter exists only with Spring Boot's default observability (minimal has no per-request timers).
 		this.state = TestStacks.stack()
-			.up(withKeys(TestStacks.spec(Variant.JWT, 1).lb(mode()).appEnv("AUTHBENCH_OBSERVABILITY", "boot-default"))
+			.up(withKeys(TestStacks.spec(Variant.parse("jwt"), 1).lb(mode()).appEnv("AUTHBENCH_OBSERVABILITY", "boot-default"))
 				.build());
 		this.tokens = new BadTokens(key());
 	}

@@ -23,7 +23,7 @@ class RedisSentinelSecurityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		state = TestStacks.stack().up(Setup.JWT_HA.apply(TestStacks.spec(Variant.JWT, 1).build()));
+		state = TestStacks.stack().up(Setup.parse("jwt-ha").apply(TestStacks.spec(Variant.parse("jwt"), 1).build()));
 	}
 
 	@AfterAll

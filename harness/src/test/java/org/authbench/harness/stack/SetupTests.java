@@ -12,7 +12,7 @@ class SetupTests {
 
 	@Test
 	void theFourVariantsAreTheirOwnDefaultSetups() {
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : Variant.all()) {
 			Setup setup = Setup.parse(variant.id());
 			StackSpec stack = StackSpec.builder(variant, StackSpecTests.HOME).build();
 
@@ -23,20 +23,20 @@ class SetupTests {
 
 	@Test
 	void aConfigurationAddsItsSettingsToEveryInstance() {
-		StackSpec stack = StackSpec.builder(Variant.JWT, StackSpecTests.HOME).appEnv("AUTHBENCH_JWT_ACCESS_TTL", "5m").build();
+		StackSpec stack = StackSpec.builder(Variant.parse("jwt"), StackSpecTests.HOME).appEnv("AUTHBENCH_JWT_ACCESS_TTL", "5m").build();
 
 		StackSpec none = Setup.parse("jwt-none").apply(stack);
 
 		assertThat(none.appEnv()).containsEntry("AUTHBENCH_JWT_REVOCATION", "none")
 			.containsEntry("AUTHBENCH_JWT_ACCESS_TTL", "5m");
 		assertThat(none.lb()).isEqualTo(LbMode.ROUND_ROBIN);
-		assertThat(Setup.parse("clustered-tuned").apply(StackSpec.builder(Variant.CLUSTERED, StackSpecTests.HOME).build())
+		assertThat(Setup.parse("clustered-tuned").apply(StackSpec.builder(Variant.parse("clustered"), StackSpecTests.HOME).build())
 			.appEnv()).containsEntry("AUTHBENCH_SESSION_STORE", "tuned");
 	}
 
 	@Test
 	void theGatewaySetupsChangeTheNginxMode() {
-		StackSpec stack = StackSpec.builder(Variant.JWT, StackSpecTests.HOME).build();
+		StackSpec stack = StackSpec.builder(Variant.parse("jwt"), StackSpecTests.HOME).build();
 
 		assertThat(Setup.parse("jwt-gateway").apply(stack).lb()).isEqualTo(LbMode.GATEWAY);
 		assertThat(Setup.parse("JWT-Gateway-NJS").apply(stack).lb()).isEqualTo(LbMode.GATEWAY_NJS);
@@ -52,7 +52,7 @@ class SetupTests {
 
 	@Test
 	void theHaSetupsReachRedisThroughSentinelsOnPortsOfTheirOwn() {
-		StackSpec stack = StackSpec.builder(Variant.CLUSTERED, StackSpecTests.HOME).redisPort(26390).build();
+		StackSpec stack = StackSpec.builder(Variant.parse("clustered"), StackSpecTests.HOME).redisPort(26390).build();
 
 		StackSpec ha = Setup.parse("clustered-ha").apply(stack);
 		Map<String, String> env = ha.appEnvironment(1, "secret", "gateway");
@@ -65,9 +65,9 @@ class SetupTests {
 			.containsEntry("AUTHBENCH_REDIS_SENTINEL_MASTER", "authbench")
 			.containsEntry("AUTHBENCH_REDIS_SENTINEL_NODES", "127.0.0.1:26590,127.0.0.1:26690,127.0.0.1:26790")
 			.doesNotContainKey("REDIS_PORT");
-		assertThat(Setup.parse("jwt-ha").apply(StackSpec.builder(Variant.JWT, StackSpecTests.HOME).build()).redisHa())
+		assertThat(Setup.parse("jwt-ha").apply(StackSpec.builder(Variant.parse("jwt"), StackSpecTests.HOME).build()).redisHa())
 			.isTrue();
-		assertThatThrownBy(() -> StackSpec.builder(Variant.STICKY, StackSpecTests.HOME).build().withRedisHa(true))
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("sticky"), StackSpecTests.HOME).build().withRedisHa(true))
 			.hasMessageContaining("needs a variant that uses Redis");
 	}
 }

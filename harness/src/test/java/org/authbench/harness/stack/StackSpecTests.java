@@ -15,15 +15,15 @@ class StackSpecTests {
 
 	@Test
 	void theStickyVariantDefaultsToStickyRoutingAndTheOthersToRoundRobin() {
-		assertThat(StackSpec.builder(Variant.STICKY, HOME).build().lb()).isEqualTo(LbMode.STICKY);
-		assertThat(StackSpec.builder(Variant.BASELINE, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
-		assertThat(StackSpec.builder(Variant.CLUSTERED, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
-		assertThat(StackSpec.builder(Variant.JWT, HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(StackSpec.builder(Variant.parse("sticky"), HOME).build().lb()).isEqualTo(LbMode.STICKY);
+		assertThat(StackSpec.builder(Variant.parse("baseline"), HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(StackSpec.builder(Variant.parse("clustered"), HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
+		assertThat(StackSpec.builder(Variant.parse("jwt"), HOME).build().lb()).isEqualTo(LbMode.ROUND_ROBIN);
 	}
 
 	@Test
 	void defaultsFollowTheDesign() {
-		StackSpec spec = StackSpec.builder(Variant.CLUSTERED, HOME).build();
+		StackSpec spec = StackSpec.builder(Variant.parse("clustered"), HOME).build();
 
 		assertThat(spec.instances()).isEqualTo(3);
 		assertThat(spec.port()).isEqualTo(8080);
@@ -37,24 +37,24 @@ class StackSpecTests {
 
 	@Test
 	void theGatewayModesNeedJwtAndStickyRoutingNeedsTheStickyVariant() {
-		assertThatThrownBy(() -> StackSpec.builder(Variant.CLUSTERED, HOME).lb(LbMode.GATEWAY).build())
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("clustered"), HOME).lb(LbMode.GATEWAY).build())
 			.hasMessageContaining("needs --variant jwt");
-		assertThatThrownBy(() -> StackSpec.builder(Variant.JWT, HOME).lb(LbMode.STICKY).build())
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("jwt"), HOME).lb(LbMode.STICKY).build())
 			.hasMessageContaining("sticky variant only");
-		assertThat(StackSpec.builder(Variant.JWT, HOME).lb(LbMode.GATEWAY_NJS).build().lb()).isEqualTo(LbMode.GATEWAY_NJS);
+		assertThat(StackSpec.builder(Variant.parse("jwt"), HOME).lb(LbMode.GATEWAY_NJS).build().lb()).isEqualTo(LbMode.GATEWAY_NJS);
 	}
 
 	@Test
 	void instanceCountAndPortsMustAgree() {
-		assertThatThrownBy(() -> StackSpec.builder(Variant.BASELINE, HOME).instances(0).build())
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("baseline"), HOME).instances(0).build())
 			.hasMessageContaining("--instances must be 1..");
-		assertThatThrownBy(() -> StackSpec.builder(Variant.BASELINE, HOME).instances(2).appPorts(List.of(9001)).build())
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("baseline"), HOME).instances(2).appPorts(List.of(9001)).build())
 			.hasMessageContaining("2 instances need 2 app ports");
 	}
 
 	@Test
 	void eachInstanceGetsItsOwnIdRouteAndTheSharedSecrets() {
-		StackPlan plan = new StackPlan(StackSpec.builder(Variant.JWT, HOME).lb(LbMode.GATEWAY).instances(2).hashCost(4).build());
+		StackPlan plan = new StackPlan(StackSpec.builder(Variant.parse("jwt"), HOME).lb(LbMode.GATEWAY).instances(2).hashCost(4).build());
 
 		Member first = plan.app(1);
 		Member second = plan.app(2);
@@ -66,9 +66,9 @@ class StackSpecTests {
 			.containsEntry("AUTHBENCH_JWT_TRUST_GATEWAY", "true")
 			.doesNotContainKey("AUTHBENCH_ROUTE");
 		assertThat(second.env().get("AUTHBENCH_JWT_SECRET")).isEqualTo(first.env().get("AUTHBENCH_JWT_SECRET"))
-			.isNotEqualTo(new StackPlan(StackSpec.builder(Variant.JWT, HOME).build()).jwtSecret);
+			.isNotEqualTo(new StackPlan(StackSpec.builder(Variant.parse("jwt"), HOME).build()).jwtSecret);
 		assertThat(second.env().get("AUTHBENCH_JWT_GATEWAY_SECRET")).hasSizeGreaterThanOrEqualTo(32);
-		assertThat(new StackPlan(StackSpec.builder(Variant.STICKY, HOME).build()).app(3).env())
+		assertThat(new StackPlan(StackSpec.builder(Variant.parse("sticky"), HOME).build()).app(3).env())
 			.containsEntry("AUTHBENCH_ROUTE", "app3");
 	}
 }

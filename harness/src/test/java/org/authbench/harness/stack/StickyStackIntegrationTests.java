@@ -40,7 +40,7 @@ class StickyStackIntegrationTests {
 
 	@BeforeAll
 	static void startAndBrowse() {
-		state = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 3).build());
+		state = TestStacks.stack().up(TestStacks.spec(Variant.parse("sticky"), 3).build());
 		for (int i = 1; i <= CLIENTS; i++) {
 			ApiClient client = new ApiClient(state.url(), CredentialKind.COOKIE);
 			Answer login = client.login(String.format("user%04d", i), "changeit");

@@ -33,9 +33,9 @@ class RedisHaTrialIntegrationTests {
 
 	@BeforeAll
 	void runTrial() throws Exception {
-		this.single = TestStacks.stack().up(Setup.CLUSTERED.apply(TestStacks.spec(Setup.CLUSTERED.variant(), 1).build()).forTrial());
+		this.single = TestStacks.stack().up(Setup.parse("clustered").apply(TestStacks.spec(Setup.parse("clustered").variant(), 1).build()).forTrial());
 		this.ha = TestStacks.stack()
-			.up(Setup.CLUSTERED_HA.apply(TestStacks.spec(Setup.CLUSTERED_HA.variant(), 1).build()).forTrial());
+			.up(Setup.parse("clustered-ha").apply(TestStacks.spec(Setup.parse("clustered-ha").variant(), 1).build()).forTrial());
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(3), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
 				TrialSettings.defaultMix(), 200, true, 42);
 

@@ -43,8 +43,8 @@ class TrialIntegrationTests {
 
 	@BeforeAll
 	void runTrial() throws Exception {
-		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.STICKY, 1).build().forTrial());
-		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.JWT, 1).build());
+		this.sticky = TestStacks.stack().up(TestStacks.spec(Variant.parse("sticky"), 1).build().forTrial());
+		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.parse("jwt"), 1).build());
 		this.dir = Files.createTempDirectory("authbench-trial-");
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
 				TrialSettings.defaultMix(), null, true, 42);
