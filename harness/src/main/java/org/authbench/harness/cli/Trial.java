@@ -13,6 +13,7 @@ import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
 import org.authbench.harness.trial.TrialTarget;
@@ -69,6 +70,12 @@ final class Trial implements Callable<Integer> {
 	@Option(names = "--no-pin", description = "Let the generator share the CPUs with the systems.")
 	boolean noPin;
 
+	@Option(names = "--validate-model",
+			description = "After the rounds, check the capacity model (docs/report.md): each design's Redis commands replayed "
+					+ "at saturation on a fresh Redis, and its app under a CPU quota of 0.5 and 0.25 core (needs root for the "
+					+ "cgroup); writes model-check.json.")
+	boolean validateModel;
+
 	@Option(names = "--quick", description = "2 s measured windows, 3 s warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
 
@@ -100,6 +107,9 @@ final class Trial implements Callable<Integer> {
 			targets.addAll(externals);
 			new InterleavedTrial(printer).run(targets, this.reference != null ? this.reference : this.variants.get(0).id(),
 					InterleavedTrial.PairSpec.observability(this.variants), settings, dir);
+			if (this.validateModel) {
+				ModelCheck.run(stacks.targets(), settings, dir, printer);
+			}
 		}
 		printer.printf("Results: %s%n", dir.resolve("trial.json"));
 		return 0;

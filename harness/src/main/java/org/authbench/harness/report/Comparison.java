@@ -40,13 +40,32 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param pairs configurations against the one they differ from in one setting (observability)
 	 * @param model where each configuration stops scaling, from the CPU its processes used at capacity
 	 * (empty in files written before it existed)
+	 * @param validation the model's predictions against measurements made for them (empty when none
+	 * were made: a --quick comparison, or files written before)
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
-			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model) {
+			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation) {
 
 		public Trial {
 			model = model == null ? List.of() : model;
+			validation = validation == null ? List.of() : validation;
 		}
+	}
+
+	/**
+	 * One of the capacity model's predictions against a measurement made to check it (docs/report.md).
+	 *
+	 * @param variant the design
+	 * @param check what was checked, e.g. {@code Redis ceiling} or {@code app under 0.5 core}
+	 * @param how the measurement in words, with its own figures
+	 * @param predicted the model's requests/s
+	 * @param measured the measured requests/s
+	 * @param errorPercent (predicted − measured) ÷ measured × 100: positive when the model promised too much
+	 * @param trusted the measurement reached what it needed (Redis saturated; the app used its quota,
+	 * without errors); when false, {@code how} says what was missing
+	 */
+	public record Validation(String variant, String check, String how, double predicted, double measured,
+			double errorPercent, boolean trusted) {
 	}
 
 	/**
@@ -67,11 +86,14 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * @param measuredCapacity the trial's capacity, requests/s (median)
 	 * @param coreUse CPU the whole system used at capacity, in cores (capacity × CPU per request):
 	 * the model's premise is that it was saturated
+	 * @param redisReplicaMicros with Sentinel: the replica's CPU per request, µs (it applies every write
+	 * on its own thread, so Redis's ceiling is the lower of the primary's and the replica's); null
+	 * without a replica
 	 */
 	public record Capacity(String variant, double appMicros, double nginxMicros, Double redisMicros,
 			Double redisCommandsPerRequest, Double redisMicrosPerCommand, double appRequestsPerCore,
 			double nginxRequestsPerCore, Double redisCeiling, Double appCoresAtCeiling, double measuredCapacity,
-			double coreUse) {
+			double coreUse, Double redisReplicaMicros) {
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,9 +55,11 @@ public final class ComparisonBuilder {
 		List<Comparison.DrillTimeline> timelines = new ArrayList<>();
 		Map<String, RevocationResult> revocations = new LinkedHashMap<>();
 		TrialResult trial = null;
+		ModelCheck check = null;
 		for (Comparison.RunRef run : runs) {
 			if (ComparisonRun.TRIAL.equals(run.scenario())) {
 				trial = InterleavedTrial.read(dir.resolve(run.dir()).resolve("trial.json"));
+				check = ModelCheck.read(dir.resolve(run.dir())).orElse(null);
 				trial.warnings().forEach(w -> warnings.add("trial: " + w));
 				trial.targets().forEach(t -> byVariant.computeIfAbsent(t.name(), v -> new LinkedHashMap<>()));
 				continue;
@@ -90,10 +93,11 @@ public final class ComparisonBuilder {
 		List<Comparison.ContextSize> contextSizes = new ArrayList<>();
 		byContextSize.forEach((variant, sizes) -> contextSizes.addAll(contextSizes(variant, sizes)));
 		boolean valid = failures.isEmpty() && runs.stream().allMatch(Comparison.RunRef::valid);
+		List<Comparison.Capacity> model = trial == null ? List.of() : CapacityModel.of(trial);
 		Comparison.Trial trialSummary = trial == null ? null
 				: new Comparison.Trial(trial.reference(), trial.rate(), trial.settings().window().toMillis() / 1000.0,
 						trial.settings().rounds(), trial.pinning().generatorCpus(), trial.pinning().systemCpus(),
-						trial.pairs(), CapacityModel.of(trial));
+						trial.pairs(), model, check == null ? List.of() : CapacityModel.validate(model, check));
 		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
 				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()), trialSummary);
 	}

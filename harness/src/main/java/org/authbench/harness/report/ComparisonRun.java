@@ -32,6 +32,7 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.InterleavedTrial;
+import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
@@ -213,6 +214,10 @@ public final class ComparisonRun {
 					InterleavedTrial.PairSpec.observability(spec.setups()),
 					settings, trialDir);
 			runs.add(new Comparison.RunRef(TRIAL, TRIAL, dir.relativize(trialDir).toString(), result.valid()));
+			if (!spec.quick()) {
+				// About 10 s per design with Redis and 10 s per design for the app quota: not in the demo.
+				ModelCheck.run(stacks.targets(), settings, trialDir, this.out);
+			}
 			StackSpec first = placed.values().iterator().next();
 			Map<String, Object> described = new LinkedHashMap<>();
 			described.put("trial", settings);

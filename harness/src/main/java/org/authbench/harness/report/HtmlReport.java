@@ -169,7 +169,13 @@ public final class HtmlReport {
 						comparison.trial().model().stream().map(CapacityModel::cells).toList(),
 						comparison.trial().model().stream().map(Comparison.Capacity::variant).toList(), "data-capacity", 1)
 				+ "<div id=\"chart-capacity-model\" class=\"chart\"></div>\n<p class=\"note\">"
-				+ escape(CapacityModel.validation(comparison.trial())) + "</p>\n</section>\n";
+				+ escape(CapacityModel.validation(comparison.trial())) + "</p>\n"
+				+ (comparison.trial().validation().isEmpty() ? ""
+						: table("capacity-validation", CapacityModel.VALIDATION_HEADERS,
+								comparison.trial().validation().stream().map(CapacityModel::cells).toList(),
+								comparison.trial().validation().stream().map(Comparison.Validation::variant).toList(),
+								"data-validation", 3))
+				+ "</section>\n";
 	}
 
 	private static String observability(Comparison comparison) {

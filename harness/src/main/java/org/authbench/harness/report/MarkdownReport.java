@@ -76,6 +76,11 @@ public final class MarkdownReport {
 			md.append("\n").append(CapacityModel.validation(comparison.trial()))
 				.append(" The chart of the predicted maximum by app cores is in [report.html](report.html#")
 				.append(CapacityModel.ANCHOR).append(").\n");
+			if (!comparison.trial().validation().isEmpty()) {
+				md.append("\n");
+				table(md, CapacityModel.VALIDATION_HEADERS,
+						comparison.trial().validation().stream().map(CapacityModel::cells).toList());
+			}
 		}
 		if (comparison.trial() != null && !comparison.trial().pairs().isEmpty()) {
 			md.append("\n## What Spring Boot's default observability costs\n\n").append(OBSERVABILITY_INTRO).append("\n\n");

@@ -1,0 +1,421 @@
+package org.authbench.harness.trial;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.authbench.harness.metrics.ProcessCpu;
+import org.authbench.harness.metrics.RedisCommandStats;
+import org.authbench.harness.stack.Binaries;
+import org.authbench.harness.stack.StackException;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisMonitor;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.params.RestoreParams;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Redis's ceiling for one design, measured rather than modelled (docs/report.md): the design's own
+ * commands, as {@code MONITOR} saw them during a short load of the design, are replayed in a loop
+ * against a fresh {@code redis-server} that holds a copy of the design's data and runs alone on the
+ * systems' CPU, by several connections that each keep a batch of commands in flight (as the app
+ * instances' shared Lettuce connections do under load), until Redis's one thread is busy. The
+ * result: commands/s and Redis's CPU per command at saturation, from its own {@code INFO
+ * commandstats} and {@code /proc}.
+ *
+ * MONITOR slows Redis down; it is used only to learn which commands a design sends, never while
+ * anything is measured.
+ */
+public final class RedisCeiling {
+
+	/** Connections that replay the mix; each keeps {@link #DEPTH} commands in flight. */
+	static final int CONNECTIONS = 8;
+
+	static final int DEPTH = 16;
+
+	/** Redis's busy share of a core from which the replay counts as saturating it. */
+	static final double SATURATED = 0.9;
+
+	/** At most this many captured commands are kept (the mix repeats itself long before). */
+	static final int MAX_CAPTURED = 50_000;
+
+	/** Commands the measuring, replication, Sentinel or the clients' set-up send: not the design's request path. */
+	static final Set<String> NOT_THE_DESIGNS = Set.of("info", "ping", "monitor", "replconf", "psync", "sync", "publish",
+			"subscribe", "psubscribe", "unsubscribe", "client", "config", "hello", "role", "command", "select", "auth",
+			"echo", "quit", "sentinel", "slowlog", "latency", "memory", "debug", "cluster", "readonly", "reset");
+
+	/**
+	 * What a replay measured.
+	 *
+	 * @param mix calls per command in the replayed sequence (the captured one)
+	 * @param connections replaying connections
+	 * @param depth commands each connection kept in flight
+	 * @param seconds the measured window
+	 * @param commands commands Redis ran in it ({@code INFO commandstats}, {@code INFO} left out)
+	 * @param commandsPerSecond commands ÷ seconds
+	 * @param redisCpuSeconds CPU of the redis-server process in the window
+	 * @param microsPerCommand Redis's CPU per command, µs
+	 * @param busyCores Redis's CPU ÷ seconds: near 1 when its thread was the limit
+	 * @param saturated busyCores reached {@value #SATURATED}; else the generator was the limit and
+	 * commandsPerSecond is a lower bound
+	 */
+	public record Replay(Map<String, Long> mix, int connections, int depth, double seconds, long commands,
+			double commandsPerSecond, double redisCpuSeconds, double microsPerCommand, double busyCores,
+			boolean saturated) {
+	}
+
+	private RedisCeiling() {
+	}
+
+	/**
+	 * The commands a Redis runs while {@code load} runs, in order, each as its words (name first),
+	 * without the ones that are not the design's ({@link #NOT_THE_DESIGNS}).
+	 */
+	public static List<List<byte[]>> capture(int port, Runnable load) {
+		List<List<byte[]>> captured = Collections.synchronizedList(new ArrayList<>());
+		// MONITOR shows commands in the order Redis ran them: the capture ends at this ECHO, sent after the load.
+		String end = "authbench-capture-end-" + System.nanoTime();
+		Jedis monitor = new Jedis("127.0.0.1", port, 5000);
+		Thread thread = new Thread(() -> {
+			try {
+				monitor.monitor(new JedisMonitor() {
+					@Override
+					public void onCommand(String line) {
+						if (line.contains(end)) {
+							this.client.disconnect();
+							return;
+						}
+						List<byte[]> words = parseMonitorLine(line);
+						if (words != null && !words.isEmpty() && captured.size() < MAX_CAPTURED
+								&& !NOT_THE_DESIGNS.contains(name(words))) {
+							captured.add(words);
+						}
+					}
+				});
+			}
+			catch (RuntimeException closed) {
+				// the connection closed: the capture is over
+			}
+		}, "redis-monitor");
+		thread.setDaemon(true);
+		thread.start();
+		try (Jedis poke = new Jedis("127.0.0.1", port, 5000)) {
+			// MONITOR is on once its OK came back; a PING it shows proves it (and is filtered out).
+			awaitMonitor(poke, port, thread);
+			load.run();
+			poke.echo(end);
+			thread.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted while capturing Redis's commands");
+		}
+		finally {
+			monitor.close();
+		}
+		synchronized (captured) {
+			return List.copyOf(captured);
+		}
+	}
+
+	private static void awaitMonitor(Jedis poke, int port, Thread thread) throws InterruptedException {
+		// Jedis's monitor() sends MONITOR and then reads lines; give it a moment, then prove it listens.
+		long until = System.currentTimeMillis() + 3000;
+		while (thread.isAlive() && System.currentTimeMillis() < until) {
+			String clients = poke.clientList();
+			if (clients.contains("cmd=monitor")) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new StackException("Redis on port " + port + " did not start MONITOR");
+	}
+
+	/** The command's name, lower case. */
+	static String name(List<byte[]> words) {
+		return new String(words.get(0), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * One line of {@code MONITOR}, e.g. {@code 1701619200.123456 [0 127.0.0.1:54321] "HSET" "k" "\x00\x01"},
+	 * as the command's words; null for a line that is not a command (the {@code OK} that starts it).
+	 * Redis writes each word quoted, with {@code \\ \" \n \r \t \a \b} and {@code \xHH} escapes.
+	 */
+	static List<byte[]> parseMonitorLine(String line) {
+		int start = line.indexOf("] \"");
+		if (start < 0) {
+			return null;
+		}
+		List<byte[]> words = new ArrayList<>();
+		int i = start + 2;
+		while (i < line.length()) {
+			if (line.charAt(i) != '"') {
+				i++;
+				continue;
+			}
+			i++;
+			ByteArrayOutputStream word = new ByteArrayOutputStream();
+			while (i < line.length() && line.charAt(i) != '"') {
+				char c = line.charAt(i);
+				if (c == '\\' && i + 1 < line.length()) {
+					char e = line.charAt(i + 1);
+					switch (e) {
+						case 'n' -> word.write('\n');
+						case 'r' -> word.write('\r');
+						case 't' -> word.write('\t');
+						case 'a' -> word.write(7);
+						case 'b' -> word.write('\b');
+						case 'x' -> {
+							word.write(Integer.parseInt(line.substring(i + 2, i + 4), 16));
+							i += 2;
+						}
+						default -> word.write(e);
+					}
+					i += 2;
+				}
+				else {
+					word.write(c);
+					i++;
+				}
+			}
+			i++;
+			words.add(word.toByteArray());
+		}
+		return words;
+	}
+
+	/** Calls per command in a sequence of commands. */
+	static Map<String, Long> mix(List<List<byte[]>> commands) {
+		Map<String, Long> mix = new TreeMap<>();
+		commands.forEach(words -> mix.merge(name(words), 1L, Long::sum));
+		return mix;
+	}
+
+	/**
+	 * Starts a fresh redis-server on {@code cpus} (a {@code taskset -c} list, or null for any) with
+	 * the source's persistence settings and a copy of its data, replays {@code commands} in a loop
+	 * from {@code generatorCpus} (this JVM is pinned there meanwhile, then set free again), and stops
+	 * it again.
+	 * @param sourcePort the design's Redis, whose data and persistence settings are copied
+	 * @param dir where the fresh Redis keeps its files and log
+	 */
+	public static Replay measure(List<List<byte[]>> commands, int sourcePort, String cpus, String generatorCpus,
+			Duration warmup, Duration window, Path dir) {
+		if (commands.isEmpty()) {
+			throw new IllegalArgumentException("no Redis commands to replay");
+		}
+		Process redis = null;
+		try {
+			Files.createDirectories(dir);
+			int port = freePort();
+			redis = start(port, sourcePort, cpus, dir);
+			copyData(sourcePort, port);
+			return replay(commands, port, redis.pid(), generatorCpus, warmup, window);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (redis != null) {
+				redis.destroy();
+				try {
+					if (!redis.waitFor(10, TimeUnit.SECONDS)) {
+						redis.destroyForcibly();
+					}
+				}
+				catch (InterruptedException ex) {
+					redis.destroyForcibly();
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	private static Process start(int port, int sourcePort, String cpus, Path dir) throws IOException {
+		String appendonly;
+		String fsync;
+		try (Jedis source = new Jedis("127.0.0.1", sourcePort, 5000)) {
+			appendonly = source.configGet("appendonly").getOrDefault("appendonly", "no");
+			fsync = source.configGet("appendfsync").getOrDefault("appendfsync", "everysec");
+		}
+		List<String> command = new ArrayList<>();
+		if (cpus != null) {
+			command.addAll(List.of(Binaries.require("taskset", "util-linux").toString(), "-c", cpus));
+		}
+		command.addAll(List.of(Binaries.require("redis-server", "redis-server").toString(), "--port",
+				String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", appendonly, "--appendfsync",
+				fsync, "--dir", dir.toAbsolutePath().toString(), "--logfile", dir.resolve("redis.log").toAbsolutePath().toString()));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("redis.out").toFile())
+			.start();
+		long until = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < until) {
+			try (Jedis probe = new Jedis("127.0.0.1", port, 500)) {
+				if ("PONG".equals(probe.ping())) {
+					return process;
+				}
+			}
+			catch (RuntimeException notYet) {
+				sleep(50);
+			}
+			if (!process.isAlive()) {
+				break;
+			}
+		}
+		process.destroyForcibly();
+		throw new StackException("the Redis for the ceiling check did not start on port " + port + "; see "
+				+ dir.resolve("redis.log"));
+	}
+
+	/** Every key of the source, with its time to live: the replayed commands find the data they found. */
+	static long copyData(int sourcePort, int targetPort) {
+		long copied = 0;
+		try (Jedis source = new Jedis("127.0.0.1", sourcePort, 5000);
+				Jedis target = new Jedis("127.0.0.1", targetPort, 5000)) {
+			byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+			do {
+				ScanResult<byte[]> page = source.scan(cursor, new ScanParams().count(1000));
+				for (byte[] key : page.getResult()) {
+					byte[] dump = source.dump(key);
+					long ttl = source.pttl(key);
+					if (dump != null && ttl != -2) {
+						target.restore(key, Math.max(0, ttl), dump, RestoreParams.restoreParams().replace());
+						copied++;
+					}
+				}
+				cursor = page.getCursorAsBytes();
+			}
+			while (!ScanParams.SCAN_POINTER_START.equals(new String(cursor, StandardCharsets.UTF_8)) && copied < 1_000_000);
+		}
+		return copied;
+	}
+
+	private static Replay replay(List<List<byte[]>> commands, int port, long redisPid, String generatorCpus,
+			Duration warmup, Duration window) {
+		List<ProtocolCommand> names = new ArrayList<>();
+		List<byte[][]> args = new ArrayList<>();
+		Map<String, ProtocolCommand> byName = new LinkedHashMap<>();
+		for (List<byte[]> words : commands) {
+			byte[] raw = words.get(0);
+			names.add(byName.computeIfAbsent(name(words), n -> () -> raw));
+			args.add(words.subList(1, words.size()).toArray(new byte[0][]));
+		}
+		AtomicBoolean stop = new AtomicBoolean();
+		List<Thread> threads = new ArrayList<>();
+		List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+		pinSelf(generatorCpus);
+		try {
+			for (int c = 0; c < CONNECTIONS; c++) {
+				int offset = c * commands.size() / CONNECTIONS;
+				Thread thread = new Thread(() -> {
+					try (Connection connection = new Connection("127.0.0.1", port)) {
+						int i = offset;
+						while (!stop.get()) {
+							for (int d = 0; d < DEPTH; d++) {
+								connection.sendCommand(names.get(i), args.get(i));
+								i = (i + 1) % names.size();
+							}
+							connection.getMany(DEPTH);
+						}
+					}
+					catch (RuntimeException ex) {
+						failures.add(ex);
+					}
+				}, "redis-replay-" + c);
+				thread.setDaemon(true);
+				threads.add(thread);
+				thread.start();
+			}
+			sleep(warmup.toMillis());
+			Map<String, Long> pids = Map.of("redis", redisPid);
+			Map<String, Long> callsBefore = RedisCommandStats.snapshot("127.0.0.1", port);
+			Map<String, Double> cpuBefore = ProcessCpu.sample(pids);
+			long start = System.nanoTime();
+			sleep(window.toMillis());
+			Map<String, Long> callsAfter = RedisCommandStats.snapshot("127.0.0.1", port);
+			Map<String, Double> cpuAfter = ProcessCpu.sample(pids);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			stop.set(true);
+			for (Thread thread : threads) {
+				thread.join(5000);
+			}
+			if (!failures.isEmpty()) {
+				throw new StackException("replaying the Redis mix failed: " + failures.get(0).getMessage());
+			}
+			long done = RedisCommandStats.total(RedisCommandStats.delta(callsBefore, callsAfter));
+			double cpu = ProcessCpu.delta(cpuBefore, cpuAfter).getOrDefault("redis", 0.0);
+			return figures(mix(commands), CONNECTIONS, DEPTH, seconds, done, cpu);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted while replaying the Redis mix");
+		}
+		finally {
+			stop.set(true);
+			pinSelf(null);
+		}
+	}
+
+	/** The replay's figures from what was counted. */
+	public static Replay figures(Map<String, Long> mix, int connections, int depth, double seconds, long commands, double cpu) {
+		double busy = cpu / seconds;
+		return new Replay(mix, connections, depth, round(seconds), commands, round(commands / seconds), round(cpu),
+				commands > 0 ? round(cpu * 1e6 / commands) : Double.NaN, round(busy), busy >= SATURATED);
+	}
+
+	/** This JVM's threads on these CPUs (null: every CPU), so that the replay does not take Redis's. */
+	private static void pinSelf(String cpus) {
+		String list = cpus != null ? cpus : "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+		try {
+			Process process = new ProcessBuilder(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c",
+					list, String.valueOf(ProcessHandle.current().pid()))
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("interrupted");
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+}
