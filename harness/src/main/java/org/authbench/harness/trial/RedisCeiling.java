@@ -1,16 +1,20 @@
 package org.authbench.harness.trial;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +27,8 @@ import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.stack.Binaries;
 import org.authbench.harness.stack.StackException;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisMonitor;
-import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.params.RestoreParams;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -309,34 +311,33 @@ public final class RedisCeiling {
 
 	private static Replay replay(List<List<byte[]>> commands, int port, long redisPid, String generatorCpus,
 			Duration warmup, Duration window) {
-		List<ProtocolCommand> names = new ArrayList<>();
-		List<byte[][]> args = new ArrayList<>();
-		Map<String, ProtocolCommand> byName = new LinkedHashMap<>();
-		for (List<byte[]> words : commands) {
-			byte[] raw = words.get(0);
-			names.add(byName.computeIfAbsent(name(words), n -> () -> raw));
-			args.add(words.subList(1, words.size()).toArray(new byte[0][]));
-		}
+		List<byte[]> encoded = commands.stream().map(RedisCeiling::encode).toList();
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Thread> threads = new ArrayList<>();
-		List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+		List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
 		pinSelf(generatorCpus);
 		try {
 			for (int c = 0; c < CONNECTIONS; c++) {
 				int offset = c * commands.size() / CONNECTIONS;
 				Thread thread = new Thread(() -> {
-					try (Connection connection = new Connection("127.0.0.1", port)) {
+					try (Socket socket = new Socket("127.0.0.1", port)) {
+						socket.setTcpNoDelay(true);
+						OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+						Replies replies = new Replies(socket.getInputStream());
 						int i = offset;
 						while (!stop.get()) {
 							for (int d = 0; d < DEPTH; d++) {
-								connection.sendCommand(names.get(i), args.get(i));
-								i = (i + 1) % names.size();
+								out.write(encoded.get(i));
+								i = (i + 1) % encoded.size();
 							}
-							connection.getMany(DEPTH);
+							out.flush();
+							replies.skip(DEPTH);
 						}
 					}
-					catch (RuntimeException ex) {
-						failures.add(ex);
+					catch (IOException | RuntimeException ex) {
+						if (!stop.get()) {
+							failures.add(ex);
+						}
 					}
 				}, "redis-replay-" + c);
 				thread.setDaemon(true);
@@ -357,7 +358,7 @@ public final class RedisCeiling {
 				thread.join(5000);
 			}
 			if (!failures.isEmpty()) {
-				throw new StackException("replaying the Redis mix failed: " + failures.get(0).getMessage());
+				throw new StackException("replaying the Redis mix failed: " + failures.get(0));
 			}
 			long done = RedisCommandStats.total(RedisCommandStats.delta(callsBefore, callsAfter));
 			double cpu = ProcessCpu.delta(cpuBefore, cpuAfter).getOrDefault("redis", 0.0);
@@ -370,6 +371,108 @@ public final class RedisCeiling {
 		finally {
 			stop.set(true);
 			pinSelf(null);
+		}
+	}
+
+	/** A command in Redis's protocol (RESP), encoded once: the replay then only copies bytes. */
+	static byte[] encode(List<byte[]> words) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(("*" + words.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		for (byte[] word : words) {
+			out.writeBytes(("$" + word.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.writeBytes(word);
+			out.writeBytes(CRLF);
+		}
+		return out.toByteArray();
+	}
+
+	private static final byte[] CRLF = { '\r', '\n' };
+
+	/**
+	 * Reads and drops RESP2 replies, building nothing: the generator must stay cheaper than Redis
+	 * (with a client library that builds objects, one CPU could not keep Redis busy).
+	 */
+	static final class Replies {
+
+		private final InputStream in;
+
+		private final byte[] buffer = new byte[1 << 16];
+
+		private int position;
+
+		private int limit;
+
+		Replies(InputStream in) {
+			this.in = in;
+		}
+
+		/** Drops {@code count} whole replies (an array counts with its elements). */
+		void skip(int count) throws IOException {
+			long pending = count;
+			while (pending > 0) {
+				byte type = next();
+				long value = type == '*' || type == '$' ? number() : line();
+				pending--;
+				if (type == '*' && value > 0) {
+					pending += value;
+				}
+				else if (type == '$' && value >= 0) {
+					drop(value + 2);
+				}
+			}
+		}
+
+		private byte next() throws IOException {
+			if (this.position == this.limit) {
+				fill();
+			}
+			return this.buffer[this.position++];
+		}
+
+		/** The rest of a line as a number ({@code *N}, {@code $N}). */
+		private long number() throws IOException {
+			long value = 0;
+			boolean negative = false;
+			byte b;
+			while ((b = next()) != '\r') {
+				if (b == '-') {
+					negative = true;
+				}
+				else {
+					value = value * 10 + (b - '0');
+				}
+			}
+			next();
+			return negative ? -value : value;
+		}
+
+		/** The rest of a simple line ({@code +OK}, {@code -ERR …}, {@code :1}), dropped. */
+		private long line() throws IOException {
+			while (next() != '\n') {
+				// dropped
+			}
+			return 0;
+		}
+
+		private void drop(long bytes) throws IOException {
+			long left = bytes;
+			while (left > 0) {
+				if (this.position == this.limit) {
+					fill();
+				}
+				int step = (int) Math.min(left, this.limit - this.position);
+				this.position += step;
+				left -= step;
+			}
+		}
+
+		private void fill() throws IOException {
+			int read = this.in.read(this.buffer);
+			if (read < 0) {
+				throw new EOFException("Redis closed the connection");
+			}
+			this.position = 0;
+			this.limit = read;
 		}
 	}
 

@@ -52,6 +52,7 @@ class RedisCeilingIntegrationTests {
 		RedisCeiling.Replay replay = RedisCeiling.measure(captured, redis.port(), null, null, Duration.ofMillis(300),
 				Duration.ofSeconds(1), dir);
 
+		System.out.println("replay on this machine: " + replay);
 		assertThat(replay.mix()).containsEntry("hgetall", 100L);
 		assertThat(replay.commands()).isPositive();
 		assertThat(replay.commandsPerSecond()).isPositive();

@@ -52,6 +52,31 @@ class RedisCeilingTests {
 		assertThat(RedisCeiling.figures(Map.of("exists", 1L), 8, 16, 4.0, 300_000, 2.0).saturated()).isFalse();
 	}
 
+	@Test
+	void encodesACommandInRedisProtocol() {
+		assertThat(text(RedisCeiling.encode(words("SET", "k", "")))).isEqualTo("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n");
+	}
+
+	@Test
+	void dropsWholeRepliesOfEveryKindAcrossReads() throws java.io.IOException {
+		String replies = "+OK\r\n:12\r\n$3\r\nabc\r\n*2\r\n$1\r\na\r\n$-1\r\n*-1\r\n-ERR wrong\r\n"
+				+ "*2\r\n*1\r\n:1\r\n$10\r\n0123456789\r\n+END\r\n";
+		// One byte per read: every reply crosses the buffer's refills.
+		java.io.InputStream trickle = new java.io.ByteArrayInputStream(replies.getBytes(StandardCharsets.US_ASCII)) {
+			@Override
+			public synchronized int read(byte[] b, int off, int len) {
+				return super.read(b, off, Math.min(len, 1));
+			}
+		};
+		RedisCeiling.Replies reader = new RedisCeiling.Replies(trickle);
+
+		reader.skip(7);
+
+		assertThat(trickle.available()).as("only +END is left").isEqualTo(6);
+		reader.skip(1);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.skip(1)).isInstanceOf(java.io.EOFException.class);
+	}
+
 	private static List<byte[]> words(String... words) {
 		return java.util.Arrays.stream(words).map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
 	}
