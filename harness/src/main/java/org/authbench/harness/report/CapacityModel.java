@@ -9,6 +9,7 @@ import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.RedisCeiling;
 import org.authbench.harness.trial.TrialResult;
+import org.authbench.harness.trial.TrialTarget;
 
 import static org.authbench.harness.report.Finding.Unit.COUNT;
 import static org.authbench.harness.report.Finding.Unit.DECIMAL;
@@ -61,6 +62,16 @@ final class CapacityModel {
 			for (TrialResult.Window window : windows) {
 				Map<String, Double> byPart = new LinkedHashMap<>();
 				window.processCpuSeconds().forEach((process, seconds) -> byPart.merge(part(process), seconds, Double::sum));
+				// The trial's own Redis CPU by role, where it recorded it, rather than names.
+				Map<String, Double> roles = window.redisCpuSeconds() == null ? null
+						: window.redisCpuSeconds().get(target.name());
+				if (roles != null && roles.get(TrialTarget.REDIS) != null) {
+					byPart.put("redis", roles.get(TrialTarget.REDIS));
+					byPart.remove(REPLICA);
+					if (roles.get(TrialTarget.REPLICA) != null) {
+						byPart.put(REPLICA, roles.get(TrialTarget.REPLICA));
+					}
+				}
 				byPart.forEach((part, seconds) -> perRequest.computeIfAbsent(part, p -> new ArrayList<>())
 					.add(seconds * 1e6 / window.requests()));
 			}
@@ -75,8 +86,7 @@ final class CapacityModel {
 			boolean redisUsed = redis != null && commands != null && commands > 0 && redis > 0;
 			double capacity = target.capacity().median();
 			// The busier of Redis's threads sets the ceiling: the primary's, or with Sentinel the replica's,
-			// which applies every write the primary streams to it. (The trial may record the replica's CPU and
-			// the replication bytes per request itself one day: then read them from the target instead.)
+			// which applies every write the primary streams to it (the primary's CPU includes writing that stream).
 			double busiest = redisUsed ? Math.max(redis, replica == null ? 0 : replica) : Double.NaN;
 			Double ceiling = redisUsed ? round(1e6 / busiest) : null;
 			double used = app + nginx + (redis == null ? 0 : redis) + (replica == null ? 0 : replica);

@@ -70,6 +70,25 @@ class CapacityModelTests {
 	}
 
 	@Test
+	void theTrialsRedisCpuByRoleWinsOverProcessNames() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 3; round++) {
+			// redis-2 is the primary here: the trial's roles say so; 30 µs primary, 10 µs replica per request.
+			windows.add(new TrialResult.Window("jwt-ha", "capacity", round, 0, 1.0, 1000, 0, 1000, 1, 2, 0.1, Map.of(),
+					Map.of("app-1", 0.25, "nginx", 0.08, "redis-1", 0.01, "redis-2", 0.03), 1000L, null,
+					Map.of("jwt-ha", Map.of("redis", 0.03, "replica", 0.01, "sentinels", 0.002)), 50_000L));
+		}
+		TrialResult trial = new TrialResult(TrialResult.SCHEMA, null, "jwt-ha", 500, new TrialResult.Pinning("1", "0"),
+				null, true, List.of(), List.of(target("jwt-ha", 1000, 1.0)), List.of(), windows);
+
+		Comparison.Capacity ha = CapacityModel.of(trial).get(0);
+
+		assertThat(ha.redisMicros()).isEqualTo(30.0);
+		assertThat(ha.redisReplicaMicros()).isEqualTo(10.0);
+		assertThat(ha.redisCeiling()).isEqualTo(33_333.33);
+	}
+
+	@Test
 	void predictionsAreCheckedAgainstTheMeasurementsMadeForThem() {
 		// The model: 250 µs of app per request (4,000 req/s per core), Redis 20 µs per request in 4 commands
 		// (ceiling 50,000 req/s).
