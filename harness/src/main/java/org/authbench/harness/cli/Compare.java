@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.drill.Drill;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.report.ComparisonRun;
-import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,12 +35,10 @@ final class Compare implements Callable<Integer> {
 	@Mixin
 	StackOptions stack;
 
-	@Option(names = "--variants", split = ",", paramLabel = "V",
-			description = { "Variants, baseline first for the ratios (default: baseline,sticky,clustered,jwt).",
-					"Also configurations of them: clustered-indexed, clustered-tuned (session store), jwt-none, "
-							+ "jwt-token-version (revocation mode; jwt is denylist), jwt-none-cached (verified-token cache), jwt-gateway, jwt-gateway-njs (nginx "
-							+ "authorises)." })
-	List<Setup> variants = new ArrayList<>(Catalogue.current().set("compare"));
+	@Option(names = "--variants", split = ",", paramLabel = "V", completionCandidates = Configurations.class,
+			description = { "Variants and configurations of them, the reference first for the ratios (default: "
+					+ "${DEFAULT-VALUE}).", "One of: ${COMPLETION-CANDIDATES} (what each configures: docs/variants.md)." })
+	List<Setup> variants;
 
 	@Option(names = "--scenarios", split = ",", paramLabel = "S",
 			description = "throughput, latency, steady, revocation, context-size and the drills failover, freeze, "

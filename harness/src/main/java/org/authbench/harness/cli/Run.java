@@ -36,9 +36,8 @@ final class Run implements Callable<Integer> {
 	@Mixin
 	RunFolder folder;
 
-	@Option(names = "--variant", required = true, paramLabel = "VARIANT",
-			description = "baseline | sticky | clustered | jwt, or a configuration of one (clustered-ha, jwt-ha, "
-					+ "jwt-none, …: see compare --help)")
+	@Option(names = "--variant", required = true, paramLabel = "VARIANT", completionCandidates = Configurations.class,
+			description = "A variant or a configuration of one: ${COMPLETION-CANDIDATES}.")
 	Setup variant;
 
 	@Mixin

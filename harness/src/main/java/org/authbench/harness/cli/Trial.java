@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.authbench.harness.load.LoadRun;
-import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.trial.InterleavedTrial;
@@ -41,9 +40,9 @@ final class Trial implements Callable<Integer> {
 	@Mixin
 	StackOptions stack;
 
-	@Option(names = "--variants", split = ",", paramLabel = "V",
-			description = "Configurations, the reference first (default: baseline,sticky,jwt-none).")
-	List<Setup> variants = new ArrayList<>(Catalogue.current().set("trial"));
+	@Option(names = "--variants", split = ",", paramLabel = "V", completionCandidates = Configurations.class,
+			description = "Configurations, the reference first (default: ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}.")
+	List<Setup> variants;
 
 	@Option(names = "--external", paramLabel = "NAME=URL",
 			description = "A server authbench did not start, measured side by side (e.g. reference=http://127.0.0.1:18090); "

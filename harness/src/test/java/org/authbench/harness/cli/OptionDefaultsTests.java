@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.authbench.harness.load.LoadDefaults;
+import org.authbench.harness.stack.Catalogue;
+import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,25 @@ class OptionDefaultsTests {
 		Main.configure(new CommandLine(trial)).parseArgs();
 
 		assertThat(trial.mix).isEqualTo(LoadDefaults.mix());
+	}
+
+	@Test
+	void compareAndTrialCompareTheCataloguesListsNamedAfterThemUnlessTold() {
+		Compare compare = new Compare();
+		Trial trial = new Trial();
+		Compare told = new Compare();
+
+		Main.configure(new CommandLine(compare)).parseArgs();
+		Main.configure(new CommandLine(trial)).parseArgs();
+		Main.configure(new CommandLine(told)).parseArgs("--variants", "jwt,jwt-none");
+
+		assertThat(compare.variants).containsExactlyElementsOf(Catalogue.current().set("compare"))
+			.extracting(Setup::id)
+			.containsExactly("baseline", "sticky", "clustered", "jwt");
+		assertThat(trial.variants).containsExactlyElementsOf(Catalogue.current().set("trial"));
+		assertThat(told.variants).extracting(Setup::id).containsExactly("jwt", "jwt-none");
+		String help = Main.configure(new CommandLine(new Compare())).getUsageMessage().replaceAll("\\s+", "");
+		assertThat(help).contains("(default:baseline,sticky,clustered,jwt)").contains("jwt-none-cached,jwt-token-version");
 	}
 
 	@Test
