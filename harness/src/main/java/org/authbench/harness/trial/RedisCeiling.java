@@ -247,6 +247,19 @@ public final class RedisCeiling {
 					Thread.currentThread().interrupt();
 				}
 			}
+			removeDataFiles(dir);
+		}
+	}
+
+	/** With persistence on, the replay writes hundreds of MB of append-only file: only the log is kept. */
+	private static void removeDataFiles(Path dir) {
+		try (var files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder())
+				.filter(f -> !f.equals(dir) && !f.getFileName().toString().startsWith("redis."))
+				.forEach(f -> f.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// only disk space is at stake
 		}
 	}
 
