@@ -183,10 +183,11 @@ final class CapacityModel {
 					.sum() / run.seconds();
 				boolean used = appCores >= 0.9 * run.quotaCores() && run.errors() == 0;
 				String how = ("closed load with the app instances under a CPU quota of %s core (cgroup), nginx and Redis "
-						+ "free on the rest of the CPU: the app used %s cores%s, %s errors").formatted(
-								DECIMAL.format(run.quotaCores()), DECIMAL.format(appCores),
+						+ "free on the rest of the CPU: the app used %s cores%s, %s µs of app CPU per request (the "
+						+ "trial's: %s), %s errors").formatted(DECIMAL.format(run.quotaCores()), DECIMAL.format(appCores),
 								used ? "" : " (less than its quota, or errors: another part was the limit)",
-								COUNT.format(run.errors()));
+								DECIMAL1.format(appCores * run.seconds() * 1e6 / run.requests()),
+								DECIMAL1.format(c.appMicros()), COUNT.format(run.errors()));
 				checks.add(validation(c.variant(), "app under " + DECIMAL.format(run.quotaCores()) + " core", how,
 						run.quotaCores() * c.appRequestsPerCore(), run.requestsPerSecond(), used));
 			}

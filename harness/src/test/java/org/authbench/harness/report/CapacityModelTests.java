@@ -119,6 +119,7 @@ class CapacityModelTests {
 		assertThat(half.measured()).isEqualTo(1800.0);
 		assertThat(half.errorPercent()).isEqualTo(11.11);
 		assertThat(half.trusted()).as("the app used 0.49 of its 0.5 core").isTrue();
+		assertThat(half.how()).contains("the app used 0.49 cores, 272.2 µs of app CPU per request (the trial's: 250.0)");
 		Comparison.Validation quarter = checks.get(2);
 		assertThat(quarter.predicted()).isEqualTo(1000.0);
 		assertThat(quarter.errorPercent()).isEqualTo(0.0);
