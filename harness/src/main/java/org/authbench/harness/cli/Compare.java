@@ -71,6 +71,10 @@ final class Compare implements Callable<Integer> {
 	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
 	boolean quick;
 
+	@Option(names = "--validate-model", description = "Check the capacity model against measurements after the trial"
+			+ " (a Redis ceiling and an app CPU quota per design; a full comparison always does, --quick only with this).")
+	boolean validateModel;
+
 	@Option(names = "--rate", defaultValue = "300", paramLabel = "R",
 			description = "Requests/s of the drills' steady load (default: ${DEFAULT-VALUE}).")
 	int rate;
@@ -96,7 +100,7 @@ final class Compare implements Callable<Integer> {
 		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, this.scenarios,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
-				this.rounds, this.trialInstances, this.parallelDrills));
+				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel));
 		return 0;
 	}
 }

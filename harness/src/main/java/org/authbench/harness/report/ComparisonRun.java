@@ -89,10 +89,12 @@ public final class ComparisonRun {
 	 * another count than the drills', the drills run on fresh stacks after the trial
 	 * @param parallelDrills the configurations' scenarios after the trial run at the same time, each on
 	 * its own fresh stack (the demo: drills count events, at 300 requests/s each)
+	 * @param validateModel check the capacity model against measurements after the trial (a full
+	 * comparison always does; a quick one only when asked)
 	 */
 	public record Spec(List<Setup> setups, List<String> scenarios, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
-			Integer trialInstances, boolean parallelDrills) {
+			Integer trialInstances, boolean parallelDrills, boolean validateModel) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -214,7 +216,7 @@ public final class ComparisonRun {
 					InterleavedTrial.PairSpec.observability(spec.setups()),
 					settings, trialDir);
 			runs.add(new Comparison.RunRef(TRIAL, TRIAL, dir.relativize(trialDir).toString(), result.valid()));
-			if (!spec.quick()) {
+			if (!spec.quick() || spec.validateModel()) {
 				// About 10 s per design with Redis and 10 s per design for the app quota: not in the demo.
 				try {
 					ModelCheck.run(stacks.targets(), settings, trialDir, this.out);

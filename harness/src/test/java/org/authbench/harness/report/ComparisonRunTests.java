@@ -25,7 +25,7 @@ class ComparisonRunTests {
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes, boolean quick) {
 		return new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky"), Setup.parse("clustered"), Setup.parse("jwt-none")), scenarios,
 				variant -> StackSpec.builder(variant, HOME).build(), quick, 1, 300, sizes, HOME.resolve("results"), "t", null,
-				null, false);
+				null, false, false);
 	}
 
 	@Test
