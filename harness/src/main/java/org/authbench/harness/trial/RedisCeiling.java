@@ -499,20 +499,8 @@ public final class RedisCeiling {
 	/** This JVM's threads on these CPUs (null: every CPU), so that the replay does not take Redis's. */
 	private static void pinSelf(String cpus) {
 		String list = cpus != null ? cpus : "0-" + (Runtime.getRuntime().availableProcessors() - 1);
-		try {
-			Process process = new ProcessBuilder(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c",
-					list, String.valueOf(ProcessHandle.current().pid()))
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", list,
+				String.valueOf(ProcessHandle.current().pid()));
 	}
 
 	private static int freePort() throws IOException {

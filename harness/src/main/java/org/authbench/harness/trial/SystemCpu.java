@@ -65,7 +65,8 @@ public interface SystemCpu {
 	}
 
 	/** A process that ended meanwhile is no error: it has no CPUs to set. */
-	private static void run(String... command) {
+	/** Runs a short command (taskset) and waits for it, its output discarded. */
+	static void run(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
