@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.authbench.harness.metrics.LatencyLog;
 import org.authbench.harness.metrics.LatencySummary;
 import org.authbench.harness.metrics.Timeline;
+import org.authbench.harness.revocation.FailoverProbe;
 
 /**
  * Turns the events a drill ran and the load's recordings into a {@link DrillReport}: per
@@ -46,14 +47,20 @@ public final class DrillAnalysis {
 								+ e.error()) + ")")
 				.toList();
 			long repaired = repairing.isEmpty() ? at : repairing.get(repairing.size() - 1).doneMillis();
-			incidents.add(incident(event, repairs, at, until, previous, repaired, timeline, latency, variantId));
+			FailoverProbe.Result afterThaw = repairing.stream()
+				.map(DrillRunner.Executed::probe)
+				.filter(java.util.Objects::nonNull)
+				.reduce((first, last) -> last)
+				.orElse(null);
+			incidents.add(incident(event, repairs, at, until, previous, repaired, timeline, latency, variantId, afterThaw));
 			previous = at;
 		}
 		return new DrillReport(drill.name(), drill.describe(), incidents);
 	}
 
 	private static DrillReport.Incident incident(DrillRunner.Executed executed, List<String> repairs, long at,
-			long until, long previous, long repaired, Timeline timeline, LatencyLog latency, String variantId) {
+			long until, long previous, long repaired, Timeline timeline, LatencyLog latency, String variantId,
+			FailoverProbe.Result afterThaw) {
 		DrillEvent event = executed.event();
 		String target = event.target().startsWith("app-") ? variantId + "-" + event.target().substring(4) : null;
 		Map<String, Long> users = timeline.usersByInstanceBefore(at);
@@ -76,7 +83,7 @@ public final class DrillAnalysis {
 		return new DrillReport.Incident(event.describe(), repairs, at, until, target, users, alive, allAlive, lost, loss,
 				share, failed, recovery.isPresent() ? recovery.getAsLong() : null, summary(latency, previous, at),
 				summary(latency, at, recovered), summary(latency, recovered, until), executed.error(),
-				failures.spanMillis(), failures.firstSuccessAfter(at), executed.probe());
+				failures.spanMillis(), failures.firstSuccessAfter(at), executed.probe(), afterThaw);
 	}
 
 	private static double ratio(long part, long whole) {

@@ -43,12 +43,25 @@ public record DrillReport(String name, String timeline, List<Incident> incidents
 	 * succeeded again; null when none failed or they never did
 	 * @param probe for a fault of Redis: credentials made right before it, checked once the stack served
 	 * again (sessions lost, logged-out credentials accepted again: docs/security.md case 22); null otherwise
+	 * @param afterThawProbe for a frozen Redis: logouts made right after it was thawed (with Sentinel, at
+	 * the woken primary before its demotion, docs/design.md §10), checked after the drill; null otherwise
 	 */
 	public record Incident(String event, List<String> repairs, long atMillis, long untilMillis, String targetInstance,
 			Map<String, Long> usersByInstance, Long sessionsAliveOnTarget, long sessionsAlive, long sessionsLost,
 			Double failoverLoss, Double lostShare,
 			Map<String, Long> failed, Long recoveryMillis, LatencySummary before, LatencySummary during,
 			LatencySummary after, String error, Long errorSpanMillis, Long firstSuccessMillis,
-			FailoverProbe.Result probe) {
+			FailoverProbe.Result probe, FailoverProbe.Result afterThawProbe) {
+
+		/** Without a probe after a thaw. */
+		public Incident(String event, List<String> repairs, long atMillis, long untilMillis, String targetInstance,
+				Map<String, Long> usersByInstance, Long sessionsAliveOnTarget, long sessionsAlive, long sessionsLost,
+				Double failoverLoss, Double lostShare, Map<String, Long> failed, Long recoveryMillis,
+				LatencySummary before, LatencySummary during, LatencySummary after, String error, Long errorSpanMillis,
+				Long firstSuccessMillis, FailoverProbe.Result probe) {
+			this(event, repairs, atMillis, untilMillis, targetInstance, usersByInstance, sessionsAliveOnTarget,
+					sessionsAlive, sessionsLost, failoverLoss, lostShare, failed, recoveryMillis, before, during, after,
+					error, errorSpanMillis, firstSuccessMillis, probe, null);
+		}
 	}
 }

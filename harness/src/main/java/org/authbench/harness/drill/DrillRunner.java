@@ -41,6 +41,14 @@ public final class DrillRunner implements AutoCloseable {
 	/** How long before a Redis fault the probe's users log in (their logouts come right before it). */
 	static final Duration PROBE_LEAD = Duration.ofSeconds(5);
 
+	/**
+	 * Users of the probe logged in ahead of a Redis freeze and logged out right after the thaw
+	 * (user0940…: apart from the first probe's); half of them log out.
+	 */
+	static final int THAW_PROBE_FIRST_USER = 940;
+
+	static final int THAW_PROBE_USERS = 10;
+
 	/** How long the probe waits for the stack to serve again after the drill before it gives up. */
 	static final Duration PROBE_PATIENCE = Duration.ofSeconds(20);
 
@@ -89,7 +97,22 @@ public final class DrillRunner implements AutoCloseable {
 	}
 
 	private void execute(DrillEvent event) {
-		logOutHalf(event);
+		if (event.action() != DrillEvent.Action.THAW) {
+			logOutHalf(event);
+		}
+		try {
+			executeOnly(event);
+		}
+		finally {
+			if (event.action() == DrillEvent.Action.THAW) {
+				// Right after the thaw: with Sentinel, the woken node is still a primary and the apps'
+				// connections still lead to it (docs/design.md §10).
+				logOutHalf(event);
+			}
+		}
+	}
+
+	private void executeOnly(DrillEvent event) {
 		long started = System.currentTimeMillis();
 		String error = null;
 		try {
@@ -117,7 +140,11 @@ public final class DrillRunner implements AutoCloseable {
 		return event.breaks() && event.action() != DrillEvent.Action.REDIS_LATENCY && event.target().startsWith("redis");
 	}
 
-	/** {@link #PROBE_LEAD} before a Redis fault: the probe's logins (slow: BCrypt), so the fault stays on time. */
+	/**
+	 * {@link #PROBE_LEAD} before a Redis fault: the probe's logins (slow: BCrypt), so the fault stays
+	 * on time. Before a freeze, also the logins of the probe that logs out right after the thaw
+	 * (while frozen, Redis takes no login).
+	 */
 	private void logIn(DrillEvent event) {
 		try {
 			FailoverProbe probe = FailoverProbe.logIn(this.state, PROBE_USERS);
@@ -126,17 +153,40 @@ public final class DrillRunner implements AutoCloseable {
 					this.probes.put(event, probe);
 				}
 			}
+			DrillEvent thaw = thawAfter(event);
+			if (probe != null && thaw != null) {
+				FailoverProbe afterThaw = FailoverProbe.logIn(this.state, THAW_PROBE_FIRST_USER, THAW_PROBE_USERS);
+				synchronized (this.executed) {
+					this.probes.put(thaw, afterThaw);
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			this.out.printf("  drill: failover probe before %s not made: %s%n", event.describe(), ex.getMessage());
 		}
 	}
 
-	/** Right before the fault: half of the probe's users log out (no BCrypt: quick). */
+	/** The thaw of Redis that follows a freeze of Redis in this drill, or null. */
+	private DrillEvent thawAfter(DrillEvent freeze) {
+		if (freeze.action() != DrillEvent.Action.FREEZE) {
+			return null;
+		}
+		return this.drill.events()
+			.stream()
+			.filter(e -> e.action() == DrillEvent.Action.THAW && e.target().startsWith("redis")
+					&& e.at().compareTo(freeze.at()) > 0)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Right before a fault (right after a thaw, for the thaw's probe): half of the probe's users
+	 * log out (no BCrypt: quick). A probe already logged out is left alone.
+	 */
 	private void logOutHalf(DrillEvent event) {
 		synchronized (this.executed) {
 			FailoverProbe probe = this.probes.get(event);
-			if (probe == null) {
+			if (probe == null || probe.loggedOut()) {
 				return;
 			}
 			try {
@@ -144,7 +194,8 @@ public final class DrillRunner implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				this.probes.remove(event);
-				this.out.printf("  drill: failover probe before %s not made: %s%n", event.describe(), ex.getMessage());
+				this.out.printf("  drill: failover probe %s %s not made: %s%n",
+						event.action() == DrillEvent.Action.THAW ? "after" : "before", event.describe(), ex.getMessage());
 			}
 		}
 	}
@@ -184,10 +235,11 @@ public final class DrillRunner implements AutoCloseable {
 			for (int i = 0; i < this.executed.size(); i++) {
 				Executed done = this.executed.get(i);
 				FailoverProbe probe = this.probes.remove(done.event());
-				if (probe != null && done.probe() == null) {
+				if (probe != null && probe.loggedOut() && done.probe() == null) {
 					FailoverProbe.Result result = probe.check(PROBE_PATIENCE);
-					this.out.printf("  drill: after %s: %d of %d live sessions lost, %d of %d logged-out credentials "
-							+ "accepted again%s%n", done.event().describe(), result.sessionsLost(), result.sessionsChecked(),
+					this.out.printf("  drill: %s %s: %d of %d live sessions lost, %d of %d logged-out credentials "
+							+ "accepted again%s%n", done.event().action() == DrillEvent.Action.THAW ? "logouts right after"
+									: "after", done.event().describe(), result.sessionsLost(), result.sessionsChecked(),
 							result.revokedAccepted(), result.revokedChecked(),
 							result.unanswered() > 0 ? ", " + result.unanswered() + " unanswered" : "");
 					this.executed.set(i, new Executed(done.event(), done.startedMillis(), done.doneMillis(), done.error(),

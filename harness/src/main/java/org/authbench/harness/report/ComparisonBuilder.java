@@ -237,6 +237,11 @@ public final class ComparisonBuilder {
 			if (incident.probe() != null) {
 				revocationsLost = (revocationsLost == null ? 0 : revocationsLost) + incident.probe().revokedAccepted();
 			}
+			if (incident.afterThawProbe() != null) {
+				// Logouts at a woken Redis primary before the Sentinels demoted it (docs/design.md §10).
+				revocationsLost = (revocationsLost == null ? 0 : revocationsLost)
+						+ incident.afterThawProbe().revokedAccepted();
+			}
 			lost += incident.sessionsLost();
 			failed += incident.failed().getOrDefault("serverError", 0L) + incident.failed().getOrDefault("connectError", 0L);
 			alive = Math.max(alive, incident.sessionsAlive());

@@ -44,10 +44,18 @@ public final class FailoverProbe {
 
 	private final List<Credential> revoked;
 
-	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked) {
+	private final boolean loggedOut;
+
+	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked, boolean loggedOut) {
 		this.url = url;
 		this.live = List.copyOf(live);
 		this.revoked = List.copyOf(revoked);
+		this.loggedOut = loggedOut;
+	}
+
+	/** Whether {@link #logOutHalf} made this probe. */
+	public boolean loggedOut() {
+		return this.loggedOut;
 	}
 
 	/**
@@ -81,7 +89,7 @@ public final class FailoverProbe {
 			}
 			credentials.add(Credential.of(kind, login.headers(), login.body()));
 		}
-		return new FailoverProbe(state.url(), credentials, List.of());
+		return new FailoverProbe(state.url(), credentials, List.of(), false);
 	}
 
 	/**
@@ -102,7 +110,7 @@ public final class FailoverProbe {
 				revoked.add(credential);
 			}
 		}
-		return new FailoverProbe(this.url, live, revoked);
+		return new FailoverProbe(this.url, live, revoked, true);
 	}
 
 	private static int me(String url, Credential credential) {

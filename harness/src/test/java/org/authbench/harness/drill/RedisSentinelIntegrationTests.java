@@ -159,6 +159,15 @@ class RedisSentinelIntegrationTests {
 			.isNotNull()
 			.isPositive();
 		assertThat(brain.discardedBytes()).as("replication stream the old primary accepted and lost").isNotNull();
+		// The drill's own probe does the same right after the thaw and counts it in the report.
+		FailoverProbe.Result afterThaw = freeze.afterThawProbe();
+		assertThat(afterThaw).as("logouts right after the thaw, checked after the drill").isNotNull();
+		assertThat(afterThaw.unanswered()).isZero();
+		assertThat(afterThaw.sessionsLost()).as("sessions made before the freeze").isLessThanOrEqualTo(1);
+		if (brain.awakeAsPrimaryMillis() > 2_000) {
+			assertThat(afterThaw.revokedAccepted()).as("logouts at the woken primary, undone")
+				.isEqualTo(afterThaw.revokedChecked());
+		}
 		if (brain.result() != null && brain.result().revokedChecked() > 0) {
 			assertThat(brain.discardedBytes()).isPositive();
 			assertThat(brain.result().revokedAccepted()).as("logouts acknowledged by the woken primary, undone")
@@ -186,6 +195,13 @@ class RedisSentinelIntegrationTests {
 		assertThat(probe.sessionsLost()).isZero();
 		assertThat(brain.awakeAsPrimaryMillis()).isNotNull().isPositive();
 		assertThat(brain.discardedBytes()).isNotNull();
+		FailoverProbe.Result afterThaw = freeze.afterThawProbe();
+		assertThat(afterThaw).isNotNull();
+		assertThat(afterThaw.unanswered()).isZero();
+		if (brain.awakeAsPrimaryMillis() > 2_000) {
+			assertThat(afterThaw.revokedAccepted()).as("revoked right after the thaw, accepted again: counted")
+				.isEqualTo(afterThaw.revokedChecked());
+		}
 		if (brain.result() != null && brain.result().revokedChecked() > 0) {
 			assertThat(brain.result().revokedAccepted()).as("revoked at the woken primary, accepted again: counted")
 				.isEqualTo(brain.result().revokedChecked());

@@ -186,6 +186,26 @@ class ComparisonBuilderTests {
 		assertThat(ArchitectTable.headers(comparison)).hasSize(7);
 	}
 
+	/** Logouts made right after a thaw and undone (a woken Redis primary, docs/design.md §10) are revocations lost. */
+	@Test
+	void logoutsUndoneAfterAThawAreRevocationsLost() throws Exception {
+		Path committed = Path.of(System.getProperty("authbench.home", ".."))
+			.resolve("results/20261203-130620-demo/runs/clustered-redis-outage/summary.json");
+		ObjectNode run = (ObjectNode) ReportJson.JSON.readTree(committed.toFile());
+		ObjectNode incident = (ObjectNode) run.get("drills").get(0).get("incidents").get(0);
+		incident.putObject("afterThawProbe").put("sessionsChecked", 5).put("sessionsLost", 0).put("revokedChecked", 5)
+			.put("revokedAccepted", 5).put("unanswered", 0);
+		Files.createDirectories(this.dir.resolve("runs/clustered-ha-redis-primary-freeze"));
+		ReportJson.JSON.writeValue(this.dir.resolve("runs/clustered-ha-redis-primary-freeze/summary.json").toFile(), run);
+
+		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(), List.of(new Comparison.RunRef(
+				"clustered-ha", "redis-primary-freeze", "runs/clustered-ha-redis-primary-freeze", true)), List.of());
+
+		Comparison.Incident freeze = comparison.rows().get(0).drill("redis-primary-freeze");
+		assertThat(freeze.revocationsLost()).isEqualTo(5);
+		assertThat(FailureMatrix.severity(freeze)).isEqualTo(FailureMatrix.Severity.SEVERE);
+	}
+
 	@Test
 	void theConfigurationsOfAVariantShareItsDesignFacts() {
 		assertThat(ComparisonBuilder.variantOf("clustered-tuned")).contains(Variant.parse("clustered"));
