@@ -4,9 +4,10 @@ import java.net.http.HttpHeaders;
 import java.util.Base64;
 import java.util.Map;
 
+import org.authbench.harness.http.CookieJar;
+import org.authbench.harness.http.Session;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.verify.CookieJar;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,14 +47,8 @@ record Credential(Map<String, String> headers, Long expiresAt) {
 	}
 
 	private static Credential bearer(String body) {
-		String token;
-		try {
-			token = JSON.readTree(body).path("accessToken").asString(null);
-		}
-		catch (JacksonException ex) {
-			token = null;
-		}
-		if (token == null || token.isBlank()) {
+		String token = Session.accessToken(body);
+		if (token == null) {
 			throw new StackException("the login answer holds no accessToken: is this the jwt variant?");
 		}
 		return new Credential(Map.of("Authorization", "Bearer " + token), expiry(token));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.http.Http;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackState;
@@ -79,7 +80,7 @@ public final class FailoverProbe {
 		List<Credential> credentials = new ArrayList<>();
 		for (int n = 0; n < users; n++) {
 			String username = "user%04d".formatted(first + n);
-			HttpResponse<String> login = Http.send(Http.request(state.url(), "/api/auth/login", Map.of())
+			HttpResponse<String> login = Http.send(ProbeRequest.to(state.url(), "/api/auth/login", Map.of())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
 						"password", password))))
@@ -100,7 +101,7 @@ public final class FailoverProbe {
 		List<Credential> live = this.live.subList(0, this.live.size() / 2);
 		List<Credential> revoked = new ArrayList<>();
 		for (Credential credential : this.live.subList(this.live.size() / 2, this.live.size())) {
-			HttpResponse<String> logout = Http.send(Http.request(this.url, "/api/auth/logout", credential.headers())
+			HttpResponse<String> logout = Http.send(ProbeRequest.to(this.url, "/api/auth/logout", credential.headers())
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), "nginx");
 			if (logout.statusCode() != 204) {
@@ -114,7 +115,7 @@ public final class FailoverProbe {
 	}
 
 	private static int me(String url, Credential credential) {
-		return Http.send(Http.request(url, "/api/me", credential.headers()).GET().build(), "nginx").statusCode();
+		return Http.send(ProbeRequest.to(url, "/api/me", credential.headers()).GET().build(), "nginx").statusCode();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import org.authbench.harness.http.Http;
 import org.authbench.harness.revocation.RevocationResult.InstanceCheck;
 import org.authbench.harness.revocation.RevocationResult.Outcome;
 import org.authbench.harness.revocation.RevocationResult.Probe;
@@ -113,7 +114,7 @@ public final class RevocationProbe {
 	}
 
 	private Probe probe(int n, String username, String password) {
-		HttpResponse<String> login = Http.send(Http.request(this.state.url(), "/api/auth/login", Map.of())
+		HttpResponse<String> login = Http.send(ProbeRequest.to(this.state.url(), "/api/auth/login", Map.of())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
 					"password", password))))
@@ -132,7 +133,7 @@ public final class RevocationProbe {
 			}
 		}
 
-		HttpResponse<String> logout = Http.send(Http.request(this.state.url(), "/api/auth/logout", credential.headers())
+		HttpResponse<String> logout = Http.send(ProbeRequest.to(this.state.url(), "/api/auth/logout", credential.headers())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), "nginx");
 		long loggedOut = System.nanoTime();
@@ -203,7 +204,7 @@ public final class RevocationProbe {
 	}
 
 	private static HttpRequest me(Target target, Credential credential) {
-		return Http.request(target.url(), "/api/me", credential.headers()).GET().build();
+		return ProbeRequest.to(target.url(), "/api/me", credential.headers()).GET().build();
 	}
 
 	private static void sleepUntil(long nanoTime) {

@@ -5,18 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.authbench.harness.http.Http;
+
 /** Health of a stack member: an app's and nginx's {@code /actuator/health}, Redis's and a Sentinel's PING. */
 final class Health {
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private Health() {
 	}
@@ -64,11 +61,9 @@ final class Health {
 	}
 
 	private static String http(int port, Duration timeout) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-			.timeout(timeout)
-			.build();
 		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = Http.exchange(
+					Http.request("http://127.0.0.1:" + port, "/actuator/health", timeout).build());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"") ? "UP"
 					: "down (HTTP " + response.statusCode() + ")";
 		}

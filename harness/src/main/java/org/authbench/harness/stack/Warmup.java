@@ -1,14 +1,10 @@
 package org.authbench.harness.stack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-import tools.jackson.databind.json.JsonMapper;
+import org.authbench.harness.http.Session;
 
 /**
  * One authenticated request straight to a fresh instance before it gets traffic: a login, then
@@ -19,9 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Warmup {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	private Warmup() {
 	}
@@ -38,11 +32,10 @@ final class Warmup {
 				}
 			}
 			catch (IOException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw new StackException("interrupted while warming up " + app.name(), ex);
+				}
 				last = ex.toString();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new StackException("interrupted while warming up " + app.name(), ex);
 			}
 			Processes.sleep(250);
 		}
@@ -51,29 +44,14 @@ final class Warmup {
 	}
 
 	/** Empty when it worked, else what went wrong. */
-	private static String once(int port, Variant.Credential credential) throws IOException, InterruptedException {
-		String base = "http://127.0.0.1:" + port;
-		HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"user0001\",\"password\":\"changeit\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (login.statusCode() != 200) {
-			return "login answered " + login.statusCode() + " " + login.body();
+	private static String once(int port, Variant.Credential credential) throws IOException {
+		Session session = new Session("http://127.0.0.1:" + port, credential, REQUEST_TIMEOUT);
+		Session.Answer login = session.login("user0001", "changeit");
+		if (login.status() != 200) {
+			return "login answered " + login;
 		}
-		HttpRequest.Builder call = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
-		switch (credential) {
-			case BEARER -> call.uri(URI.create(base + "/api/auth/authorize"))
-				.header("Authorization", "Bearer " + JSON.readTree(login.body()).path("accessToken").asString(""));
-			case COOKIE -> call.uri(URI.create(base + "/api/me"))
-				.header("Cookie", String.join("; ", login.headers()
-					.allValues("Set-Cookie")
-					.stream()
-					.map(cookie -> cookie.split(";", 2)[0])
-					.toList()));
-			case NONE -> call.uri(URI.create(base + "/api/me"));
-		}
-		HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
-		return answer.statusCode() == 200 ? "" : "authenticated call answered " + answer.statusCode() + " " + answer.body();
+		// For jwt the authorizer, which also reads the Redis denylist.
+		Session.Answer answer = session.get(credential == Variant.Credential.BEARER ? "/api/auth/authorize" : "/api/me");
+		return answer.status() == 200 ? "" : "authenticated call answered " + answer;
 	}
 }

@@ -1,20 +1,15 @@
 package org.authbench.harness.trial;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.http.Session;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.verify.CookieJar;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The requests of a trial's windows for one target: its users log in once (again when their
@@ -27,9 +22,7 @@ final class Workload {
 	/** Credentials are renewed before a window when they are older than this. */
 	static final Duration MAX_AGE = Duration.ofMinutes(8);
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final String WRITE_BODY = "{\"name\":\"trial item\",\"price\":12.50,\"tags\":[\"trial\"]}";
 
@@ -125,29 +118,17 @@ final class Workload {
 		if (this.target.credential() == Variant.Credential.NONE) {
 			return Map.of();
 		}
+		Session session = new Session(this.target.baseUrl(), this.target.credential(), LOGIN_TIMEOUT);
 		try {
-			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(this.target.baseUrl() + "/api/auth/login"))
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"changeit\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (answer.statusCode() != 200) {
-				throw new StackException(this.target.name() + ": login of " + username + " answered " + answer.statusCode()
+			Session.Answer answer = session.login(username, "changeit");
+			if (answer.status() != 200) {
+				throw new StackException(this.target.name() + ": login of " + username + " answered " + answer.status()
 						+ " " + answer.body());
 			}
-			if (this.target.credential() == Variant.Credential.BEARER) {
-				return Map.of("Authorization", "Bearer " + JSON.readTree(answer.body()).path("accessToken").asString());
-			}
-			CookieJar jar = new CookieJar();
-			answer.headers().allValues("Set-Cookie").forEach(jar::keep);
-			return jar.requestHeaders();
+			return session.credentialHeaders();
 		}
 		catch (IOException ex) {
 			throw new StackException(this.target.name() + ": login of " + username + " failed: " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StackException("interrupted");
 		}
 	}
 

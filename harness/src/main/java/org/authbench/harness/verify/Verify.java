@@ -2,13 +2,15 @@ package org.authbench.harness.verify;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.http.Session;
+import org.authbench.harness.http.Session.Answer;
 import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.verify.HttpSession.Answer;
 
 /**
  * The contract of docs/design.md §3 checked through nginx against a running stack: login, who am I
@@ -18,6 +20,8 @@ import org.authbench.harness.verify.HttpSession.Answer;
 public final class Verify {
 
 	static final String PASSWORD = "changeit";
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
 	/** One check: what was asked, whether it held, what was seen. */
 	public record Check(String name, boolean ok, String detail) {
@@ -103,7 +107,7 @@ public final class Verify {
 		Answer bad = session().login("user0002", "wrong-password");
 		expect("login with a wrong password → 401 JSON", bad.status() == 401 && bad.isJson(), bad);
 
-		HttpSession user = session();
+		Session user = session();
 		Answer login = user.login("user0002", PASSWORD);
 		expect("login user0002 → 200 with a credential", login.status() == 200 && user.holdsCredential(), login);
 		String instance = login.header("X-Instance-Id").orElse("");
@@ -129,7 +133,7 @@ public final class Verify {
 
 		Answer asUser = user.get("/api/admin/stats");
 		expect("GET /api/admin/stats as a plain user → 403 JSON", asUser.status() == 403 && asUser.isJson(), asUser);
-		HttpSession admin = session();
+		Session admin = session();
 		admin.login("admin", PASSWORD);
 		Answer asAdmin = admin.get("/api/admin/stats");
 		int adminExpected = authenticates ? 200 : 403;
@@ -151,8 +155,8 @@ public final class Verify {
 		}
 	}
 
-	private HttpSession session() {
-		return new HttpSession(this.url, this.target.variant().credential());
+	private Session session() {
+		return new Session(this.url, this.target.variant().credential(), REQUEST_TIMEOUT);
 	}
 
 	private void expect(String name, boolean ok, Answer answer) {

@@ -1,4 +1,4 @@
-package org.authbench.harness.verify;
+package org.authbench.harness.http;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
