@@ -328,7 +328,9 @@ public final class RedisCeiling {
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Thread> threads = new ArrayList<>();
 		List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
-		pinSelf(generatorCpus);
+		// Counted before pinning: once pinned, availableProcessors() counts only the pinned CPUs.
+		String everyCpu = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+		pinSelf(generatorCpus != null ? generatorCpus : everyCpu);
 		try {
 			for (int c = 0; c < CONNECTIONS; c++) {
 				int offset = c * commands.size() / CONNECTIONS;
@@ -383,7 +385,7 @@ public final class RedisCeiling {
 		}
 		finally {
 			stop.set(true);
-			pinSelf(null);
+			pinSelf(everyCpu);
 		}
 	}
 
@@ -496,10 +498,13 @@ public final class RedisCeiling {
 				commands > 0 ? round(cpu * 1e6 / commands) : Double.NaN, round(busy), busy >= SATURATED);
 	}
 
-	/** This JVM's threads on these CPUs (null: every CPU), so that the replay does not take Redis's. */
+	/**
+	 * This JVM's threads on these CPUs, so that the replay does not take Redis's; afterwards on every
+	 * CPU again. (Unpinning to "0-" + availableProcessors() − 1 while pinned left the harness on CPU 0
+	 * for good: env.json then said "1 cores" on this 2-core machine.)
+	 */
 	private static void pinSelf(String cpus) {
-		String list = cpus != null ? cpus : "0-" + (Runtime.getRuntime().availableProcessors() - 1);
-		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", list,
+		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", cpus,
 				String.valueOf(ProcessHandle.current().pid()));
 	}
 

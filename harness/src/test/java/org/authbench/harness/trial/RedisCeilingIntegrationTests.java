@@ -49,8 +49,12 @@ class RedisCeilingIntegrationTests {
 		assertThat(RedisCeiling.copyData(redis.port(), redis.port())).as("every key copied (here onto itself)")
 			.isEqualTo(20);
 
-		RedisCeiling.Replay replay = RedisCeiling.measure(captured, redis.port(), null, null, Duration.ofMillis(300),
+		int cpusBefore = Runtime.getRuntime().availableProcessors();
+		RedisCeiling.Replay replay = RedisCeiling.measure(captured, redis.port(), null, "0", Duration.ofMillis(300),
 				Duration.ofSeconds(1), dir);
+
+		assertThat(Runtime.getRuntime().availableProcessors()).as("the JVM, pinned to CPU 0 for the replay, is on every"
+				+ " CPU again").isEqualTo(cpusBefore);
 
 		System.out.println("replay on this machine: " + replay);
 		assertThat(replay.mix()).containsEntry("hgetall", 100L);
