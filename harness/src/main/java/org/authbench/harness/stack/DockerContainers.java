@@ -100,12 +100,7 @@ final class DockerContainers {
 		try {
 			docker.startContainerCmd(id).exec();
 			docker.waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
-			docker.logContainerCmd(id).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
-				@Override
-				public void onNext(Frame frame) {
-					out.writeBytes(frame.getPayload());
-				}
-			}).awaitCompletion(30, TimeUnit.SECONDS);
+			docker.logContainerCmd(id).withStdOut(true).exec(into(out)).awaitCompletion(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -251,12 +246,7 @@ final class DockerContainers {
 			.getId();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
-			this.docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-				@Override
-				public void onNext(Frame frame) {
-					out.writeBytes(frame.getPayload());
-				}
-			}).awaitCompletion(30, TimeUnit.SECONDS);
+			this.docker.execStartCmd(id).exec(into(out)).awaitCompletion(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -367,12 +357,7 @@ final class DockerContainers {
 			command = command.withTail(lines);
 		}
 		try {
-			command.exec(new ResultCallback.Adapter<Frame>() {
-				@Override
-				public void onNext(Frame frame) {
-					out.writeBytes(frame.getPayload());
-				}
-			}).awaitCompletion(30, TimeUnit.SECONDS);
+			command.exec(into(out)).awaitCompletion(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -385,5 +370,15 @@ final class DockerContainers {
 
 	private InspectContainerResponse inspect(String member) {
 		return this.docker.inspectContainerCmd(name(member)).exec();
+	}
+
+	/** A callback that appends the payload of every frame (a container's output) to {@code out}. */
+	private static ResultCallback.Adapter<Frame> into(ByteArrayOutputStream out) {
+		return new ResultCallback.Adapter<>() {
+			@Override
+			public void onNext(Frame frame) {
+				out.writeBytes(frame.getPayload());
+			}
+		};
 	}
 }
