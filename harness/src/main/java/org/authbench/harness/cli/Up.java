@@ -51,19 +51,28 @@ final class Up implements Callable<Integer> {
 			out.println("stopping the stack…");
 			stack.down(state);
 		}), "authbench-stop");
-		Runtime.getRuntime().addShutdownHook(stopper);
+		// The native Stack brings down what it started by a shutdown hook of its own; two hooks
+		// would stop the same processes at once.
+		boolean ownHook = !(stack instanceof Stack);
+		if (ownHook) {
+			Runtime.getRuntime().addShutdownHook(stopper);
+		}
 		StackState state;
 		try {
 			state = stack.up(stackSpec);
 		}
 		catch (RuntimeException ex) {
-			Runtime.getRuntime().removeShutdownHook(stopper);
+			if (ownHook) {
+				Runtime.getRuntime().removeShutdownHook(stopper);
+			}
 			throw ex;
 		}
 		printUrls(out, stackSpec, state, stack instanceof DockerStack);
 		if (this.detach) {
-			Runtime.getRuntime().removeShutdownHook(stopper);
-			if (stack instanceof Stack) {
+			if (ownHook) {
+				Runtime.getRuntime().removeShutdownHook(stopper);
+			}
+			else {
 				Stack.detach(runDir);
 			}
 			out.println("Detached. Stop it with: ./authbench down");
@@ -74,7 +83,9 @@ final class Up implements Callable<Integer> {
 		while (StackState.load(runDir).isPresent()) {
 			Thread.sleep(1000);
 		}
-		Runtime.getRuntime().removeShutdownHook(stopper);
+		if (ownHook) {
+			Runtime.getRuntime().removeShutdownHook(stopper);
+		}
 		out.println("The stack was brought down from elsewhere.");
 		return 0;
 	}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,23 +29,31 @@ class InterruptedRunIntegrationTests {
 
 	@Test
 	void sigtermDuringATrialBringsItsStackDown(@TempDir Path dir) throws IOException, InterruptedException {
+		sigtermLeavesNothing(dir, "warm-up", "trial", "--variants", "baseline", "--quick", "--out", dir.toString());
+	}
+
+	@Test
+	void sigtermToAStackInTheForegroundBringsItDown(@TempDir Path dir) throws IOException, InterruptedException {
+		sigtermLeavesNothing(dir, "Running in the foreground", "up", "--variant", "baseline");
+	}
+
+	/** Runs the harness with these arguments, sends SIGTERM once its output says {@code when}, checks the stack is gone. */
+	private static void sigtermLeavesNothing(Path dir, String when, String... args) throws IOException, InterruptedException {
 		Path jar = HOME.resolve("harness/target/harness-" + Version.current() + ".jar");
 		assertThat(jar).as("the harness jar (built by the package phase)").exists();
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		int port = FreePorts.next();
-		Path log = dir.resolve("trial.out");
-		Process harness = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "trial", "--variants", "baseline",
-				"--quick", "--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
-				String.valueOf(port), "--app-port", String.valueOf(FreePorts.next()), "--out", dir.toString(), "--jvm-opt",
-				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+		command.addAll(List.of(args));
+		command.addAll(List.of("--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
+				String.valueOf(FreePorts.next()), "--app-port", String.valueOf(FreePorts.next()), "--jvm-opt",
+				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m"));
+		Path log = dir.resolve("harness.out");
+		Process harness = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
-			List<ProcessHandle> started = Awaitility.await("the trial's stack is up and its warm-up has begun")
+			List<ProcessHandle> started = Awaitility.await("the stack is up and the harness says: " + when)
 				.atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> Files.readString(log).contains("warm-up")
+				.until(() -> Files.readString(log).contains(when)
 						? harness.descendants().filter(InterruptedRunIntegrationTests::ofTheStack).toList() : List.of(),
 						processes -> processes.stream().anyMatch(p -> command(p).contains("nginx")));
 
@@ -53,8 +62,7 @@ class InterruptedRunIntegrationTests {
 			harness.destroy(); // SIGTERM
 
 			assertThat(harness.waitFor(60, TimeUnit.SECONDS)).as("the harness ended").isTrue();
-			assertThat(commands).anyMatch(command -> command.contains("baseline-app"))
-				.anyMatch(command -> command.contains("nginx"));
+			assertThat(commands).anyMatch(line -> line.contains("baseline-app")).anyMatch(line -> line.contains("nginx"));
 			Awaitility.await("every process of the stack is gone")
 				.atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(200))
