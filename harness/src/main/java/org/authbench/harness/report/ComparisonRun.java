@@ -88,7 +88,7 @@ public final class ComparisonRun {
 	 * @param trialInstances instances per stack in the trial (null: as many as the drills'); with
 	 * another count than the drills', the drills run on fresh stacks after the trial
 	 * @param parallelDrills the configurations' scenarios after the trial run at the same time, each on
-	 * its own fresh stack (the demo: drills count events, at 300 requests/s each)
+	 * its own fresh stack (faster where the machine has the cores; on 2 cores it overloads: docs/method.md §4)
 	 * @param validateModel check the capacity model against measurements after the trial (a full
 	 * comparison always does; a quick one only when asked)
 	 */
