@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A real process under a CPU quota in a cgroup of its own, and back where it was (needs root). */
 class CpuQuotaIntegrationTests {
@@ -16,7 +15,8 @@ class CpuQuotaIntegrationTests {
 	@Test
 	void putsAProcessUnderAQuotaAndBackWhereItWas() throws Exception {
 		Optional<CpuQuota.Hierarchy> cgroups = CpuQuota.available();
-		assumeTrue(cgroups.isPresent(), "no writable cgroup with a CPU controller here");
+		assertThat(cgroups).as("a writable cgroup with a CPU controller (/sys/fs/cgroup, cgroup v1 cpu or v2 cpu.max):"
+				+ " run the tests as root, as ./authbench test does").isPresent();
 		Process sleeper = new ProcessBuilder("sleep", "60").start();
 		try {
 			Path proc = Path.of("/proc", String.valueOf(sleeper.pid()), "cgroup");
