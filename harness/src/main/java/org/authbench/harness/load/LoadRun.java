@@ -414,7 +414,8 @@ public final class LoadRun {
 		this.out.flush();
 	}
 
-	private static void sleep(long millis) {
+	/** Sleeps; an interrupt ends the run with a {@link StackException}. */
+	public static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.stack.Binaries;
@@ -288,7 +289,7 @@ public final class RedisCeiling {
 				}
 			}
 			catch (RuntimeException notYet) {
-				sleep(50);
+				LoadRun.sleep(50);
 			}
 			if (!process.isAlive()) {
 				break;
@@ -359,12 +360,12 @@ public final class RedisCeiling {
 				threads.add(thread);
 				thread.start();
 			}
-			sleep(warmup.toMillis());
+			LoadRun.sleep(warmup.toMillis());
 			Map<String, Long> pids = Map.of("redis", redisPid);
 			Map<String, Long> callsBefore = RedisCommandStats.snapshot("127.0.0.1", port);
 			Map<String, Double> cpuBefore = ProcessCpu.sample(pids);
 			long start = System.nanoTime();
-			sleep(window.toMillis());
+			LoadRun.sleep(window.toMillis());
 			Map<String, Long> callsAfter = RedisCommandStats.snapshot("127.0.0.1", port);
 			Map<String, Double> cpuAfter = ProcessCpu.sample(pids);
 			double seconds = (System.nanoTime() - start) / 1e9;
@@ -511,16 +512,6 @@ public final class RedisCeiling {
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StackException("interrupted");
 		}
 	}
 
