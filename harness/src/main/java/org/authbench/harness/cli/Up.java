@@ -8,7 +8,6 @@ import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.Setup;
-import org.authbench.harness.stack.Stack;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
@@ -47,34 +46,11 @@ final class Up implements Callable<Integer> {
 		StackSpec stackSpec = this.variant.apply(this.stack.stackSpec(this.folder, this.variant.variant()));
 		StackRuntime stack = StackRuntime.of(this.stack.runtime, out);
 		Path runDir = stackSpec.runDir();
-		Thread stopper = new Thread(() -> StackState.load(runDir).ifPresent(state -> {
-			out.println("stopping the stack…");
-			stack.down(state);
-		}), "authbench-stop");
-		// The native Stack brings down what it started by a shutdown hook of its own; two hooks
-		// would stop the same processes at once.
-		boolean ownHook = !(stack instanceof Stack);
-		if (ownHook) {
-			Runtime.getRuntime().addShutdownHook(stopper);
-		}
-		StackState state;
-		try {
-			state = stack.up(stackSpec);
-		}
-		catch (RuntimeException ex) {
-			if (ownHook) {
-				Runtime.getRuntime().removeShutdownHook(stopper);
-			}
-			throw ex;
-		}
+		// Ctrl-C or SIGTERM: the runtime's shutdown hook brings down what this JVM started.
+		StackState state = stack.up(stackSpec);
 		printUrls(out, stackSpec, state, stack instanceof DockerStack);
 		if (this.detach) {
-			if (ownHook) {
-				Runtime.getRuntime().removeShutdownHook(stopper);
-			}
-			else {
-				Stack.detach(runDir);
-			}
+			StackRuntime.detach(runDir);
 			out.println("Detached. Stop it with: ./authbench down");
 			return 0;
 		}
@@ -82,9 +58,6 @@ final class Up implements Callable<Integer> {
 		out.flush();
 		while (StackState.load(runDir).isPresent()) {
 			Thread.sleep(1000);
-		}
-		if (ownHook) {
-			Runtime.getRuntime().removeShutdownHook(stopper);
 		}
 		out.println("The stack was brought down from elsewhere.");
 		return 0;

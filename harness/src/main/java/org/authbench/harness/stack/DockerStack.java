@@ -64,8 +64,8 @@ public final class DockerStack implements StackRuntime {
 	}
 
 	/**
-	 * CPU seconds each named member's container has used, from the Docker API (sampled in
-	 * parallel: each answer takes about a second), by name in the order given.
+	 * CPU seconds each named member's container has used, from its cgroup (read in parallel, one
+	 * Docker exec each), by name in the order given.
 	 */
 	public static Map<String, Double> cpuSeconds(StackState state, List<String> members) {
 		DockerContainers containers = containers(state);
@@ -178,6 +178,7 @@ public final class DockerStack implements StackRuntime {
 			}
 			Files.writeString(spec.runDir().resolve(PROJECT_FILE), containers.project() + "\n");
 			state.save();
+			StartedStacks.add(spec.runDir());
 			containers.createNetworks();
 			say("networks %s (nginx, instances) and %s (instances, Redis)", containers.front(), containers.back());
 			if (spec.variant().usesRedis()) {
@@ -314,6 +315,7 @@ public final class DockerStack implements StackRuntime {
 		}
 		containers.removeNetworks();
 		state.delete();
+		StartedStacks.remove(Path.of(state.runDir()));
 		try {
 			Files.deleteIfExists(Path.of(state.runDir()).resolve(PROJECT_FILE));
 		}
@@ -408,7 +410,7 @@ public final class DockerStack implements StackRuntime {
 		}
 	}
 
-	private static DockerContainers containers(StackState state) {
+	static DockerContainers containers(StackState state) {
 		StackSpec spec = StackSpec.builder(state.variantType(), Path.of(state.runDir())).lb(state.lbMode())
 			.instances(Math.max(1, state.apps().size()))
 			.runDir(Path.of(state.runDir()))

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.authbench.harness.nginx.NginxConfig;
 
@@ -22,18 +20,6 @@ import org.authbench.harness.nginx.NginxConfig;
 public final class Stack implements StackRuntime {
 
 	static final Duration GRACE = Duration.ofSeconds(15);
-
-	/**
-	 * Run folders of the stacks this JVM started and has not brought down. When the JVM ends
-	 * before it brings them down (Ctrl-C or SIGTERM in the middle of a demo), a shutdown hook does,
-	 * so no app, nginx or Redis of ours outlives the command that started it.
-	 * {@code up --detach} hands its stack over with {@link #detach}.
-	 */
-	private static final Set<Path> STARTED = ConcurrentHashMap.newKeySet();
-
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(Stack::downStarted, "authbench-stop-stacks"));
-	}
 
 	private final PrintWriter progress;
 
@@ -50,7 +36,7 @@ public final class Stack implements StackRuntime {
 	public StackState up(StackSpec spec) {
 		Preflight.check(spec);
 		StackPlan plan = new StackPlan(spec);
-		STARTED.add(spec.runDir().toAbsolutePath().normalize());
+		StartedStacks.add(spec.runDir());
 		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
 				spec.startTimeout().toSeconds(), List.of());
 		try {
@@ -192,33 +178,9 @@ public final class Stack implements StackRuntime {
 			throw new StackException("still running after SIGKILL: " + String.join(", ", survivors));
 		}
 		state.delete();
-		STARTED.remove(Path.of(state.runDir()).toAbsolutePath().normalize());
+		StartedStacks.remove(Path.of(state.runDir()));
 		lines.forEach(this::say);
 		return lines;
-	}
-
-	/** The stack in this run folder is meant to outlive this JVM ({@code up --detach}). */
-	public static void detach(Path runDir) {
-		STARTED.remove(runDir.toAbsolutePath().normalize());
-	}
-
-	/** The shutdown hook's work: brings down every stack started here and still up. */
-	private static void downStarted() {
-		if (STARTED.isEmpty()) {
-			return;
-		}
-		PrintWriter err = new PrintWriter(System.err, true);
-		for (Path runDir : List.copyOf(STARTED)) {
-			StackState.load(runDir).ifPresent(state -> {
-				err.println("stopping the stack in " + runDir + " (interrupted)");
-				try {
-					new Stack(err).down(state);
-				}
-				catch (RuntimeException ex) {
-					err.println("could not stop it: " + ex.getMessage());
-				}
-			});
-		}
 	}
 
 	/**

@@ -36,6 +36,14 @@ public interface StackRuntime {
 		};
 	}
 
+	/**
+	 * The stack in this run folder is meant to outlive this JVM ({@code up --detach}): the shutdown
+	 * hook that brings down what this JVM started leaves it alone.
+	 */
+	static void detach(Path runDir) {
+		StartedStacks.remove(runDir);
+	}
+
 	/** The runtime of the stack started from {@code runDir} (native when none was started there). */
 	static StackRuntime of(Path runDir, PrintWriter progress) {
 		return DockerStack.startedIn(runDir) ? new DockerStack(progress) : new Stack(progress);

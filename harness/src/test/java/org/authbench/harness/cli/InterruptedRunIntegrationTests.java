@@ -39,16 +39,8 @@ class InterruptedRunIntegrationTests {
 
 	/** Runs the harness with these arguments, sends SIGTERM once its output says {@code when}, checks the stack is gone. */
 	private static void sigtermLeavesNothing(Path dir, String when, String... args) throws IOException, InterruptedException {
-		Path jar = HOME.resolve("harness/target/harness-" + Version.current() + ".jar");
-		assertThat(jar).as("the harness jar (built by the package phase)").exists();
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
-		command.addAll(List.of(args));
-		command.addAll(List.of("--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
-				String.valueOf(FreePorts.next()), "--app-port", String.valueOf(FreePorts.next()), "--jvm-opt",
-				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m"));
 		Path log = dir.resolve("harness.out");
-		Process harness = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process harness = harness(dir, log, args);
 		try {
 			List<ProcessHandle> started = Awaitility.await("the stack is up and the harness says: " + when)
 				.atMost(Duration.ofSeconds(120))
@@ -73,6 +65,19 @@ class InterruptedRunIntegrationTests {
 			harness.destroyForcibly();
 			harness.descendants().forEach(ProcessHandle::destroyForcibly);
 		}
+	}
+
+	/** Starts the harness jar with these arguments, a run folder in {@code dir} and free ports; output into {@code log}. */
+	static Process harness(Path dir, Path log, String... args) throws IOException {
+		Path jar = HOME.resolve("harness/target/harness-" + Version.current() + ".jar");
+		assertThat(jar).as("the harness jar (built by the package phase)").exists();
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+		command.addAll(List.of(args));
+		command.addAll(List.of("--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
+				String.valueOf(FreePorts.next()), "--app-port", String.valueOf(FreePorts.next()), "--jvm-opt",
+				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m"));
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
 	private static boolean ofTheStack(ProcessHandle process) {

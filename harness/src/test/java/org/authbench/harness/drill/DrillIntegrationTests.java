@@ -13,7 +13,6 @@ import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,9 +101,14 @@ class DrillIntegrationTests {
 		assertThat(jwtRise).as("jwt without revocation state never asks Redis").isLessThan(clusteredRise / 3);
 	}
 
+	/**
+	 * The freeze and restart figures come from the same code for every variant; sessions held in
+	 * the instance (sticky) and in Redis (clustered, whose instances are as stateless as jwt's) are
+	 * the two cases that differ. The baseline and jwt are left out to keep the suite short.
+	 */
 	@ParameterizedTest
-	@MethodSource("org.authbench.harness.stack.Variant#all")
-	void freezeAndRollingRestartProduceTheirFiguresForEveryVariant(Variant variant) {
+	@ValueSource(strings = { "sticky", "clustered" })
+	void freezeAndRollingRestartProduceTheirFiguresForSessionsInTheInstanceAndInRedis(Variant variant) {
 		JsonNode incidents = drill(variant, 2, "freeze app-2@2s, thaw app-2@4s, restart app-1@6s, restart app-2@7s",
 				Duration.ofSeconds(14));
 

@@ -78,7 +78,7 @@ class RedisSentinelIntegrationTests {
 
 	@Test
 	void clusteredHaResumesAfterThePrimaryIsKilledWithoutAnAppRestartAndKeepsItsSessions() {
-		Outcome outcome = drill(Setup.parse("clustered-ha"), "kill redis-primary@5s", Duration.ofSeconds(30));
+		Outcome outcome = drill(Setup.parse("clustered-ha"), "kill redis-primary@4s", Duration.ofSeconds(16));
 		DrillReport.Incident kill = outcome.incident();
 
 		assertThat(outcome.primaryAfter()).as("Sentinel promoted the replica").startsWith("redis-2");
@@ -103,7 +103,7 @@ class RedisSentinelIntegrationTests {
 
 	@Test
 	void jwtHaCountsEveryRevocationTheFailoverLost() {
-		Outcome outcome = drill(Setup.parse("jwt-ha"), "kill redis-primary@5s", Duration.ofSeconds(30));
+		Outcome outcome = drill(Setup.parse("jwt-ha"), "kill redis-primary@4s", Duration.ofSeconds(16));
 		DrillReport.Incident kill = outcome.incident();
 
 		assertThat(outcome.primaryAfter()).startsWith("redis-2");
@@ -128,12 +128,12 @@ class RedisSentinelIntegrationTests {
 	 * logouts made before the freeze (replicated then). What may be lost: what the old primary
 	 * acknowledged awake and undemoted, here a logout made then, which comes undone.
 	 */
-	/** The freeze of both freeze tests: ten times Sentinel's down-after time. */
-	private static final Duration FREEZE = Duration.ofSeconds(10);
+	/** The freeze of both freeze tests: six times Sentinel's down-after time, room for its failover. */
+	private static final Duration FREEZE = Duration.ofSeconds(6);
 
 	@Test
 	void clusteredHaKeepsWhatWasReplicatedBeforeTheFreezeAndCountsWhatTheWokenPrimaryAccepted() {
-		Outcome outcome = drill(Setup.parse("clustered-ha"), "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40),
+		Outcome outcome = drill(Setup.parse("clustered-ha"), "freeze redis-primary@4s, thaw redis@10s", Duration.ofSeconds(28),
 				true);
 		DrillReport.Incident freeze = outcome.incident();
 		SplitBrain brain = outcome.splitBrain();
@@ -179,7 +179,7 @@ class RedisSentinelIntegrationTests {
 	/** jwt-ha under the same freeze: the denylist entries made before it are kept; those the woken primary took are counted. */
 	@Test
 	void jwtHaKeepsTheRevocationsMadeBeforeTheFreezeAndCountsTheOnesTheWokenPrimaryLost() {
-		Outcome outcome = drill(Setup.parse("jwt-ha"), "freeze redis-primary@5s, thaw redis@15s", Duration.ofSeconds(40), true);
+		Outcome outcome = drill(Setup.parse("jwt-ha"), "freeze redis-primary@4s, thaw redis@10s", Duration.ofSeconds(28), true);
 		DrillReport.Incident freeze = outcome.incident();
 		SplitBrain brain = outcome.splitBrain();
 

@@ -10,20 +10,21 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One short real run per variant: a real stack, Gatling in its own JVM, the whole result
+ * One short real run per kind of credential: a real stack, Gatling in its own JVM, the whole result
  * folder. Figures are checked for presence and consistency, never for speed.
  */
 class LoadRunIntegrationTests {
 
+	/** A cookie with its session in Redis, and a bearer token: the simulation's two ways to authenticate. */
 	@ParameterizedTest
-	@MethodSource("org.authbench.harness.stack.Variant#all")
+	@ValueSource(strings = { "clustered", "jwt" })
 	void aShortThroughputRunWritesEveryFigureAndBothSourcesAgree(Variant variant) throws Exception {
 		StackSpec stack = TestStacks.spec(variant, 1).build();
 		Path results = TestStacks.tempDir();

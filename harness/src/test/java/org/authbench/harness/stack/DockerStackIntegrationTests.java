@@ -58,8 +58,39 @@ class DockerStackIntegrationTests {
 		assertThat(DOCKER.status(state)).extracting(MemberStatus::state).containsOnly("running");
 	}
 
+	/**
+	 * The trial's CPU per container, read from its cgroup by a Docker exec, is the counter the
+	 * Docker stats API shows, read at the moment of the call: the stats API's answer, taken at its
+	 * collector's tick after the first exec and before the second, lies between them.
+	 */
 	@Test
 	@Order(2)
+	void eachContainersCpuIsItsCgroupsCounterAtTheMomentOfTheCall() {
+		DockerContainers containers = DockerStack.containers(state);
+		ApiClient client = new ApiClient(state.url(), CredentialKind.COOKIE);
+		assertThat(client.login("user0003", "changeit").status()).isEqualTo(200);
+
+		double before = containers.cpuSeconds("app-1");
+		double stats = containers.statsCpuSeconds("app-1");
+		double after = containers.cpuSeconds("app-1");
+		containers.pause("app-2");
+		double paused;
+		try {
+			paused = containers.cpuSeconds("app-2");
+		}
+		finally {
+			containers.unpause("app-2");
+		}
+
+		assertThat(before).as("a JVM that started and served: seconds of CPU").isGreaterThan(1);
+		assertThat(stats).as("the stats API, between the two exec readings").isBetween(before, after);
+		assertThat(paused).as("a paused container, read through the stats API").isGreaterThan(1);
+		assertThat(DockerStack.cpuSeconds(state, List.of("nginx", "app-1", "redis"))).containsOnlyKeys("nginx", "app-1", "redis")
+			.allSatisfy((name, seconds) -> assertThat(seconds).as(name).isPositive());
+	}
+
+	@Test
+	@Order(3)
 	void aPartitionedInstanceAnswers503UntilItSeesRedisAndNeverServesAnOldSession() {
 		ApiClient onApp1 = new ApiClient(app(1), CredentialKind.COOKIE);
 		assertThat(onApp1.login("user0001", "changeit").status()).isEqualTo(200);
@@ -94,7 +125,7 @@ class DockerStackIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void afterAContainerIsKilledEveryClientKeepsItsSessionThroughNginx() {
 		List<ApiClient> clients = new ArrayList<>();
 		for (int i = 1; i <= 6; i++) {
