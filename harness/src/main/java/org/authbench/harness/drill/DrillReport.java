@@ -17,6 +17,22 @@ import org.authbench.harness.revocation.FailoverProbe;
 public record DrillReport(String name, String timeline, List<Incident> incidents) {
 
 	/**
+	 * Why the drill's figures say nothing of what it set out to show, one line each, every one
+	 * starting with {@code INVALID}: an event that hit an instance which served none of the live
+	 * users just before it (a failover with no user on the killed instance loses nothing, whatever
+	 * the design).
+	 */
+	public List<String> invalidity() {
+		return this.incidents.stream()
+			.filter(i -> i.targetInstance() != null && i.sessionsAlive() > 0 && i.sessionsAliveOnTarget() != null
+					&& i.sessionsAliveOnTarget() == 0)
+			.map(i -> ("INVALID: %s hit %s, which had served none of the %d users with a live session just before it"
+					+ " (by instance: %s): the drill shows nothing of what its users lose").formatted(i.event(),
+							i.targetInstance(), i.sessionsAlive(), i.usersByInstance()))
+			.toList();
+	}
+
+	/**
 	 * @param event the breaking event in the drill syntax
 	 * @param repairs the events that repaired it, in the drill syntax with their actual times
 	 * @param atMillis when the breaking event began

@@ -19,7 +19,7 @@ import org.authbench.harness.metrics.Statistics;
  * @param name the run's name
  * @param createdAt ISO-8601
  * @param settings every setting of the run
- * @param valid false when any repeat was invalid
+ * @param valid false when any repeat was invalid, or a drill hit an instance that served no user ({@link DrillReport#invalidity})
  * @param warnings every warning of every repeat, prefixed with its repeat
  * @param figures the key figures over the repeats
  * @param repeats each repeat's figures
@@ -66,7 +66,9 @@ public record Summary(String schema, String name, String createdAt, Map<String, 
 				warnings.add("repeat " + (i + 1) + ": " + warning);
 			}
 		}
-		boolean valid = repeats.stream().allMatch(RunFigures::valid);
+		List<String> drillProblems = drills.stream().flatMap(drill -> drill.invalidity().stream()).toList();
+		warnings.addAll(drillProblems);
+		boolean valid = repeats.stream().allMatch(RunFigures::valid) && drillProblems.isEmpty();
 		return new Summary(SCHEMA, name, createdAt, settings, valid, warnings, figures, repeats, drills);
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import org.authbench.harness.drill.DrillReport;
 import org.authbench.harness.metrics.AccessLog;
 import org.authbench.harness.metrics.Completions;
 import org.authbench.harness.metrics.LatencyLog;
@@ -187,6 +188,21 @@ class RunAnalysisTests {
 		assertThat(figures.warnings()).anyMatch(w -> w.startsWith("Redis restarted during the measurement window"));
 		assertThat(summary.figures()).doesNotContainKeys("redisCommandsPerRequest", "redisBytesPerRequest")
 			.containsKey("cpuMicrosPerRequest");
+	}
+
+	@Test
+	void aDrillThatHitAnInstanceWithoutUsersMakesTheRunInvalid() {
+		RunFigures figures = RunAnalysis.analyse(input(nginxCounting(800), 1.0));
+		DrillReport.Incident kill = new DrillReport.Incident("kill app-2@3000ms", List.of(), 0, 10_000, "sticky-2",
+				Map.of("sticky-1", 60L, "sticky-2", 0L), 0L, 60, 0, null, 0.0, Map.of(), 0L, null, null, null, null, null,
+				null, null);
+
+		Summary summary = Summary.of("failover", "now", Map.of(), List.of(figures),
+				List.of(new DrillReport("failover", "kill app-2@3000ms", List.of(kill))));
+
+		assertThat(figures.valid()).isTrue();
+		assertThat(summary.valid()).isFalse();
+		assertThat(summary.warnings()).anyMatch(w -> w.startsWith("INVALID: kill app-2@3000ms hit sticky-2"));
 	}
 
 	@Test
