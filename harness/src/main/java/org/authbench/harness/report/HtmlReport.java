@@ -5,11 +5,21 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.trial.TrialResult;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * scroll inside their own box). In order: the findings, the architect's table, the failure
  * matrix, the charts (throughput, latency, one time line per drill with its events marked), the
  * method, the warnings by run.
+ * <p>
+ * The page is the Thymeleaf template {@code report.html} beside this class (its tables by
+ * {@code report-table.html}), filled from a {@link View} made here: Thymeleaf escapes every text
+ * and attribute; only ECharts and the data (JSON) go in as they are.
  */
 public final class HtmlReport {
 
@@ -25,246 +39,244 @@ public final class HtmlReport {
 	static final String ECHARTS = "/META-INF/resources/webjars/echarts/" + webJarVersion("org.webjars.npm", "echarts")
 			+ "/dist/echarts.min.js";
 
+	private static final String TEMPLATES = "org/authbench/harness/report/";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TemplateEngine ENGINE = engine();
 
 	private HtmlReport() {
 	}
 
 	public static String render(Comparison comparison) {
-		String tableNote = (comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
-				: "Ratios are medians against the baseline of this comparison, at the same instance count.") + " "
-				+ ArchitectTable.note(comparison);
-		return resource("report.html").replace("{{title}}", escape(comparison.name()))
-			.replace("{{machine}}", escape("Measured on " + comparison.machine() + ", " + comparison.createdAt()))
-			.replace("{{validity}}", comparison.valid() ? ""
-					: "<p class=\"invalid\"><b>INVALID:</b> at least one run was invalid; see the warnings.</p>")
-			.replace("{{findings}}", findings(comparison))
-			.replace("{{table}}", architectTable(comparison))
-			.replace("{{tablenote}}", escape(tableNote))
-			.replace("{{matrix}}", failureMatrix(comparison))
-			.replace("{{choosing}}", choosing(comparison))
-			.replace("{{capacity}}", capacity(comparison))
-			.replace("{{observability}}", observability(comparison))
-			.replace("{{trialmethod}}", escape(comparison.trial() != null ? MarkdownReport.trialMethod(comparison.trial())
-					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial)."))
-			.replace("{{revocations}}", revocations(comparison))
-			.replace("{{context}}", context(comparison))
-			.replace("{{settings}}", escape(JSON.writeValueAsString(comparison.settings())))
-			.replace("{{warnings}}", warnings(comparison))
-			.replace("{{runs}}", runs(comparison))
-			.replace("{{data}}", JSON.writeValueAsString(comparison).replace("</", "<\\/"))
-			.replace("{{echarts}}", classpath(ECHARTS));
+		return ENGINE.process("report", new Context(Locale.ROOT, Map.of("report", View.of(comparison))));
 	}
 
-	private static String findings(Comparison comparison) {
-		List<Finding> findings = Findings.of(comparison);
-		if (findings.isEmpty()) {
-			return "<p>" + escape(MarkdownReport.NO_FINDINGS) + "</p>";
+	/**
+	 * What report.html shows, in its order.
+	 *
+	 * @param noFindings what the page says without a finding
+	 * @param capacity null without a capacity model
+	 * @param trialMethod how capacity and cost were measured
+	 * @param jsonSettings the comparison's settings as JSON (not {@code settings…}: OGNL reads no record
+	 *        component whose name starts with {@code set} as a property)
+	 * @param data the whole comparison as JSON, for the charts: every {@code <} (in a string: JSON has it nowhere
+	 *        else) as its JSON escape (U+003C), so that no text of it can end the {@code <script>} or open a comment
+	 * @param echarts ECharts' own script
+	 */
+	record View(String title, String machine, boolean valid, List<Emphasized> findings, String noFindings,
+			Section architect, Section faults, Section choosing, CapacitySection capacity, Section observability,
+			String trialMethod, Section revocations, Section contextSizes, String jsonSettings, List<Warnings.Group> warnings,
+			List<Comparison.RunRef> runs, String data, String echarts) {
+
+		static View of(Comparison comparison) {
+			Comparison.Trial trial = comparison.trial();
+			String trialMethod = trial != null ? MarkdownReport.trialMethod(trial)
+					: "Gatling's throughput ladder on each variant's own stack, one after the other (no interleaved trial).";
+			String tableNote = (trial != null ? MarkdownReport.trialMethod(trial)
+					: "Ratios are medians against the baseline of this comparison, at the same instance count.") + " "
+					+ ArchitectTable.note(comparison);
+			return new View(comparison.name(), "Measured on " + comparison.machine() + ", " + comparison.createdAt(),
+					comparison.valid(), Findings.of(comparison).stream().map(Emphasized::of).toList(),
+					MarkdownReport.NO_FINDINGS, new Section(architectTable(comparison), tableNote, MarkdownReport.NO_ROWS),
+					new Section(failureMatrix(comparison), FailureMatrix.LEGEND, MarkdownReport.NO_FAULTS),
+					new Section(choosingTable(comparison), Choosing.INTRO, null), CapacitySection.of(trial),
+					new Section(observabilityTable(trial), MarkdownReport.OBSERVABILITY_INTRO, null), trialMethod,
+					new Section(revocationTable(comparison), MarkdownReport.REVOCATION_INTRO, null),
+					new Section(contextTable(comparison), MarkdownReport.CONTEXT_INTRO, null),
+					JSON.writeValueAsString(comparison.settings()), Warnings.byRun(comparison), comparison.runs(),
+					JSON.writeValueAsString(comparison).replace("<", "\\u003c"), classpath(ECHARTS));
 		}
-		StringBuilder html = new StringBuilder("<ol class=\"findings\">\n");
-		for (Finding finding : findings) {
-			html.append("<li>").append(emphasized(finding)).append(" <span class=\"evidence\">");
-			for (int k = 0; k < finding.evidence().size(); k++) {
-				Finding.Link link = finding.evidence().get(k);
-				html.append(k == 0 ? "" : " · ").append("<a href=\"").append(escape(link.target())).append("\">")
-					.append(escape(link.label())).append("</a>");
+	}
+
+	/**
+	 * A table with its text (an intro above it, or a note or legend below).
+	 *
+	 * @param empty what the page says when the table has no row; null: the section is left out
+	 */
+	record Section(Table table, String text, String empty) {
+	}
+
+	/** A finding's text in parts, its figures in bold for a reader who scans, and its evidence. */
+	record Emphasized(List<Part> text, List<Finding.Link> evidence) {
+
+		record Part(String text, boolean figure) {
+		}
+
+		static Emphasized of(Finding finding) {
+			List<Part> parts = new ArrayList<>();
+			String text = finding.text();
+			int at = 0;
+			for (Finding.Figure figure : finding.figures()) {
+				int found = text.indexOf(figure.shown(), at);
+				parts.add(new Part(text.substring(at, found), false));
+				parts.add(new Part(figure.shown(), true));
+				at = found + figure.shown().length();
 			}
-			html.append("</span></li>\n");
+			parts.add(new Part(text.substring(at), false));
+			return new Emphasized(parts, finding.evidence());
 		}
-		return html.append("</ol>").toString();
 	}
 
-	/** A finding's text with its figures in bold, for a reader who scans. */
-	private static String emphasized(Finding finding) {
-		StringBuilder html = new StringBuilder();
-		String text = finding.text();
-		int at = 0;
-		for (Finding.Figure figure : finding.figures()) {
-			int found = text.indexOf(figure.shown(), at);
-			html.append(escape(text.substring(at, found))).append("<b>").append(escape(figure.shown())).append("</b>");
-			at = found + figure.shown().length();
-		}
-		return html.append(escape(text.substring(at))).toString();
-	}
+	/**
+	 * The capacity model's section: the model, the sentence on what was checked, and the checks'
+	 * table (without rows when none ran).
+	 */
+	record CapacitySection(String anchor, String title, String intro, Table model, String validation, Table checks) {
 
-	private static String architectTable(Comparison comparison) {
-		if (comparison.rows().isEmpty()) {
-			return "<p>" + escape(MarkdownReport.NO_ROWS) + "</p>";
-		}
-		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"architect-table\">\n<thead><tr>");
-		ArchitectTable.headers(comparison).forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
-		html.append("</tr></thead>\n<tbody>\n");
-		for (Comparison.Row row : comparison.rows()) {
-			html.append("<tr data-variant=\"").append(escape(row.variant())).append("\">");
-			int column = 0;
-			for (ArchitectTable.Cell cell : ArchitectTable.cells(comparison, row)) {
-				html.append(column++ == 0 ? "<th scope=\"row\"" : "<td class=\"num\"");
-				if (cell.exact() != null) {
-					html.append(" title=\"").append(escape(cell.exact())).append('"');
-				}
-				html.append('>').append(escape(cell.text())).append(column == 1 ? "</th>" : "</td>");
+		/** Null without a trial or a model. */
+		static CapacitySection of(Comparison.Trial trial) {
+			if (trial == null || trial.model().isEmpty()) {
+				return null;
 			}
-			html.append("</tr>\n");
+			return new CapacitySection(CapacityModel.ANCHOR, CapacityModel.TITLE, CapacityModel.INTRO,
+					Table.of("capacity-table", "data-capacity",
+							columns(CapacityModel.HEADERS, Map.of("design", Kind.TEXT), Kind.NUMBER), trial.model(),
+							Comparison.Capacity::variant, CapacityModel::cells),
+					CapacityModel.validation(trial),
+					Table.of("capacity-validation", "data-validation",
+							columns(CapacityModel.VALIDATION_HEADERS, Map.of("design", Kind.TEXT, "check", Kind.TEXT,
+									"how it was measured", Kind.TEXT), Kind.NUMBER),
+							trial.validation(), Comparison.Validation::variant, CapacityModel::cells));
 		}
-		return html.append("</tbody>\n</table></div>").toString();
 	}
 
-	private static String failureMatrix(Comparison comparison) {
-		if (!FailureMatrix.any(comparison)) {
-			return "<p>" + escape(MarkdownReport.NO_FAULTS) + "</p>";
+	/** How a column's cells are shown: the row's header (its design), text, or a number (right-aligned). */
+	enum Kind {
+
+		ROW, TEXT, NUMBER
+
+	}
+
+	record Column(String title, Kind kind) {
+	}
+
+	/**
+	 * A table of report.html: {@code key} is the attribute that names each row ({@code data-variant}
+	 * …), for the tests and the page's own links.
+	 *
+	 * @param caption null for none
+	 */
+	record Table(String id, String caption, String key, List<Column> columns, List<Row> rows) {
+
+		/** A table of text cells, one row per item. */
+		static <T> Table of(String id, String key, List<Column> columns, List<T> items, Function<T, String> name,
+				Function<T, List<String>> cells) {
+			return new Table(id, null, key, columns, items.stream()
+				.map(item -> Row.of(name.apply(item), columns, cells.apply(item).stream().map(Value::of).toList()))
+				.toList());
 		}
-		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"failure-table\">\n<caption>")
-			.append(escape(FailureMatrix.KEY))
-			.append("</caption>\n<thead><tr><th>design</th>");
-		FailureMatrix.COLUMNS.forEach(c -> html.append("<th>").append(escape(c.title())).append("</th>"));
-		html.append("</tr></thead>\n<tbody>\n");
-		for (Comparison.Row row : comparison.rows()) {
-			html.append("<tr data-fault=\"").append(escape(row.variant())).append("\"><th scope=\"row\">")
-				.append(escape(row.variant())).append("</th>");
-			for (FailureMatrix.Cell cell : FailureMatrix.cells(comparison, row)) {
-				html.append("<td class=\"num ").append(cell.severity().css()).append("\" title=\"")
-					.append(escape(cell.detail())).append("\">");
-				if (cell.link() != null) {
-					html.append("<a href=\"").append(escape(cell.link())).append("\">").append(escape(cell.text())).append("</a>");
-				}
-				else {
-					html.append(escape(cell.text()));
-				}
-				html.append("</td>");
+	}
+
+	record Row(String key, List<Cell> cells) {
+
+		/** The values in the columns' order, each shown as its column says. */
+		static Row of(String key, List<Column> columns, List<Value> values) {
+			if (values.size() != columns.size()) {
+				throw new IllegalArgumentException(values.size() + " cells under " + columns.size() + " columns: "
+						+ columns.stream().map(Column::title).toList());
 			}
-			html.append("</tr>\n");
-		}
-		return html.append("</tbody>\n</table></div>\n<p class=\"note\">").append(escape(FailureMatrix.LEGEND))
-			.append("</p>").toString();
-	}
-
-	private static String choosing(Comparison comparison) {
-		List<Choosing.Requirement> requirements = Choosing.of(comparison);
-		if (requirements.isEmpty()) {
-			return "";
-		}
-		StringBuilder html = new StringBuilder("<h2 id=\"choosing\">Choosing</h2>\n<p class=\"note\">")
-			.append(escape(Choosing.INTRO))
-			.append("</p>\n<div class=\"scroll\"><table id=\"choosing-table\">\n<thead><tr>");
-		MarkdownReport.CHOOSING_HEADERS.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
-		html.append("</tr></thead>\n<tbody>\n");
-		for (Choosing.Requirement requirement : requirements) {
-			html.append("<tr><th scope=\"row\"><a href=\"").append(escape(requirement.evidence())).append("\">")
-				.append(escape(requirement.need())).append("</a></th><td class=\"sev-none\">")
-				.append(escape(MarkdownReport.list(requirement.meets()))).append("</td><td class=\"")
-				.append(requirement.fails().isEmpty() ? "" : "sev-major").append("\">")
-				.append(escape(MarkdownReport.list(requirement.fails()))).append("</td></tr>\n");
-		}
-		return html.append("</tbody>\n</table></div>\n").toString();
-	}
-
-	private static String capacity(Comparison comparison) {
-		if (comparison.trial() == null || comparison.trial().model().isEmpty()) {
-			return "";
-		}
-		return "<section id=\"capacity-section\">\n<h2 id=\"" + CapacityModel.ANCHOR + "\">" + escape(CapacityModel.TITLE)
-				+ "</h2>\n<p class=\"note\">"
-				+ escape(CapacityModel.INTRO) + "</p>\n"
-				+ table("capacity-table", CapacityModel.HEADERS,
-						comparison.trial().model().stream().map(CapacityModel::cells).toList(),
-						comparison.trial().model().stream().map(Comparison.Capacity::variant).toList(), "data-capacity", 1)
-				+ "<div id=\"chart-capacity-model\" class=\"chart\"></div>\n<p class=\"note\">"
-				+ escape(CapacityModel.validation(comparison.trial())) + "</p>\n"
-				+ (comparison.trial().validation().isEmpty() ? ""
-						: table("capacity-validation", CapacityModel.VALIDATION_HEADERS,
-								comparison.trial().validation().stream().map(CapacityModel::cells).toList(),
-								comparison.trial().validation().stream().map(Comparison.Validation::variant).toList(),
-								"data-validation", 3))
-				+ "</section>\n";
-	}
-
-	private static String observability(Comparison comparison) {
-		if (comparison.trial() == null || comparison.trial().pairs().isEmpty()) {
-			return "";
-		}
-		StringBuilder html = new StringBuilder("<h2 id=\"what-spring-boots-default-observability-costs\">What Spring Boot's default observability costs</h2>\n<p>")
-			.append(escape(MarkdownReport.OBSERVABILITY_INTRO)).append("</p>\n");
-		return html.append(table("observability-table", MarkdownReport.PAIR_HEADERS,
-				comparison.trial().pairs().stream().map(MarkdownReport::cells).toList(),
-				comparison.trial().pairs().stream().map(TrialResult.Pair::target).toList(), "data-pair", 0)).toString();
-	}
-
-	private static String revocations(Comparison comparison) {
-		if (comparison.revocations().isEmpty()) {
-			return "";
-		}
-		return "<h2 id=\"revocation\">Revocation</h2>\n<p>" + escape(MarkdownReport.REVOCATION_INTRO) + "</p>\n"
-				+ table("revocation-table", MarkdownReport.REVOCATION_HEADERS,
-						comparison.revocations().stream().map(MarkdownReport::cells).toList(),
-						comparison.revocations().stream().map(RevocationResult::variant).toList(), "data-revocation", 0);
-	}
-
-	private static String context(Comparison comparison) {
-		if (comparison.contextSizes().isEmpty()) {
-			return "";
-		}
-		return "<h2 id=\"context-size\">Auth-context size</h2>\n<p>" + escape(MarkdownReport.CONTEXT_INTRO) + "</p>\n"
-				+ table("context-table", MarkdownReport.CONTEXT_HEADERS,
-						comparison.contextSizes().stream().map(MarkdownReport::cells).toList(),
-						comparison.contextSizes().stream().map(s -> s.variant() + "-" + s.bytes()).toList(), "data-context", 1)
-				+ "<div id=\"chart-context-capacity\" class=\"chart\"></div>\n"
-				+ "<div id=\"chart-context-bytes\" class=\"chart\"></div>\n";
-	}
-
-	/** A table in its own scrolling box; cells from column {@code firstNumber} on are numbers. */
-	private static String table(String id, List<String> headers, List<List<String>> rows, List<String> keys,
-			String keyAttribute, int firstNumber) {
-		StringBuilder html = new StringBuilder("<div class=\"scroll\"><table id=\"").append(id).append("\">\n<thead><tr>");
-		headers.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
-		html.append("</tr></thead>\n<tbody>\n");
-		for (int r = 0; r < rows.size(); r++) {
-			html.append("<tr ").append(keyAttribute).append("=\"").append(escape(keys.get(r))).append("\">");
-			List<String> cells = rows.get(r);
-			for (int c = 0; c < cells.size(); c++) {
-				html.append(c >= firstNumber && firstNumber > 0 ? "<td class=\"num\">" : "<td>").append(escape(cells.get(c)))
-					.append("</td>");
+			List<Cell> cells = new ArrayList<>();
+			for (int c = 0; c < columns.size(); c++) {
+				cells.add(values.get(c).in(columns.get(c)));
 			}
-			html.append("</tr>\n");
+			return new Row(key, cells);
 		}
-		return html.append("</tbody>\n</table></div>\n").toString();
 	}
 
-	private static String warnings(Comparison comparison) {
-		List<Warnings.Group> groups = Warnings.byRun(comparison);
-		if (groups.isEmpty()) {
-			return "<p>None.</p>";
+	/**
+	 * What a cell says, before its column places it.
+	 *
+	 * @param title a tooltip; null for none
+	 * @param link null for none
+	 * @param css a class of its own (a severity's colour); null for none
+	 */
+	record Value(String text, String title, String link, String css) {
+
+		static Value of(String text) {
+			return new Value(text, null, null, null);
 		}
-		StringBuilder html = new StringBuilder();
-		for (Warnings.Group group : groups) {
-			html.append("<h3>").append(escape(group.run()));
-			if (group.link() != null) {
-				html.append(" <a class=\"file\" href=\"").append(escape(group.link())).append("\">")
-					.append(escape(group.link())).append("</a>");
-			}
-			html.append("</h3>\n<ul class=\"warnings\">");
-			for (Warnings.Item item : group.items()) {
-				html.append("<li><span class=\"warning\">").append(escape(item.warning()))
-					.append("</span><br><span class=\"means\">").append(escape(item.means())).append("</span></li>");
-			}
-			html.append("</ul>\n");
+
+		Cell in(Column column) {
+			String classes = Stream.of(column.kind() == Kind.NUMBER ? "num" : null, this.css)
+				.filter(c -> c != null && !c.isEmpty())
+				.collect(Collectors.joining(" "));
+			return new Cell(this.text, this.title, this.link, classes.isEmpty() ? null : classes,
+					column.kind() == Kind.ROW);
 		}
-		return html.toString();
 	}
 
-	private static String runs(Comparison comparison) {
-		StringBuilder html = new StringBuilder();
-		comparison.runs().forEach(run -> html.append("<li>").append(escape(run.variant() + " " + run.scenario()))
-			.append(": <code>").append(escape(run.dir())).append("</code>").append(run.valid() ? "" : " (INVALID)")
-			.append("</li>"));
-		return html.toString();
+	/** @param header the row's header ({@code <th scope="row">}) */
+	record Cell(String text, String title, String link, String css, boolean header) {
 	}
 
-	static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	/** The columns of these titles: those named as said ({@code design} as the row's header …), every other {@code rest}. */
+	static List<Column> columns(List<String> titles, Map<String, Kind> named, Kind rest) {
+		if (!titles.containsAll(named.keySet())) {
+			throw new IllegalArgumentException("no column " + named.keySet() + " in " + titles);
+		}
+		return titles.stream().map(t -> new Column(t, named.getOrDefault(t, rest))).toList();
 	}
 
-	private static String resource(String name) {
-		return classpath("/org/authbench/harness/report/" + name);
+	private static Table architectTable(Comparison comparison) {
+		List<Column> columns = columns(ArchitectTable.headers(comparison), Map.of("design", Kind.ROW), Kind.NUMBER);
+		return new Table("architect-table", null, "data-variant", columns, comparison.rows()
+			.stream()
+			.map(row -> Row.of(row.variant(), columns, ArchitectTable.cells(comparison, row)
+				.stream()
+				.map(cell -> new Value(cell.text(), cell.exact(), null, null))
+				.toList()))
+			.toList());
+	}
+
+	private static Table failureMatrix(Comparison comparison) {
+		List<String> titles = new ArrayList<>(List.of("design"));
+		FailureMatrix.COLUMNS.forEach(c -> titles.add(c.title()));
+		List<Column> columns = columns(titles, Map.of("design", Kind.ROW), Kind.NUMBER);
+		List<Row> rows = !FailureMatrix.any(comparison) ? List.of() : comparison.rows().stream().map(row -> {
+			List<Value> values = new ArrayList<>(List.of(Value.of(row.variant())));
+			FailureMatrix.cells(comparison, row)
+				.forEach(cell -> values.add(new Value(cell.text(), cell.detail(), cell.link(), cell.severity().css())));
+			return Row.of(row.variant(), columns, values);
+		}).toList();
+		return new Table("failure-table", FailureMatrix.KEY, "data-fault", columns, rows);
+	}
+
+	private static Table choosingTable(Comparison comparison) {
+		List<Column> columns = columns(MarkdownReport.CHOOSING_HEADERS, Map.of("requirement", Kind.ROW), Kind.TEXT);
+		return new Table("choosing-table", null, "data-requirement", columns, Choosing.of(comparison)
+			.stream()
+			.map(r -> Row.of(r.need(), columns, List.of(new Value(r.need(), null, r.evidence(), null),
+					new Value(MarkdownReport.list(r.meets()), null, null, "sev-none"),
+					new Value(MarkdownReport.list(r.fails()), null, null, r.fails().isEmpty() ? null : "sev-major"))))
+			.toList());
+	}
+
+	private static Table observabilityTable(Comparison.Trial trial) {
+		return Table.of("observability-table", "data-pair", columns(MarkdownReport.PAIR_HEADERS, Map.of(), Kind.TEXT),
+				trial == null ? List.of() : trial.pairs(), TrialResult.Pair::target, MarkdownReport::cells);
+	}
+
+	private static Table revocationTable(Comparison comparison) {
+		return Table.of("revocation-table", "data-revocation", columns(MarkdownReport.REVOCATION_HEADERS, Map.of(),
+				Kind.TEXT), comparison.revocations(), RevocationResult::variant, MarkdownReport::cells);
+	}
+
+	private static Table contextTable(Comparison comparison) {
+		return Table.of("context-table", "data-context",
+				columns(MarkdownReport.CONTEXT_HEADERS, Map.of("variant", Kind.TEXT), Kind.NUMBER),
+				comparison.contextSizes(), size -> size.variant() + "-" + size.bytes(), MarkdownReport::cells);
+	}
+
+	private static TemplateEngine engine() {
+		ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver(HtmlReport.class.getClassLoader());
+		templates.setPrefix(TEMPLATES);
+		templates.setSuffix(".html");
+		templates.setTemplateMode(TemplateMode.HTML);
+		templates.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		TemplateEngine engine = new TemplateEngine();
+		engine.setTemplateResolver(templates);
+		return engine;
 	}
 
 	private static String webJarVersion(String group, String artifact) {
