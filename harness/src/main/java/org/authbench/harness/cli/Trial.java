@@ -75,7 +75,7 @@ final class Trial implements Callable<Integer> {
 					+ "cgroup); writes model-check.json.")
 	boolean validateModel;
 
-	@Option(names = "--quick", description = "2 s measured windows, 3 s warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
+	@Option(names = "--quick", description = "2 s measured and warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the results (default: <home>/results).")
