@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.authbench.harness.drill.Drill;
 import org.authbench.harness.load.Scenario;
-import org.authbench.harness.report.ComparisonRun;
+import org.authbench.harness.compare.ComparisonRun;
+import org.authbench.harness.report.Comparison;
 import org.authbench.harness.stack.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,8 +89,8 @@ final class Compare implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		for (String scenario : this.scenarios) {
-			if (!Drill.PRESETS.contains(scenario) && !ComparisonRun.CONTEXT_SIZE.equals(scenario)
-					&& !ComparisonRun.REVOCATION.equals(scenario)) {
+			if (!Drill.PRESETS.contains(scenario) && !Comparison.RunRef.CONTEXT_SIZE.equals(scenario)
+					&& !Comparison.RunRef.REVOCATION.equals(scenario)) {
 				Scenario.parse(scenario);
 			}
 		}

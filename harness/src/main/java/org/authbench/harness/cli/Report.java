@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.authbench.harness.report.ComparisonRun;
 import org.authbench.harness.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +32,7 @@ final class Report implements Callable<Integer> {
 		if (!Files.isRegularFile(this.dir.resolve("summary.json"))) {
 			throw new IllegalArgumentException("no summary.json in " + this.dir.toAbsolutePath());
 		}
-		ComparisonRun.write(this.dir, this.rebuild ? Reports.rebuilt(this.dir) : Reports.comparisonOf(this.dir));
+		Reports.write(this.dir, this.rebuild ? Reports.rebuilt(this.dir) : Reports.comparisonOf(this.dir));
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf("%s%n%s%n", this.dir.resolve("report.html").toAbsolutePath(), this.dir.resolve("report.md").toAbsolutePath());
 		return 0;

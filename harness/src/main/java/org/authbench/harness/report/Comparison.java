@@ -2,6 +2,7 @@ package org.authbench.harness.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.Statistics;
@@ -32,6 +33,9 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	}
 
 	public static final String SCHEMA = "authbench.comparison/1";
+
+	/** How a warning about a setup that failed reads, after its name (the report finds these by it). */
+	public static final String FAILED = ": not measured further, the run failed: ";
 
 	/**
 	 * The interleaved trial behind the capacity and cost columns (docs/method.md).
@@ -218,8 +222,38 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 			Statistics requestBytes, Statistics responseBytes) {
 	}
 
-	/** @param dir the run's folder, relative to the comparison's */
+	/**
+	 * One run of the comparison, as {@code summary.json} records it. Its {@code scenario} is the
+	 * name the run is recorded under: a study's name (throughput, a drill, {@value #REVOCATION}), a
+	 * context-size run's {@code context-size-<bytes>}, or {@value #TRIAL}; the report tells the runs
+	 * apart by these names.
+	 *
+	 * @param dir the run's folder, relative to the comparison's
+	 */
 	public record RunRef(String variant, String scenario, String dir, boolean valid) {
+
+		/** The interleaved trial's run: its variant and scenario, and its folder under {@code runs/}. */
+		public static final String TRIAL = "trial";
+
+		/** The run that logs out and replays the old credential on every instance (no load). */
+		public static final String REVOCATION = "revocation";
+
+		/** The capacity run: with it, a comparison measures capacity and cost as an interleaved trial. */
+		public static final String THROUGHPUT = "throughput";
+
+		/** The throughput ladder once per auth-context size; each size is recorded by {@link #contextScenario}. */
+		public static final String CONTEXT_SIZE = "context-size";
+
+		/** The scenario a context-size run is recorded under, e.g. {@code context-size-1024}. */
+		public static String contextScenario(int bytes) {
+			return CONTEXT_SIZE + "-" + bytes;
+		}
+
+		/** The auth-context size of a run recorded by {@link #contextScenario}, or empty for other scenarios. */
+		public static Optional<Integer> contextBytes(String scenario) {
+			return scenario.startsWith(CONTEXT_SIZE + "-")
+					? Optional.of(Integer.valueOf(scenario.substring(CONTEXT_SIZE.length() + 1))) : Optional.empty();
+		}
 	}
 
 	/**

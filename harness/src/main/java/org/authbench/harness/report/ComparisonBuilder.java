@@ -57,19 +57,19 @@ public final class ComparisonBuilder {
 		TrialResult trial = null;
 		ModelCheck check = null;
 		for (Comparison.RunRef run : runs) {
-			if (ComparisonRun.TRIAL.equals(run.scenario())) {
+			if (Comparison.RunRef.TRIAL.equals(run.scenario())) {
 				trial = InterleavedTrial.read(dir.resolve(run.dir()).resolve("trial.json"));
 				check = ModelCheck.read(dir.resolve(run.dir())).orElse(null);
 				trial.warnings().forEach(w -> warnings.add("trial: " + w));
 				trial.targets().forEach(t -> byVariant.computeIfAbsent(t.name(), v -> new LinkedHashMap<>()));
 				continue;
 			}
-			if (ComparisonRun.REVOCATION.equals(run.scenario())) {
+			if (Comparison.RunRef.REVOCATION.equals(run.scenario())) {
 				revocations.put(run.variant(), RevocationResult.read(dir.resolve(run.dir())).named(run.variant()));
 				continue;
 			}
 			Summary summary = JSON.readValue(dir.resolve(run.dir()).resolve("summary.json").toFile(), Summary.class);
-			Optional<Integer> contextBytes = ComparisonRun.contextBytes(run.scenario());
+			Optional<Integer> contextBytes = Comparison.RunRef.contextBytes(run.scenario());
 			if (contextBytes.isPresent()) {
 				byContextSize.computeIfAbsent(run.variant(), v -> new LinkedHashMap<>()).put(contextBytes.get(), summary);
 			}

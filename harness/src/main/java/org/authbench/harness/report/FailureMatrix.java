@@ -31,7 +31,7 @@ final class FailureMatrix {
 			new Column("redis-latency", "Redis slow", "Slowing Redis down"),
 			new Column("redis-failover", "Redis primary killed", "Killing the Redis primary"),
 			new Column("redis-primary-freeze", "Redis primary frozen", "Freezing the Redis primary"),
-			new Column(ComparisonRun.REVOCATION, "logout (revocation)", "Logging out"));
+			new Column(Comparison.RunRef.REVOCATION, "logout (revocation)", "Logging out"));
 
 	/** The drills a finding of its own is made for, besides a killed instance and Redis down. */
 	static final List<Column> OTHER_DRILLS = List.of(COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(4), COLUMNS.get(5),
@@ -87,7 +87,7 @@ final class FailureMatrix {
 	static List<Cell> cells(Comparison comparison, Comparison.Row row) {
 		List<Cell> cells = new ArrayList<>();
 		for (Column column : COLUMNS) {
-			if (ComparisonRun.REVOCATION.equals(column.scenario())) {
+			if (Comparison.RunRef.REVOCATION.equals(column.scenario())) {
 				cells.add(revocation(comparison, row));
 				continue;
 			}
@@ -176,7 +176,7 @@ final class FailureMatrix {
 					"not measured; " + (row.revocationDelay() == null ? "" : row.revocationDelay()), null);
 		}
 		RevocationResult result = found.get();
-		String link = Findings.run(comparison, row.variant(), ComparisonRun.REVOCATION)
+		String link = Findings.run(comparison, row.variant(), Comparison.RunRef.REVOCATION)
 			.map(r -> r.dir() + "/revocation.json")
 			.orElse("#revocation");
 		if (!result.applicable()) {

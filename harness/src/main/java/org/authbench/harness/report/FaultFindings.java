@@ -215,7 +215,7 @@ final class FaultFindings {
 		}
 		finding.words(".").link("revocation table", "#revocation");
 		for (int j : still) {
-			Findings.run(comparison, all.get(j).variant(), ComparisonRun.REVOCATION).ifPresent(run -> finding.link(
+			Findings.run(comparison, all.get(j).variant(), Comparison.RunRef.REVOCATION).ifPresent(run -> finding.link(
 					all.get(j).variant() + " run", run.dir() + "/revocation.json"));
 		}
 		return Optional.of(finding.build());

@@ -112,7 +112,7 @@ public final class Findings {
 				finding.figure("/rows/" + i + "/" + field + "Ratio", RATIO, capacity ? row.capacityRatio() : row.cpuRatio())
 					.words(single ? "" : " (one measurement, no interval)");
 			}
-			if (comparison.trial() == null && Warnings.cold(comparison, row.variant(), ComparisonRun.THROUGHPUT)) {
+			if (comparison.trial() == null && Warnings.cold(comparison, row.variant(), Comparison.RunRef.THROUGHPUT)) {
 				finding.words(" (its warm-up did not converge)");
 			}
 			if (!capacity && row.redisCommandsPerRequest() != null && row.redisCommandsPerRequest().median() > 0) {
@@ -124,7 +124,7 @@ public final class Findings {
 		}
 		finding.words(".").link("architect's table", "#the-architects-table");
 		if (comparison.trial() != null) {
-			run(comparison, ComparisonRun.TRIAL, ComparisonRun.TRIAL).ifPresent(run -> finding.link("trial", run.dir() + "/trial.json"));
+			run(comparison, Comparison.RunRef.TRIAL, Comparison.RunRef.TRIAL).ifPresent(run -> finding.link("trial", run.dir() + "/trial.json"));
 		}
 		return Optional.of(finding.build());
 	}

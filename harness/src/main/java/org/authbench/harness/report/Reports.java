@@ -1,5 +1,8 @@
 package org.authbench.harness.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +10,23 @@ import java.util.Map;
 import org.authbench.harness.load.Summary;
 import tools.jackson.databind.JsonNode;
 
-/** Reads what a results folder holds back into a {@link Comparison}. */
+/** Writes a {@link Comparison}'s files into its results folder, and reads what a results folder holds back into one. */
 public final class Reports {
 
 	private Reports() {
+	}
+
+	/** Writes summary.json, report.md and report.html of a comparison. */
+	public static void write(Path dir, Comparison comparison) {
+		try {
+			Files.createDirectories(dir);
+			ReportJson.write(dir.resolve("summary.json"), comparison);
+			Files.writeString(dir.resolve("report.md"), MarkdownReport.render(comparison));
+			Files.writeString(dir.resolve("report.html"), HtmlReport.render(comparison));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -20,7 +36,7 @@ public final class Reports {
 	 */
 	public static Comparison rebuilt(Path dir) {
 		Comparison old = comparisonOf(dir);
-		List<String> failures = old.warnings().stream().filter(w -> w.contains(ComparisonRun.FAILED)).toList();
+		List<String> failures = old.warnings().stream().filter(w -> w.contains(Comparison.FAILED)).toList();
 		return ComparisonBuilder.build(dir, old.name(), old.createdAt(), old.settings(), old.runs(), failures);
 	}
 

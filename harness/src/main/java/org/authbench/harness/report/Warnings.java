@@ -38,18 +38,18 @@ final class Warnings {
 				text = warning.substring(name.length() + 2);
 				scenario = run.scenario();
 			}
-			else if (warning.startsWith(ComparisonRun.TRIAL + ": ")) {
-				name = ComparisonRun.TRIAL;
+			else if (warning.startsWith(Comparison.RunRef.TRIAL + ": ")) {
+				name = Comparison.RunRef.TRIAL;
 				text = warning.substring(name.length() + 2);
-				scenario = ComparisonRun.TRIAL;
+				scenario = Comparison.RunRef.TRIAL;
 			}
 			else {
 				name = "comparison";
 				scenario = "";
 			}
 			String link = run == null ? null : run.dir() + "/" + file(run.scenario());
-			if (run == null && ComparisonRun.TRIAL.equals(name)) {
-				link = Findings.run(comparison, ComparisonRun.TRIAL, ComparisonRun.TRIAL)
+			if (run == null && Comparison.RunRef.TRIAL.equals(name)) {
+				link = Findings.run(comparison, Comparison.RunRef.TRIAL, Comparison.RunRef.TRIAL)
 					.map(r -> r.dir() + "/trial.json")
 					.orElse(null);
 			}
@@ -68,22 +68,22 @@ final class Warnings {
 	}
 
 	private static String label(Comparison.RunRef run) {
-		return ComparisonRun.TRIAL.equals(run.scenario()) ? ComparisonRun.TRIAL : run.variant() + " " + run.scenario();
+		return Comparison.RunRef.TRIAL.equals(run.scenario()) ? Comparison.RunRef.TRIAL : run.variant() + " " + run.scenario();
 	}
 
 	private static String file(String scenario) {
 		return switch (scenario) {
-			case ComparisonRun.TRIAL -> "trial.json";
-			case ComparisonRun.REVOCATION -> "revocation.json";
+			case Comparison.RunRef.TRIAL -> "trial.json";
+			case Comparison.RunRef.REVOCATION -> "revocation.json";
 			default -> "summary.json";
 		};
 	}
 
 	/** What a warning means for the figures of the report, by what it says and where it came from. */
 	static String means(String scenario, String warning) {
-		boolean drill = !scenario.isEmpty() && !ComparisonRun.THROUGHPUT.equals(scenario)
-				&& !ComparisonRun.TRIAL.equals(scenario) && !scenario.startsWith(ComparisonRun.CONTEXT_SIZE);
-		if (warning.contains(ComparisonRun.FAILED.strip()) || warning.contains("not measured further")) {
+		boolean drill = !scenario.isEmpty() && !Comparison.RunRef.THROUGHPUT.equals(scenario)
+				&& !Comparison.RunRef.TRIAL.equals(scenario) && !scenario.startsWith(Comparison.RunRef.CONTEXT_SIZE);
+		if (warning.contains(Comparison.FAILED.strip()) || warning.contains("not measured further")) {
 			return "Nothing more was measured for this configuration: its cells say \"not run\".";
 		}
 		if (warning.contains("INVALID")) {

@@ -78,10 +78,10 @@ class ComparisonBuilderTests {
 		RevocationResult.write(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20),
 				this.dir.resolve("runs/jwt-none-revocation"));
 		List<Comparison.RunRef> runs = List.of(new Comparison.RunRef("jwt-none", "revocation", "runs/jwt-none-revocation", true));
-		String failed = "clustered" + ComparisonRun.FAILED + "redis-server did not start";
+		String failed = "clustered" + Comparison.FAILED + "redis-server did not start";
 		Comparison old = ComparisonBuilder.build(this.dir, "old", "2026-01-01T10:00", Map.of("quick", true), runs,
 				List.of(failed));
-		ComparisonRun.write(this.dir, new Comparison(old.schema(), old.name(), old.createdAt(), old.settings(),
+		Reports.write(this.dir, new Comparison(old.schema(), old.name(), old.createdAt(), old.settings(),
 				old.machine(), old.valid(), old.warnings(), old.rows(), old.runs(), old.timelines(), old.contextSizes(),
 				List.of(RevocationResult.notApplicable("jwt", "round-robin", 3000, 20)), null));
 
@@ -154,7 +154,7 @@ class ComparisonBuilderTests {
 		ReportJson.JSON.writeValue(this.dir.resolve("runs/trial/trial.json").toFile(), trial);
 
 		Comparison comparison = ComparisonBuilder.build(this.dir, "t", Map.of(),
-				List.of(new Comparison.RunRef(ComparisonRun.TRIAL, ComparisonRun.TRIAL, "runs/trial", true)), List.of());
+				List.of(new Comparison.RunRef(Comparison.RunRef.TRIAL, Comparison.RunRef.TRIAL, "runs/trial", true)), List.of());
 
 		Comparison.Row one = comparison.rows().get(0);
 		Comparison.Row replicated = comparison.rows().get(1);

@@ -40,7 +40,7 @@ class ReportLayoutIntegrationTests {
 			.orElseThrow(() -> new IllegalStateException("no committed demo under results/"));
 		Path dir = Files.createDirectories(OUT.resolve("report"));
 		comparison = Reports.comparisonOf(demo);
-		ComparisonRun.write(dir, comparison);
+		Reports.write(dir, comparison);
 		html = dir.resolve("report.html").toAbsolutePath();
 	}
 

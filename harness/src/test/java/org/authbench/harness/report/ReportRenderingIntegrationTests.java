@@ -77,7 +77,7 @@ class ReportRenderingIntegrationTests {
 	@Test
 	void chartsRenderAndTheTableShowsTheSummarysNumbers() throws Exception {
 		Comparison comparison = comparison();
-		ComparisonRun.write(this.dir, comparison);
+		Reports.write(this.dir, comparison);
 
 		String dom = chromiumDom(this.dir.resolve("report.html")).replace("&nbsp;", "\u00a0");
 

@@ -48,7 +48,7 @@ class ResultDiffTests {
 
 	@Test
 	void readsTheFiguresOfAComparisonPerVariant(@TempDir Path dir) {
-		ComparisonRun.write(dir, ReportRenderingIntegrationTests.comparison());
+		Reports.write(dir, ReportRenderingIntegrationTests.comparison());
 
 		Map<String, Statistics> figures = ResultDiff.figures(dir);
 

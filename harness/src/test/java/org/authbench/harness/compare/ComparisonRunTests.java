@@ -1,10 +1,11 @@
-package org.authbench.harness.report;
+package org.authbench.harness.compare;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
+import org.authbench.harness.report.Comparison;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
@@ -63,7 +64,7 @@ class ComparisonRunTests {
 		ComparisonRun.Spec spec = spec(List.of("context-size"), List.of(0, 4096));
 		StackSpec jwt = ComparisonRun.withContext(Setup.parse("jwt-none").apply(StackSpec.builder(Variant.parse("jwt"), HOME).build()), 4096);
 
-		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", ComparisonRun.contextScenario(4096), HOME);
+		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", Comparison.RunRef.contextScenario(4096), HOME);
 
 		assertThat(load.scenario()).isEqualTo(Scenario.THROUGHPUT);
 		assertThat(load.name()).isEqualTo("jwt-none-context-size-4096");
@@ -72,8 +73,8 @@ class ComparisonRunTests {
 			.containsKey("AUTHBENCH_JWT_MAX_TOKEN_BYTES");
 		assertThat(ComparisonRun.withContext(StackSpec.builder(Variant.parse("clustered"), HOME).build(), 1024).appEnv())
 			.containsOnlyKeys("AUTHBENCH_AUTH_CONTEXT_BYTES");
-		assertThat(ComparisonRun.contextBytes("context-size-4096")).contains(4096);
-		assertThat(ComparisonRun.contextBytes("throughput")).isEmpty();
+		assertThat(Comparison.RunRef.contextBytes("context-size-4096")).contains(4096);
+		assertThat(Comparison.RunRef.contextBytes("throughput")).isEmpty();
 	}
 
 	@Test

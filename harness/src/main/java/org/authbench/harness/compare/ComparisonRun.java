@@ -1,4 +1,4 @@
-package org.authbench.harness.report;
+package org.authbench.harness.compare;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +23,9 @@ import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
 import org.authbench.harness.load.Summary;
+import org.authbench.harness.report.Comparison;
+import org.authbench.harness.report.ComparisonBuilder;
+import org.authbench.harness.report.Reports;
 import org.authbench.harness.revocation.RevocationProbe;
 import org.authbench.harness.revocation.RevocationResult;
 import org.authbench.harness.stack.Setup;
@@ -36,6 +38,7 @@ import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
@@ -49,24 +52,20 @@ import org.authbench.harness.trial.TrialStacks;
  */
 public final class ComparisonRun {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	/** Drills that need Redis, skipped for the variants that have none. */
 	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency", "redis-failover",
 			"redis-primary-freeze");
 
-	/** How a warning about a variant that failed reads, after its name. */
-	static final String FAILED = ": not measured further, the run failed: ";
+	/** The recorded names this runner gives its runs, which the report reads (see {@link Comparison.RunRef}). */
+	static final String REVOCATION = Comparison.RunRef.REVOCATION;
 
-	/** The scenario that logs out and replays the old credential on every instance (no load). */
-	public static final String REVOCATION = "revocation";
+	static final String THROUGHPUT = Comparison.RunRef.THROUGHPUT;
 
-	/** The capacity scenario: with it, a comparison measures capacity and cost as an interleaved trial. */
-	public static final String THROUGHPUT = "throughput";
+	static final String TRIAL = Comparison.RunRef.TRIAL;
 
-	/** The name of the trial's run (and of its folder under {@code runs/}). */
-	public static final String TRIAL = "trial";
-
-	/** The scenario that runs the throughput ladder once per auth-context size. */
-	public static final String CONTEXT_SIZE = "context-size";
+	static final String CONTEXT_SIZE = Comparison.RunRef.CONTEXT_SIZE;
 
 	/** Auth-context sizes of the {@code context-size} scenario unless told otherwise (docs/design.md §5). */
 	public static final List<Integer> DEFAULT_CONTEXT_SIZES = List.of(0, 1024, 4096);
@@ -160,7 +159,7 @@ public final class ComparisonRun {
 						runSetup(load, spec, setup, warm, index, tag, dir, found);
 					}
 					catch (RuntimeException ex) {
-						failed.add("%s%s%s".formatted(setup.id(), FAILED, ex.getMessage()));
+						failed.add("%s%s%s".formatted(setup.id(), Comparison.FAILED, ex.getMessage()));
 						this.out.printf("%s FAILED: %s; going on with the next variant%n", tag, ex.getMessage());
 					}
 					this.out.printf("%s done; %d s since the start%n", tag, (System.currentTimeMillis() - started) / 1000);
@@ -185,7 +184,7 @@ public final class ComparisonRun {
 			throw new StackException("no run of the comparison succeeded: " + String.join("; ", failures));
 		}
 		Comparison comparison = ComparisonBuilder.build(dir, spec.name(), settings(spec), runs, failures);
-		write(dir, comparison);
+		Reports.write(dir, comparison);
 		copyEnv(dir, runs);
 		this.out.printf("%nComparison %s in %d s: %s%n  %s%n  %s%n", comparison.valid() ? "valid" : "INVALID",
 				(System.currentTimeMillis() - started) / 1000, dir.resolve("report.html"), dir.resolve("report.md"),
@@ -232,7 +231,7 @@ public final class ComparisonRun {
 			described.put("instances", first.instances());
 			Map<String, Object> env = Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described);
 			env.put("runtime", this.runtime);
-			ComparisonBuilder.JSON.writeValue(trialDir.resolve("env.json").toFile(), env);
+			JSON.writeValue(trialDir.resolve("env.json").toFile(), env);
 			return stacks;
 		}
 		catch (RuntimeException ex) {
@@ -267,7 +266,7 @@ public final class ComparisonRun {
 		}
 		if (scenarios.contains(CONTEXT_SIZE)) {
 			for (int bytes : spec.contextSizes()) {
-				runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(contextScenario(bytes)),
+				runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(Comparison.RunRef.contextScenario(bytes)),
 						tag + " context " + bytes + " B", dir, runs);
 			}
 		}
@@ -294,7 +293,7 @@ public final class ComparisonRun {
 	private void runOnOneStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, List<String> scenarios, String tag,
 			Path dir, List<Comparison.RunRef> runs) {
 		LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
-		boolean ownStack = contextBytes(scenarios.get(0)).isPresent();
+		boolean ownStack = Comparison.RunRef.contextBytes(scenarios.get(0)).isPresent();
 		runOnStack(load, spec, setup, live, scenarios, tag, dir, runs,
 				ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id());
 	}
@@ -344,17 +343,6 @@ public final class ComparisonRun {
 		return Duration.ofSeconds(spec.quick() ? 3 : 10);
 	}
 
-	/** The scenario name a context-size run is recorded under, e.g. {@code context-size-1024}. */
-	static String contextScenario(int bytes) {
-		return CONTEXT_SIZE + "-" + bytes;
-	}
-
-	/** The auth-context size of a run recorded by {@link #contextScenario}, or empty for other scenarios. */
-	static Optional<Integer> contextBytes(String scenario) {
-		return scenario.startsWith(CONTEXT_SIZE + "-")
-				? Optional.of(Integer.valueOf(scenario.substring(CONTEXT_SIZE.length() + 1))) : Optional.empty();
-	}
-
 	/** The stack with this much auth-context padding; a token carrying it needs a larger size limit. */
 	static StackSpec withContext(StackSpec stack, int bytes) {
 		StackSpec sized = stack.withAppEnv("AUTHBENCH_AUTH_CONTEXT_BYTES", String.valueOf(bytes));
@@ -362,19 +350,6 @@ public final class ComparisonRun {
 			sized = sized.withAppEnv(setting.getKey(), setting.getValue());
 		}
 		return sized;
-	}
-
-	/** Writes summary.json, report.md and report.html of a comparison. */
-	public static void write(Path dir, Comparison comparison) {
-		try {
-			Files.createDirectories(dir);
-			ReportJson.write(dir.resolve("summary.json"), comparison);
-			Files.writeString(dir.resolve("report.md"), MarkdownReport.render(comparison));
-			Files.writeString(dir.resolve("report.html"), HtmlReport.render(comparison));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
@@ -401,7 +376,7 @@ public final class ComparisonRun {
 			return new LoadSpec(stack, Scenario.STEADY, List.of(spec.rate()), drill.duration(), population, window,
 					warmupMax, mix, 1, runs, name, drill);
 		}
-		Scenario load = contextBytes(scenario).isPresent() ? Scenario.THROUGHPUT : Scenario.parse(scenario);
+		Scenario load = Comparison.RunRef.contextBytes(scenario).isPresent() ? Scenario.THROUGHPUT : Scenario.parse(scenario);
 		Duration measured = Duration.ofSeconds(spec.quick() ? 8 : 30);
 		List<Integer> ladder = load == Scenario.THROUGHPUT ? load.defaultLadder()
 				: load == Scenario.LATENCY ? List.of(spec.rate(), 2 * spec.rate()) : List.of(spec.rate());

@@ -1,4 +1,4 @@
-package org.authbench.harness.report;
+package org.authbench.harness.compare;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.authbench.harness.docker.DockerEngine;
+import org.authbench.harness.report.Comparison;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.TestStacks;
@@ -76,7 +77,7 @@ class DockerCompareIntegrationTests {
 
 	@Test
 	void theTrialCountedEachContainersCpuAndKeptThemOffTheGeneratorsCpu() throws Exception {
-		Path trial = this.dir.resolve("runs").resolve(ComparisonRun.TRIAL);
+		Path trial = this.dir.resolve("runs").resolve(Comparison.RunRef.TRIAL);
 		TrialResult result = InterleavedTrial.read(trial.resolve("trial.json"));
 
 		assertThat(result.windows()).filteredOn(window -> window.round() > 0).isNotEmpty().allSatisfy(window -> {
