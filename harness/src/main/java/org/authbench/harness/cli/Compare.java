@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.authbench.harness.drill.Drill;
-import org.authbench.harness.load.Scenario;
 import org.authbench.harness.compare.ComparisonRun;
-import org.authbench.harness.report.Comparison;
+import org.authbench.harness.compare.Study;
 import org.authbench.harness.stack.Setup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +47,7 @@ final class Compare implements Callable<Integer> {
 	@Option(names = "--context-sizes", split = ",", paramLabel = "BYTES",
 			description = "Auth-context padding of the context-size scenario, one throughput run on a fresh stack each "
 					+ "(default: 0,1024,4096; at most 8192).")
-	List<Integer> contextSizes = new ArrayList<>(ComparisonRun.DEFAULT_CONTEXT_SIZES);
+	List<Integer> contextSizes = new ArrayList<>(Study.DEFAULT_CONTEXT_SIZES);
 
 	@Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
 			description = "Measurements per scenario, for a median and 95%% CI (default: ${DEFAULT-VALUE}).")
@@ -88,17 +86,12 @@ final class Compare implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		for (String scenario : this.scenarios) {
-			if (!Drill.PRESETS.contains(scenario) && !Comparison.RunRef.CONTEXT_SIZE.equals(scenario)
-					&& !Comparison.RunRef.REVOCATION.equals(scenario)) {
-				Scenario.parse(scenario);
-			}
-		}
+		List<Study> studies = this.scenarios.stream().map(Study::parse).toList();
 		if (this.stack.lb != null) {
 			throw new IllegalArgumentException("compare runs each variant in its own nginx mode; --lb does not apply");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, this.scenarios,
+		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, studies,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
 				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel));

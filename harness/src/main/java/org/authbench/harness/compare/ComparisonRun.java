@@ -42,10 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
- * which the scenarios run one after the other (throughput first, then the drills, which leave
+ * which the {@link Study studies} run one after the other (throughput first, then the drills, which leave
  * the stack repaired: a killed instance or Redis is started again by the drill itself). The
- * {@code context-size} scenario needs one stack per auth-context size and runs last, on stacks
- * of its own. Each scenario gets its own results folder under {@code runs/}; the comparison's
+ * {@code context-size} study needs one stack per auth-context size and runs last, on stacks
+ * of its own. Each study gets its own results folder under {@code runs/}; the comparison's
  * {@code summary.json}, {@code report.md} and {@code report.html} are written at the end. A
  * setup that fails (a stack that does not start, a run that breaks) is reported as a warning
  * and the matrix goes on: the report shows what was measured and says what was not.
@@ -54,29 +54,12 @@ public final class ComparisonRun {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Drills that need Redis, skipped for the variants that have none. */
-	static final List<String> REDIS_SCENARIOS = List.of("redis-outage", "redis-latency", "redis-failover",
-			"redis-primary-freeze");
-
-	/** The recorded names this runner gives its runs, which the report reads (see {@link Comparison.RunRef}). */
-	static final String REVOCATION = Comparison.RunRef.REVOCATION;
-
-	static final String THROUGHPUT = Comparison.RunRef.THROUGHPUT;
-
-	static final String TRIAL = Comparison.RunRef.TRIAL;
-
-	static final String CONTEXT_SIZE = Comparison.RunRef.CONTEXT_SIZE;
-
-	/** Auth-context sizes of the {@code context-size} scenario unless told otherwise (docs/design.md §5). */
-	public static final List<Integer> DEFAULT_CONTEXT_SIZES = List.of(0, 1024, 4096);
-
-	/** The largest padding whose token (about 4/3 of it plus 600 bytes) still fits nginx's 16 KB header buffer. */
-	public static final int MAX_CONTEXT_BYTES = 8192;
+	/** The trial's run: its name and its folder under {@code runs/}. */
+	private static final String TRIAL = Comparison.RunRef.TRIAL;
 
 	/**
 	 * @param setups in the order run; the baseline first makes every ratio available
-	 * @param scenarios {@code throughput}, {@code latency}, {@code steady}, {@code revocation}, {@code context-size},
-	 * or a drill preset
+	 * @param studies what to measure on each setup, as {@code --scenarios} names them
 	 * @param stacks the stack to start for a variant (a setup adds its settings to it)
 	 * @param quick short warm-up, windows and drill timelines (the demo)
 	 * @param repeats measurements per scenario (on the same stack)
@@ -91,23 +74,23 @@ public final class ComparisonRun {
 	 * @param validateModel check the capacity model against measurements after the trial (a full
 	 * comparison always does; a quick one only when asked)
 	 */
-	public record Spec(List<Setup> setups, List<String> scenarios, Function<Variant, StackSpec> stacks, boolean quick,
+	public record Spec(List<Setup> setups, List<Study> studies, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
 			Integer trialInstances, boolean parallelDrills, boolean validateModel) {
 
 		public Spec {
 			setups = List.copyOf(setups);
-			scenarios = List.copyOf(scenarios);
+			studies = List.copyOf(studies);
 			contextSizes = List.copyOf(contextSizes);
-			if (setups.isEmpty() || scenarios.isEmpty()) {
+			if (setups.isEmpty() || studies.isEmpty()) {
 				throw new IllegalArgumentException("a comparison needs at least one variant and one scenario");
 			}
 			for (int size : contextSizes) {
-				if (size < 0 || size > MAX_CONTEXT_BYTES) {
-					throw new IllegalArgumentException("--context-sizes must be 0.." + MAX_CONTEXT_BYTES + " bytes, was " + size);
+				if (size < 0 || size > Study.MAX_CONTEXT_BYTES) {
+					throw new IllegalArgumentException("--context-sizes must be 0.." + Study.MAX_CONTEXT_BYTES + " bytes, was " + size);
 				}
 			}
-			if (scenarios.contains(CONTEXT_SIZE) && contextSizes.isEmpty()) {
+			if (studies.contains(Study.CONTEXT_SIZE) && contextSizes.isEmpty()) {
 				throw new IllegalArgumentException("the context-size scenario needs at least one size");
 			}
 		}
@@ -138,7 +121,7 @@ public final class ComparisonRun {
 		List<String> failures = new ArrayList<>();
 		long started = System.currentTimeMillis();
 		ExecutorService runEach = Executors.newCachedThreadPool();
-		TrialStacks trial = spec.scenarios().contains(THROUGHPUT) ? trial(spec, dir, runs) : null;
+		TrialStacks trial = spec.studies().contains(Study.THROUGHPUT) ? trial(spec, dir, runs) : null;
 		if (trial != null && spec.trialInstances() != null
 				&& spec.trialInstances() != spec.stacks().apply(spec.setups().get(0).variant()).instances()) {
 			trial.close();
@@ -241,20 +224,23 @@ public final class ComparisonRun {
 	}
 
 	/**
-	 * The scenarios of one setup besides the trial: on its warm trial stack when there is one (a
+	 * The studies of one setup besides the trial: on its warm trial stack when there is one (a
 	 * redis-latency drill needs a proxy set up at start: a fresh stack), else on a fresh stack.
 	 */
 	private void runSetup(LoadRun load, Spec spec, Setup setup, TrialStacks trial, int index, String tag, Path dir,
 			List<Comparison.RunRef> runs) {
-		List<String> scenarios = scenarios(spec, setup);
+		List<Study> studies = studies(spec, setup);
 		StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
 		if (spec.parallelDrills()) {
 			// Side by side, each configuration needs ports and a run folder of its own.
 			stack = TrialStacks.placed(stack, setup, index);
 		}
-		List<String> onOneStack = scenarios.stream().filter(s -> !CONTEXT_SIZE.equals(s) && !THROUGHPUT.equals(s)).toList();
+		List<Planned> onOneStack = studies.stream()
+			.filter(s -> !Study.CONTEXT_SIZE.equals(s) && !Study.THROUGHPUT.equals(s))
+			.map(Planned::of)
+			.toList();
 		StackState warm = trial != null ? trial.release(setup) : null;
-		if (warm != null && (onOneStack.isEmpty() || onOneStack.contains("redis-latency"))) {
+		if (warm != null && (onOneStack.isEmpty() || Planned.injectRedisLatency(onOneStack))) {
 			load.stop(LoadRun.LiveStack.running(warm), dir.resolve("logs").resolve(setup.id() + "-trial"));
 			warm = null;
 		}
@@ -264,69 +250,96 @@ public final class ComparisonRun {
 		else if (!onOneStack.isEmpty()) {
 			runOnOneStack(load, spec, setup, stack, onOneStack, tag, dir, runs);
 		}
-		if (scenarios.contains(CONTEXT_SIZE)) {
+		if (studies.contains(Study.CONTEXT_SIZE)) {
 			for (int bytes : spec.contextSizes()) {
-				runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(Comparison.RunRef.contextScenario(bytes)),
+				runOnOneStack(load, spec, setup, withContext(stack, bytes), List.of(Planned.contextSize(bytes)),
 						tag + " context " + bytes + " B", dir, runs);
 			}
 		}
 	}
 
 	/**
-	 * The scenarios that apply to a setup: Redis drills need Redis, context size needs a credential;
+	 * A study's run on a setup, and the scenario it is recorded under ({@link Comparison.RunRef}):
+	 * the study's name, or a context-size run's {@code context-size-<bytes>}.
+	 */
+	record Planned(Study study, String scenario) {
+
+		static Planned of(Study study) {
+			return new Planned(study, study.id());
+		}
+
+		static Planned contextSize(int bytes) {
+			return new Planned(Study.CONTEXT_SIZE, Comparison.RunRef.contextScenario(bytes));
+		}
+
+		/** Whether their stack needs the Redis latency proxy, set up when it starts. */
+		static boolean injectRedisLatency(List<Planned> runs) {
+			return runs.stream().anyMatch(run -> run.study().injectsRedisLatency());
+		}
+	}
+
+	/**
+	 * The studies that apply to a setup: Redis drills need Redis, context size needs a credential;
 	 * a setup that differs from another only in its observability is measured in the trial alone.
 	 * In a quick comparison (the demo) the drills and the revocation probe skip a setup without a
 	 * credential: they count what users lose, and the baseline's users have nothing to lose.
 	 */
-	static List<String> scenarios(Spec spec, Setup setup) {
+	static List<Study> studies(Spec spec, Setup setup) {
 		Variant variant = setup.variant();
 		boolean credential = variant.credential() != Variant.Credential.NONE;
-		return spec.scenarios()
+		return spec.studies()
 			.stream()
-			.filter(s -> setup.observabilityOf().isEmpty() || THROUGHPUT.equals(s))
-			.filter(s -> variant.usesRedis() || !REDIS_SCENARIOS.contains(s))
-			.filter(s -> credential || !CONTEXT_SIZE.equals(s))
-			.filter(s -> credential || !spec.quick() || !(Drill.PRESETS.contains(s) || REVOCATION.equals(s)))
+			.filter(s -> setup.observabilityOf().isEmpty() || Study.THROUGHPUT.equals(s))
+			.filter(s -> variant.usesRedis() || !s.needsRedis())
+			.filter(s -> credential || !Study.CONTEXT_SIZE.equals(s))
+			.filter(s -> credential || !spec.quick() || !(s.isDrill() || Study.REVOCATION.equals(s)))
 			.toList();
 	}
 
-	private void runOnOneStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, List<String> scenarios, String tag,
+	private void runOnOneStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, List<Planned> planned, String tag,
 			Path dir, List<Comparison.RunRef> runs) {
-		LoadRun.LiveStack live = load.start(stack, scenarios.contains("redis-latency"), tag);
-		boolean ownStack = Comparison.RunRef.contextBytes(scenarios.get(0)).isPresent();
-		runOnStack(load, spec, setup, live, scenarios, tag, dir, runs,
-				ownStack ? setup.id() + "-" + scenarios.get(0) : setup.id());
+		LoadRun.LiveStack live = load.start(stack, Planned.injectRedisLatency(planned), tag);
+		boolean ownStack = planned.get(0).study().equals(Study.CONTEXT_SIZE);
+		runOnStack(load, spec, setup, live, planned, tag, dir, runs,
+				ownStack ? setup.id() + "-" + planned.get(0).scenario() : setup.id());
 	}
 
-	/** Runs the scenarios one after the other on a running stack, then stops it. */
-	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<String> scenarios,
+	/** Runs the studies one after the other on a running stack, then stops it. */
+	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<Planned> planned,
 			String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
 		try {
-			for (String scenario : scenarios) {
-				if (REVOCATION.equals(scenario)) {
-					Path runDir = dir.resolve("runs").resolve(setup.id() + "-" + REVOCATION);
-					this.out.printf("%s revocation: %d logouts, the old credential replayed on every instance for at most %d s%n",
-							tag, revocationProbes(spec), revocationBound(spec).toSeconds());
-					RevocationResult.write(RevocationProbe.run(live.state(), revocationProbes(spec), revocationBound(spec),
-							this.out).named(setup.id()), runDir);
-					runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), true));
-					continue;
-				}
-				StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
-				LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), scenario, dir.resolve("runs"));
-				Path runDir = dir.resolve("runs").resolve(loadSpec.name());
-				List<LoadRun.Repeat> repeats = new ArrayList<>();
-				for (int r = 1; r <= spec.repeats(); r++) {
-					Path repeatDir = spec.repeats() == 1 ? runDir : runDir.resolve("repeat-" + r);
-					repeats.add(load.measure(live, loadSpec, tag + " " + scenario, repeatDir));
-				}
-				Summary summary = load.writeResults(runDir, loadSpec, repeats);
-				runs.add(new Comparison.RunRef(setup.id(), scenario, dir.relativize(runDir).toString(), summary.valid()));
+			for (Planned run : planned) {
+				runs.add(run.study().equals(Study.REVOCATION) ? revocation(spec, setup, live, tag, dir)
+						: measure(load, spec, setup, live, run, tag, dir));
 			}
 		}
 		finally {
 			load.stop(live, dir.resolve("logs").resolve(logsName));
 		}
+	}
+
+	private Comparison.RunRef revocation(Spec spec, Setup setup, LoadRun.LiveStack live, String tag, Path dir) {
+		Path runDir = dir.resolve("runs").resolve(setup.id() + "-" + Study.REVOCATION.id());
+		this.out.printf("%s revocation: %d logouts, the old credential replayed on every instance for at most %d s%n",
+				tag, revocationProbes(spec), revocationBound(spec).toSeconds());
+		RevocationResult.write(RevocationProbe.run(live.state(), revocationProbes(spec), revocationBound(spec), this.out)
+			.named(setup.id()), runDir);
+		return new Comparison.RunRef(setup.id(), Study.REVOCATION.id(), dir.relativize(runDir).toString(), true);
+	}
+
+	/** The load runs of a study, {@code repeats} of them on the same stack, and their summary. */
+	private Comparison.RunRef measure(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, Planned run,
+			String tag, Path dir) {
+		StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
+		LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), run, dir.resolve("runs"));
+		Path runDir = dir.resolve("runs").resolve(loadSpec.name());
+		List<LoadRun.Repeat> repeats = new ArrayList<>();
+		for (int r = 1; r <= spec.repeats(); r++) {
+			Path repeatDir = spec.repeats() == 1 ? runDir : runDir.resolve("repeat-" + r);
+			repeats.add(load.measure(live, loadSpec, tag + " " + run.scenario(), repeatDir));
+		}
+		Summary summary = load.writeResults(runDir, loadSpec, repeats);
+		return new Comparison.RunRef(setup.id(), run.scenario(), dir.relativize(runDir).toString(), summary.valid());
 	}
 
 	/** Logouts of the revocation scenario. */
@@ -360,23 +373,23 @@ public final class ComparisonRun {
 	 */
 	static final double QUICK_DRILL_SCALE = 0.2;
 
-	static LoadSpec loadSpec(Spec spec, StackSpec stack, String setup, String scenario, Path runs) {
+	static LoadSpec loadSpec(Spec spec, StackSpec stack, String setup, Planned run, Path runs) {
 		// Paced load: a window is steady when it serves what was offered; 2 s windows tell that as well.
 		Duration window = spec.quick() ? Duration.ofSeconds(2) : LoadDefaults.warmupWindow();
 		// A drill's fresh stack is cold: under the demo's 300 requests/s a clustered or jwt instance
 		// took 12 s before a 3 s window served what was offered (the bound was 10 s then).
 		Duration warmupMax = spec.quick() ? Duration.ofSeconds(20) : LoadDefaults.warmupMax();
-		String name = setup + "-" + scenario;
+		String name = setup + "-" + run.scenario();
 		String mix = LoadDefaults.mix();
 		int population = LoadDefaults.population();
-		if (Drill.PRESETS.contains(scenario)) {
-			Drill preset = Drill.preset(scenario, stack.instances(), spec.quick() ? QUICK_DRILL_SCALE : 1.0);
+		if (run.study().isDrill()) {
+			Drill preset = Drill.preset(run.study().id(), stack.instances(), spec.quick() ? QUICK_DRILL_SCALE : 1.0);
 			Drill drill = spec.quick() ? new Drill(preset.name(), preset.events(),
 					preset.events().get(preset.events().size() - 1).at().plusSeconds(8)) : preset;
-			return new LoadSpec(stack, Scenario.STEADY, List.of(spec.rate()), drill.duration(), population, window,
+			return new LoadSpec(stack, run.study().load(), List.of(spec.rate()), drill.duration(), population, window,
 					warmupMax, mix, 1, runs, name, drill);
 		}
-		Scenario load = Comparison.RunRef.contextBytes(scenario).isPresent() ? Scenario.THROUGHPUT : Scenario.parse(scenario);
+		Scenario load = run.study().load();
 		Duration measured = Duration.ofSeconds(spec.quick() ? 8 : 30);
 		List<Integer> ladder = load == Scenario.THROUGHPUT ? load.defaultLadder()
 				: load == Scenario.LATENCY ? List.of(spec.rate(), 2 * spec.rate()) : List.of(spec.rate());
@@ -386,9 +399,9 @@ public final class ComparisonRun {
 	private static Map<String, Object> settings(Spec spec) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("variants", spec.setups().stream().map(Setup::id).toList());
-		settings.put("scenarios", spec.scenarios());
+		settings.put("scenarios", spec.studies().stream().map(Study::id).toList());
 		settings.put("instances", spec.stacks().apply(spec.setups().get(0).variant()).instances());
-		if (spec.trialInstances() != null && spec.scenarios().contains(THROUGHPUT)) {
+		if (spec.trialInstances() != null && spec.studies().contains(Study.THROUGHPUT)) {
 			settings.put("trialInstances", spec.trialInstances());
 		}
 		if (spec.parallelDrills()) {
@@ -399,7 +412,7 @@ public final class ComparisonRun {
 		settings.put("drillRate", spec.rate());
 		settings.put("redisScenariosSkippedFor",
 				spec.setups().stream().filter(s -> !s.variant().usesRedis()).map(Setup::id).toList());
-		if (spec.scenarios().contains(CONTEXT_SIZE)) {
+		if (spec.studies().contains(Study.CONTEXT_SIZE)) {
 			settings.put("contextSizes", spec.contextSizes());
 			settings.put("contextSizeSkippedFor", spec.setups()
 				.stream()

@@ -52,6 +52,15 @@ class MainTests {
 	}
 
 	@Test
+	void anUnknownScenarioOfCompareFailsWithTheKnownOnesBeforeAnythingStarts() {
+		Run compare = run("compare", "--scenarios", "throughput,failvoer");
+
+		assertThat(compare.code()).isEqualTo(1);
+		assertThat(compare.err()).contains("authbench compare: no scenario 'failvoer'; scenarios: throughput, latency, ",
+				"revocation, context-size, failover, ", "redis-primary-freeze");
+	}
+
+	@Test
 	void aGatewayModeNeedsTheJwtVariant() throws Exception {
 		Path runDir = Files.createTempDirectory("authbench-main-");
 

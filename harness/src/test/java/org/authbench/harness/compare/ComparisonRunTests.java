@@ -24,27 +24,33 @@ class ComparisonRunTests {
 	}
 
 	private static ComparisonRun.Spec spec(List<String> scenarios, List<Integer> sizes, boolean quick) {
-		return new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky"), Setup.parse("clustered"), Setup.parse("jwt-none")), scenarios,
+		return new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky"), Setup.parse("clustered"), Setup.parse("jwt-none")),
+				scenarios.stream().map(Study::parse).toList(),
 				variant -> StackSpec.builder(variant, HOME).build(), quick, 1, 300, sizes, HOME.resolve("results"), "t", null,
 				null, false, false);
+	}
+
+	/** The names of the studies that apply to a setup. */
+	private static List<String> studies(ComparisonRun.Spec spec, Setup setup) {
+		return ComparisonRun.studies(spec, setup).stream().map(Study::id).toList();
 	}
 
 	@Test
 	void theQuickComparisonRunsNoDrillOnTheBaselineWhoseUsersHaveNothingToLose() {
 		List<String> scenarios = List.of("throughput", "failover", "revocation");
 
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.parse("baseline"))).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), true), Setup.parse("sticky"))).isEqualTo(scenarios);
-		assertThat(ComparisonRun.scenarios(spec(scenarios, List.of(0), false), Setup.parse("baseline"))).isEqualTo(scenarios);
+		assertThat(studies(spec(scenarios, List.of(0), true), Setup.parse("baseline"))).containsExactly("throughput");
+		assertThat(studies(spec(scenarios, List.of(0), true), Setup.parse("sticky"))).isEqualTo(scenarios);
+		assertThat(studies(spec(scenarios, List.of(0), false), Setup.parse("baseline"))).isEqualTo(scenarios);
 	}
 
 	@Test
 	void redisDrillsSkipVariantsWithoutRedisAndContextSizeSkipsTheBaseline() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "redis-outage", "context-size"), List.of(0, 4096));
 
-		assertThat(ComparisonRun.scenarios(spec, Setup.parse("baseline"))).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky"))).containsExactly("throughput", "context-size");
-		assertThat(ComparisonRun.scenarios(spec, Setup.parse("clustered"))).containsExactly("throughput", "redis-outage",
+		assertThat(studies(spec, Setup.parse("baseline"))).containsExactly("throughput");
+		assertThat(studies(spec, Setup.parse("sticky"))).containsExactly("throughput", "context-size");
+		assertThat(studies(spec, Setup.parse("clustered"))).containsExactly("throughput", "redis-outage",
 				"context-size");
 	}
 
@@ -52,8 +58,8 @@ class ComparisonRunTests {
 	void aSetupThatDiffersOnlyInObservabilityIsMeasuredInTheTrialAlone() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "failover", "revocation"), List.of(0));
 
-		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky-boot-default"))).containsExactly("throughput");
-		assertThat(ComparisonRun.scenarios(spec, Setup.parse("sticky"))).containsExactly("throughput", "failover", "revocation");
+		assertThat(studies(spec, Setup.parse("sticky-boot-default"))).containsExactly("throughput");
+		assertThat(studies(spec, Setup.parse("sticky"))).containsExactly("throughput", "failover", "revocation");
 		assertThat(Setup.parse("sticky-boot-default").observabilityOf()).contains(Setup.parse("sticky"));
 		assertThat(Setup.parse("baseline-boot-default").observabilityOf()).contains(Setup.parse("baseline"));
 		assertThat(Setup.parse("jwt-none").observabilityOf()).isEmpty();
@@ -64,7 +70,7 @@ class ComparisonRunTests {
 		ComparisonRun.Spec spec = spec(List.of("context-size"), List.of(0, 4096));
 		StackSpec jwt = ComparisonRun.withContext(Setup.parse("jwt-none").apply(StackSpec.builder(Variant.parse("jwt"), HOME).build()), 4096);
 
-		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", Comparison.RunRef.contextScenario(4096), HOME);
+		LoadSpec load = ComparisonRun.loadSpec(spec, jwt, "jwt-none", ComparisonRun.Planned.contextSize(4096), HOME);
 
 		assertThat(load.scenario()).isEqualTo(Scenario.THROUGHPUT);
 		assertThat(load.name()).isEqualTo("jwt-none-context-size-4096");
@@ -73,7 +79,7 @@ class ComparisonRunTests {
 			.containsKey("AUTHBENCH_JWT_MAX_TOKEN_BYTES");
 		assertThat(ComparisonRun.withContext(StackSpec.builder(Variant.parse("clustered"), HOME).build(), 1024).appEnv())
 			.containsOnlyKeys("AUTHBENCH_AUTH_CONTEXT_BYTES");
-		assertThat(Comparison.RunRef.contextBytes("context-size-4096")).contains(4096);
+		assertThat(Comparison.RunRef.contextBytes(ComparisonRun.Planned.contextSize(4096).scenario())).contains(4096);
 		assertThat(Comparison.RunRef.contextBytes("throughput")).isEmpty();
 	}
 

@@ -46,7 +46,7 @@ class DockerCompareIntegrationTests {
 	void compare() throws Exception {
 		Map<Variant, StackSpec> stacks = new LinkedHashMap<>();
 		ComparisonRun.Spec spec = new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky")),
-				List.of("throughput", "failover"),
+				List.of(Study.THROUGHPUT, Study.parse("failover")),
 				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
 				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false);
 		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
