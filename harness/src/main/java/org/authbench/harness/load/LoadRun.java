@@ -210,42 +210,22 @@ public final class LoadRun {
 	 * CPU and Redis sampled over the measurement window, the drill if any, the analysis.
 	 */
 	public Repeat measure(LiveStack live, LoadSpec spec, String tag, Path dir) {
-		try {
-			Files.createDirectories(dir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		StackState state = live.state;
+		createDirectories(dir);
 		DrillRunner drill = null;
-		Window window;
 		GatlingRunner.Started gatling = null;
+		MeasurementWindow window;
 		try {
-			verifyOrRefuse(state, tag);
-			gatling = new GatlingRunner(this.repo, Path.of(System.getProperty("java.home")))
-				.start(spec.scenario().simulation(), spec.simulationProperties(state.url()), dir);
-			say("%s load: %s, %s %s, %.0f s measured after warm-up (at most %.0f s)", tag, spec.scenario().id(),
-					spec.scenario().open() ? "rate/s" : "users", spec.ladder(), spec.duration().toMillis() / 1000.0,
-					spec.warmupMax().toMillis() / 1000.0);
-			long measureStart = awaitMeasureStart(gatling, tag);
-			Map<String, Long> pidsBefore = pids(state, gatling);
-			Map<String, Double> cpuBefore = cpu(state, pidsBefore);
-			long sampledFrom = System.currentTimeMillis();
-			RedisCommandStats.Sample redisBefore = redisSample(state);
+			verifyOrRefuse(live.state, tag);
+			gatling = startLoad(spec, live.state, dir, tag);
+			Opening opening = open(live.state, gatling, awaitMeasureStart(gatling, tag));
 			if (spec.drill() != null) {
-				drill = new DrillRunner(live.stack, state, spec.drill(), live.proxy, this.out);
-				drill.start(measureStart);
+				drill = new DrillRunner(live.stack, live.state, spec.drill(), live.proxy, this.out);
+				drill.start(opening.startMillis());
 				say("%s drill %s: %s", tag, spec.drill().name(), spec.drill().describe());
 			}
-			long end = measureStart + spec.duration().toMillis();
-			sleepUntil(end, measureStart, tag);
-			StackState now = drill != null ? drill.state() : state;
-			Map<String, Long> pidsAfter = pids(now, gatling);
-			ProcessCpu.Window cpu = ProcessCpu.between(pidsBefore, cpuBefore, pidsAfter, cpu(now, pidsAfter),
-					(double) (end - measureStart) / Math.max(1, System.currentTimeMillis() - sampledFrom));
-			RedisCommandStats.Sample redisAfter = redisSample(now);
-			boolean redisRan = state.hasRedis() || now.hasRedis();
-			window = new Window(measureStart, end, cpu, redisRan ? RedisCommandStats.between(redisBefore, redisAfter) : null);
+			long end = opening.startMillis() + spec.duration().toMillis();
+			sleepUntil(end, opening.startMillis(), tag);
+			window = close(opening, drill != null ? drill.state() : live.state, gatling, end);
 			if (drill != null) {
 				drill.close();
 			}
@@ -262,28 +242,83 @@ public final class LoadRun {
 		}
 		// nginx writes its access log every second (buffer=64k flush=1s): let it catch up.
 		sleep(1500);
-		RunEvents events = RunEvents.read(gatling.metricsDir());
-		Path accessLog = Path.of(live.state.runDir()).resolve("logs").resolve("access.json");
-		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(gatling.metricsDir(), window.start(),
-				window.end(), (window.start() - events.last("start").map(e -> e.get("epochMillis").asLong())
-					.orElse(window.start())) / 1000.0, events.warmupBoundHit(), spec.ladder(),
-				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
-				window.cpu(), window.redis(), Runtime.getRuntime().availableProcessors(),
-				spec.drill() == null || spec.drill().events().isEmpty() ? null
-						: window.start() + spec.drill().events().get(0).at().toMillis()));
-		DrillReport report = drill == null ? null
-				: DrillAnalysis.analyse(spec.drill(), drill.executed(),
-						Timeline.read(gatling.metricsDir().resolve("timeline.json")),
-						LatencyLog.read(gatling.metricsDir().resolve("latency.hlog")), spec.stack().variant().id(),
-						window.start(), window.end());
+		RunFigures figures = analyse(live, spec, gatling, window);
+		DrillReport report = drill == null ? null : drillReport(spec, drill, gatling, window);
 		say("%s %,.0f req/s (%,.0f ok), p50 %.2f ms, p99 %.2f ms, %s", tag, figures.throughput(),
 				figures.okThroughput(), figures.latency().p50(), figures.latency().p99(),
 				figures.valid() ? "valid" : "INVALID");
 		return new Repeat(figures, report);
 	}
 
-	/** The measurement window and what CPU and Redis spent in it ({@code redis} null: no Redis ran). */
-	record Window(long start, long end, ProcessCpu.Window cpu, RedisCommandStats.Window redis) {
+	private static DrillReport drillReport(LoadSpec spec, DrillRunner drill, GatlingRunner.Started gatling,
+			MeasurementWindow window) {
+		return DrillAnalysis.analyse(spec.drill(), drill.executed(),
+				Timeline.read(gatling.metricsDir().resolve("timeline.json")),
+				LatencyLog.read(gatling.metricsDir().resolve("latency.hlog")), spec.stack().variant().id(),
+				window.startMillis(), window.endMillis());
+	}
+
+	private static void createDirectories(Path dir) {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private GatlingRunner.Started startLoad(LoadSpec spec, StackState state, Path dir, String tag) {
+		GatlingRunner.Started gatling = new GatlingRunner(this.repo, Path.of(System.getProperty("java.home")))
+			.start(spec.scenario().simulation(), spec.simulationProperties(state.url()), dir);
+		say("%s load: %s, %s %s, %.0f s measured after warm-up (at most %.0f s)", tag, spec.scenario().id(),
+				spec.scenario().open() ? "rate/s" : "users", spec.ladder(), spec.duration().toMillis() / 1000.0,
+				spec.warmupMax().toMillis() / 1000.0);
+		return gatling;
+	}
+
+	/**
+	 * The measurement window as it opened: when, after how long a warm-up, and the counters (CPU
+	 * of every process, Redis's) its costs are measured from.
+	 */
+	private record Opening(long startMillis, double warmupSeconds, boolean warmupBoundHit, StackState state,
+			Map<String, Long> pids, Map<String, Double> cpu, long sampledAt, RedisCommandStats.Sample redis) {
+	}
+
+	/** Opens the window at the measurement start the simulation announced in {@code events}. */
+	private Opening open(StackState state, GatlingRunner.Started gatling, RunEvents events) {
+		long start = events.measureStartMillis().orElseThrow();
+		double warmupSeconds = (start - events.last("start").map(e -> e.get("epochMillis").asLong()).orElse(start))
+				/ 1000.0;
+		Map<String, Long> pids = pids(state, gatling);
+		Map<String, Double> cpu = cpu(state, pids);
+		long sampledAt = System.currentTimeMillis();
+		return new Opening(start, warmupSeconds, events.warmupBoundHit(), state, pids, cpu, sampledAt,
+				redisSample(state));
+	}
+
+	/**
+	 * Closes the window at {@code end}: what CPU and Redis spent since it opened, sampled on the
+	 * stack as it is now (a drill may have restarted processes).
+	 */
+	private MeasurementWindow close(Opening opening, StackState now, GatlingRunner.Started gatling, long end) {
+		Map<String, Long> pids = pids(now, gatling);
+		ProcessCpu.Window cpu = ProcessCpu.between(opening.pids(), opening.cpu(), pids, cpu(now, pids),
+				(double) (end - opening.startMillis()) / Math.max(1, System.currentTimeMillis() - opening.sampledAt()));
+		RedisCommandStats.Sample redis = redisSample(now);
+		boolean redisRan = opening.state().hasRedis() || now.hasRedis();
+		return new MeasurementWindow(opening.startMillis(), end, opening.warmupSeconds(), opening.warmupBoundHit(), cpu,
+				redisRan ? RedisCommandStats.between(opening.redis(), redis) : null);
+	}
+
+	/** The run's figures, from what the simulation and nginx recorded over the window. */
+	private static RunFigures analyse(LiveStack live, LoadSpec spec, GatlingRunner.Started gatling,
+			MeasurementWindow window) {
+		Path accessLog = Path.of(live.state.runDir()).resolve("logs").resolve("access.json");
+		Long faultAt = spec.drill() == null || spec.drill().events().isEmpty() ? null
+				: window.startMillis() + spec.drill().events().get(0).at().toMillis();
+		return RunAnalysis.analyse(new RunAnalysis.Input(gatling.metricsDir(), window, spec.ladder(),
+				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
+				Runtime.getRuntime().availableProcessors(), faultAt));
 	}
 
 	private void verifyOrRefuse(StackState state, String tag) {
@@ -296,15 +331,15 @@ public final class LoadRun {
 		say("%s verify: %d checks passed", tag, result.checks().size());
 	}
 
-	private long awaitMeasureStart(GatlingRunner.Started gatling, String tag) {
+	/** Waits for the simulation to end its warm-up; returns its events, which announce the measurement start. */
+	private RunEvents awaitMeasureStart(GatlingRunner.Started gatling, String tag) {
 		long windows = 0;
 		while (true) {
 			RunEvents events = RunEvents.read(gatling.metricsDir());
-			Optional<Long> start = events.measureStartMillis();
-			if (start.isPresent()) {
+			if (events.measureStartMillis().isPresent()) {
 				say("%s warm-up done after %d windows%s; measuring", tag, events.warmupWindows(),
 						events.warmupBoundHit() ? " (bound hit: it did not converge)" : "");
-				return start.get();
+				return events;
 			}
 			if (events.warmupWindows() > windows) {
 				windows = events.warmupWindows();

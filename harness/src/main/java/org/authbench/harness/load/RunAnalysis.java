@@ -12,7 +12,6 @@ import org.authbench.harness.metrics.AccessLog;
 import org.authbench.harness.metrics.Completions;
 import org.authbench.harness.metrics.LatencyLog;
 import org.authbench.harness.metrics.LatencySummary;
-import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
 
@@ -38,20 +37,18 @@ public final class RunAnalysis {
 	public static final String LOAD_GENERATOR = "gatling";
 
 	/**
+	 * What one run recorded, beside its metrics files.
+	 *
 	 * @param metricsDir the simulation's metrics folder
-	 * @param startMillis start of the measurement window [start, end), epoch milliseconds
-	 * @param endMillis its end
+	 * @param window the measurement window, and what CPU and Redis spent in it
 	 * @param ladder the ladder values, one per step
 	 * @param stepMillis length of a step
 	 * @param accessLog nginx's log of the run, or null when there was no nginx
-	 * @param cpu CPU seconds over the window per process, the load generator as {@link #LOAD_GENERATOR},
-	 * and what could not be counted
-	 * @param redis what the window cost Redis (or why it is not known), or null when no Redis ran
+	 * @param cores the machine's processors, for the load generator's share of it
 	 * @param faultAtMillis when a drill's first event struck, epoch milliseconds; null without a drill
 	 */
-	public record Input(Path metricsDir, long startMillis, long endMillis, double warmupSeconds,
-			boolean warmupBoundHit, List<Integer> ladder, long stepMillis, AccessLog accessLog, ProcessCpu.Window cpu,
-			RedisCommandStats.Window redis, int cores, Long faultAtMillis) {
+	public record Input(Path metricsDir, MeasurementWindow window, List<Integer> ladder, long stepMillis,
+			AccessLog accessLog, int cores, Long faultAtMillis) {
 	}
 
 	/**
@@ -70,6 +67,9 @@ public final class RunAnalysis {
 	}
 
 	public static RunFigures analyse(Input in) {
+		MeasurementWindow window = in.window();
+		long start = window.startMillis();
+		long end = window.endMillis();
 		List<String> warnings = new ArrayList<>();
 		LatencyLog latency = LatencyLog.read(in.metricsDir().resolve("latency.hlog"));
 		Timeline timeline = Timeline.read(in.metricsDir().resolve("timeline.json"));
@@ -77,20 +77,20 @@ public final class RunAnalysis {
 		// is counted in whole seconds of its time line, and nginx then over the same seconds.
 		Optional<Completions> ledger = Completions.read(in.metricsDir());
 		Counter counter = ledger.<Counter>map(completions -> completions::totals).orElse(timeline::totals);
-		double seconds = (in.endMillis() - in.startMillis()) / 1000.0;
-		Timeline.Second totals = counter.totals(in.startMillis(), in.endMillis());
+		double seconds = window.seconds();
+		Timeline.Second totals = counter.totals(start, end);
 		RunFigures.Requests requests = new RunFigures.Requests(totals.requests(), totals.ok(), totals.authLost(),
 				totals.clientError(), totals.serverError(), totals.connectError(), totals.relogins());
 		Predicate<String> notLogin = tag -> !"login".equals(tag);
 
 		Map<String, LatencySummary> byType = new LinkedHashMap<>();
 		for (String tag : latency.tags()) {
-			byType.put(tag, LatencySummary.of(latency.merged(tag::equals, in.startMillis(), in.endMillis())));
+			byType.put(tag, LatencySummary.of(latency.merged(tag::equals, start, end)));
 		}
 		List<RunFigures.Step> steps = new ArrayList<>();
 		for (int i = 0; i < in.ladder().size(); i++) {
-			long from = in.startMillis() + i * in.stepMillis();
-			long to = Math.min(in.endMillis(), from + in.stepMillis());
+			long from = start + i * in.stepMillis();
+			long to = Math.min(end, from + in.stepMillis());
 			Timeline.Second step = counter.totals(from, to);
 			double stepSeconds = Math.max(0.001, (to - from) / 1000.0);
 			steps.add(new RunFigures.Step(in.ladder().get(i), round(step.requests() / stepSeconds),
@@ -98,12 +98,12 @@ public final class RunAnalysis {
 		}
 
 		RunFigures.Cpu cpu = cpu(in, totals.requests(), seconds, warnings);
-		RunFigures.Redis redis = redis(in.redis(), totals.requests(), warnings);
+		RunFigures.Redis redis = redis(window.redis(), totals.requests(), warnings);
 		RunFigures.Bytes bytes = null;
 		RunFigures.Sources sources = null;
 		if (in.accessLog() != null) {
-			AccessLog.Window nginx = ledger.isPresent() ? in.accessLog().window(in.startMillis(), in.endMillis())
-					: in.accessLog().window(timeline.alignUp(in.startMillis()), timeline.alignUp(in.endMillis()));
+			AccessLog.Window nginx = ledger.isPresent() ? in.accessLog().window(start, end)
+					: in.accessLog().window(timeline.alignUp(start), timeline.alignUp(end));
 			bytes = new RunFigures.Bytes(perRequest(nginx.bytesSent(), nginx.requests()),
 					perRequest(nginx.requestBytes(), nginx.requests()));
 			double gap = AccessLog.disagreement(totals.requests(), nginx.requests());
@@ -113,16 +113,16 @@ public final class RunAnalysis {
 					.formatted(totals.requests(), nginx.requests(), nginx.probeRequests(), gap * 100));
 			}
 		}
-		if (in.warmupBoundHit()) {
+		if (window.warmupBoundHit()) {
 			warnings.add("warm-up did not become steady (docs/method.md §9) within its bound; measured after %.0f s"
-				.formatted(in.warmupSeconds()));
+				.formatted(window.warmupSeconds()));
 		}
 		if (totals.requests() == 0) {
 			warnings.add("no request completed in the measurement window");
 		}
 		boolean servedBeforeFault = true;
-		if (in.faultAtMillis() != null && in.faultAtMillis() > in.startMillis()) {
-			Timeline.Second before = counter.totals(in.startMillis(), Math.min(in.faultAtMillis(), in.endMillis()));
+		if (in.faultAtMillis() != null && in.faultAtMillis() > start) {
+			Timeline.Second before = counter.totals(start, Math.min(in.faultAtMillis(), end));
 			if (before.requests() > 0 && before.ok() < MIN_OK_BEFORE_FAULT * before.requests()) {
 				servedBeforeFault = false;
 				warnings.add(("INVALID: before the first fault only %d of %d requests succeeded (%.1f%%, at least %.0f%% "
@@ -133,9 +133,9 @@ public final class RunAnalysis {
 		}
 		boolean valid = cpu.loadGeneratorShare() <= MAX_LOAD_GENERATOR_SHARE && totals.requests() > 0
 				&& servedBeforeFault;
-		return new RunFigures(new RunFigures.Window(in.startMillis(), in.endMillis(), seconds, in.warmupSeconds(),
-				in.warmupBoundHit()), requests, round(totals.requests() / seconds), round(totals.ok() / seconds),
-				LatencySummary.of(latency.merged(notLogin, in.startMillis(), in.endMillis())), byType, steps, cpu,
+		return new RunFigures(new RunFigures.Window(start, end, seconds, window.warmupSeconds(),
+				window.warmupBoundHit()), requests, round(totals.requests() / seconds), round(totals.ok() / seconds),
+				LatencySummary.of(latency.merged(notLogin, start, end)), byType, steps, cpu,
 				redis, bytes, sources, valid, List.copyOf(warnings));
 	}
 
@@ -154,8 +154,8 @@ public final class RunAnalysis {
 	}
 
 	private static RunFigures.Cpu cpu(Input in, long requests, double seconds, List<String> warnings) {
-		warnings.addAll(in.cpu().warnings());
-		Map<String, Double> cpuSeconds = in.cpu().seconds();
+		warnings.addAll(in.window().cpu().warnings());
+		Map<String, Double> cpuSeconds = in.window().cpu().seconds();
 		Map<String, Double> micros = new LinkedHashMap<>();
 		double system = 0;
 		for (Map.Entry<String, Double> entry : cpuSeconds.entrySet()) {

@@ -1,2 +1,2 @@
-/** Load runs: Gatling as a child JVM, the measurement window, and the run's summary. */
+/** Load runs: Gatling as a child JVM, the {@link org.authbench.harness.load.MeasurementWindow measurement window}, and the run's summary. */
 package org.authbench.harness.load;

@@ -62,10 +62,10 @@ class RunAnalysisTests {
 	}
 
 	private RunAnalysis.Input input(AccessLog nginx, double gatlingCpu, RedisCommandStats.Window redis) {
-		return new RunAnalysis.Input(this.dir, T0 + 2000, T0 + 10_000, 2.0, false, List.of(10, 20), 4000, nginx,
+		return new RunAnalysis.Input(this.dir, new MeasurementWindow(T0 + 2000, T0 + 10_000, 2.0, false,
 				new ProcessCpu.Window(Map.of("app-1", 0.8, "nginx", 0.16, RunAnalysis.LOAD_GENERATOR, gatlingCpu),
 						List.of()),
-				redis, 2, null);
+				redis), List.of(10, 20), 4000, nginx, 2, null);
 	}
 
 	private static AccessLog nginxCounting(int requests) {
@@ -136,8 +136,9 @@ class RunAnalysisTests {
 		RecordedRun recorded = RecordedRun.failoverDrill(start, end);
 		recorded.write(run);
 
-		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(run, start, end, 9.0, false, List.of(300), 18_500,
-				recorded.nginx(), new ProcessCpu.Window(Map.of(RunAnalysis.LOAD_GENERATOR, 1.0), List.of()), null, 2, null));
+		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(run, new MeasurementWindow(start, end, 9.0, false,
+				new ProcessCpu.Window(Map.of(RunAnalysis.LOAD_GENERATOR, 1.0), List.of()), null), List.of(300), 18_500,
+				recorded.nginx(), 2, null));
 
 		long inWindow = recorded.completedIn(start, end);
 		assertThat(figures.sources().simulation()).isEqualTo(inWindow);
@@ -165,8 +166,9 @@ class RunAnalysisTests {
 		recorded.write(run);
 		Files.delete(run.resolve(Completions.FILE));
 
-		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(run, start, end, 9.0, false, List.of(300), 18_500,
-				recorded.nginx(), new ProcessCpu.Window(Map.of(RunAnalysis.LOAD_GENERATOR, 1.0), List.of()), null, 2, null));
+		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(run, new MeasurementWindow(start, end, 9.0, false,
+				new ProcessCpu.Window(Map.of(RunAnalysis.LOAD_GENERATOR, 1.0), List.of()), null), List.of(300), 18_500,
+				recorded.nginx(), 2, null));
 
 		assertThat(figures.sources().simulation()).isEqualTo(recorded.completedIn(start, T0 + 28_000));
 		assertThat(figures.sources().nginx()).isEqualTo(figures.sources().simulation());
@@ -211,8 +213,10 @@ class RunAnalysisTests {
 				Map.of("app-1", 1L, "app-2", 3L), Map.of("app-1", 5.8, "app-2", 0.4), 1.0);
 		RunAnalysis.Input in = input(nginxCounting(800), 1.0);
 
-		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.startMillis(), in.endMillis(),
-				in.warmupSeconds(), false, in.ladder(), in.stepMillis(), in.accessLog(), cpu, in.redis(), in.cores(), null));
+		MeasurementWindow window = in.window();
+		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), new MeasurementWindow(
+				window.startMillis(), window.endMillis(), window.warmupSeconds(), false, cpu, window.redis()), in.ladder(),
+				in.stepMillis(), in.accessLog(), in.cores(), null));
 
 		assertThat(figures.cpu().microsPerRequest()).containsEntry("app-1", 1000.0).containsEntry("app-2", 500.0);
 		assertThat(figures.warnings()).singleElement().asString().startsWith("app-2 restarted during the measurement window");
@@ -231,13 +235,11 @@ class RunAnalysisTests {
 	void aDrillWhoseSystemFailedRequestsBeforeTheFaultIsInvalid() {
 		RunAnalysis.Input in = input(nginxCounting(800), 0.5);
 		// 90 of every 100 requests succeeded all along: 10% failed before the fault at +4 s.
-		RunFigures overloaded = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.startMillis(),
-				in.endMillis(), in.warmupSeconds(), false, in.ladder(), in.stepMillis(), in.accessLog(), in.cpu(),
-				in.redis(), in.cores(), T0 + 6000));
+		RunFigures overloaded = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.window(), in.ladder(),
+				in.stepMillis(), in.accessLog(), in.cores(), T0 + 6000));
 		RunFigures noFault = RunAnalysis.analyse(in);
-		RunFigures faultAtTheStart = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.startMillis(),
-				in.endMillis(), in.warmupSeconds(), false, in.ladder(), in.stepMillis(), in.accessLog(), in.cpu(),
-				in.redis(), in.cores(), in.startMillis()));
+		RunFigures faultAtTheStart = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.window(), in.ladder(),
+				in.stepMillis(), in.accessLog(), in.cores(), in.window().startMillis()));
 
 		assertThat(overloaded.valid()).isFalse();
 		assertThat(overloaded.warnings()).anyMatch(w -> w.startsWith("INVALID: before the first fault only 360 of 400"));
