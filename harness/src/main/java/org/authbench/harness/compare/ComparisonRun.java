@@ -102,10 +102,6 @@ public final class ComparisonRun {
 
 	private final String runtime;
 
-	public ComparisonRun(PrintWriter out, Path repo) {
-		this(out, repo, "native");
-	}
-
 	/** @param runtime where every stack runs: {@code native} or {@code docker}, as {@code --runtime} takes it */
 	public ComparisonRun(PrintWriter out, Path repo, String runtime) {
 		this.out = out;

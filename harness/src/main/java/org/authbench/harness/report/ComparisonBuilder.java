@@ -19,7 +19,6 @@ import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +57,7 @@ public final class ComparisonBuilder {
 		ModelCheck check = null;
 		for (Comparison.RunRef run : runs) {
 			if (Comparison.RunRef.TRIAL.equals(run.scenario())) {
-				trial = InterleavedTrial.read(dir.resolve(run.dir()).resolve("trial.json"));
+				trial = TrialResult.read(dir.resolve(run.dir()).resolve("trial.json"));
 				check = ModelCheck.read(dir.resolve(run.dir())).orElse(null);
 				trial.warnings().forEach(w -> warnings.add("trial: " + w));
 				trial.targets().forEach(t -> byVariant.computeIfAbsent(t.name(), v -> new LinkedHashMap<>()));

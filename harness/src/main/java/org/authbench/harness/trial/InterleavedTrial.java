@@ -293,11 +293,6 @@ public final class InterleavedTrial {
 		}
 	}
 
-	/** Reads a {@code trial.json}. */
-	public static TrialResult read(Path file) {
-		return JSON.readValue(file.toFile(), TrialResult.class);
-	}
-
 	private void print(TrialResult result) {
 		this.out.printf("%n  %-22s %-26s %-22s %-22s %s%n", "configuration", "capacity req/s", "× " + result.reference(),
 				"CPU µs/req @" + result.rate() + "/s", "× " + result.reference());

@@ -1,5 +1,6 @@
 package org.authbench.harness.trial;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,11 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 		Double otherLoad, boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
 
 	public static final String SCHEMA = "authbench.trial/1";
+
+	/** Reads a {@code trial.json}. */
+	public static TrialResult read(Path file) {
+		return InterleavedTrial.JSON.readValue(file.toFile(), TrialResult.class);
+	}
 
 	/**
 	 * @param generatorCpus the generator's CPUs ({@code taskset -c} list), or "any"

@@ -14,7 +14,6 @@ import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.TrialResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class DockerCompareIntegrationTests {
 	@Test
 	void theTrialCountedEachContainersCpuAndKeptThemOffTheGeneratorsCpu() throws Exception {
 		Path trial = this.dir.resolve("runs").resolve(Comparison.RunRef.TRIAL);
-		TrialResult result = InterleavedTrial.read(trial.resolve("trial.json"));
+		TrialResult result = TrialResult.read(trial.resolve("trial.json"));
 
 		assertThat(result.windows()).filteredOn(window -> window.round() > 0).isNotEmpty().allSatisfy(window -> {
 			assertThat(window.processCpuSeconds()).as(window.target() + " round " + window.round())

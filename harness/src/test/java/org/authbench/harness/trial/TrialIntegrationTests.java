@@ -120,6 +120,6 @@ class TrialIntegrationTests {
 	void tooShortAWarmUpIsReportedAsColdAndTheTrialAsNotValid() throws Exception {
 		assertThat(this.result.valid()).isFalse();
 		assertThat(this.result.warnings()).anyMatch(w -> w.contains("only 2 rounds"));
-		assertThat(InterleavedTrial.read(this.dir.resolve("trial.json")).targets()).hasSize(2);
+		assertThat(TrialResult.read(this.dir.resolve("trial.json")).targets()).hasSize(2);
 	}
 }
