@@ -84,6 +84,23 @@ class ComparisonRunTests {
 	}
 
 	@Test
+	void aDrillRunsItsPresetUnderSteadyLoadAtTheDrillRate() {
+		ComparisonRun.Spec spec = spec(List.of("failover", "latency"), List.of(0), false);
+		StackSpec sticky = StackSpec.builder(Variant.parse("sticky"), HOME).build();
+
+		LoadSpec failover = ComparisonRun.loadSpec(spec, sticky, "sticky", ComparisonRun.Planned.of(Study.parse("failover")), HOME);
+		LoadSpec latency = ComparisonRun.loadSpec(spec, sticky, "sticky", ComparisonRun.Planned.of(Study.parse("latency")), HOME);
+
+		assertThat(failover.scenario()).isEqualTo(Scenario.STEADY);
+		assertThat(failover.name()).isEqualTo("sticky-failover");
+		assertThat(failover.drill().name()).isEqualTo("failover");
+		assertThat(failover.ladder()).containsExactly(300);
+		assertThat(latency.scenario()).isEqualTo(Scenario.LATENCY);
+		assertThat(latency.ladder()).containsExactly(300, 600);
+		assertThat(latency.drill()).isNull();
+	}
+
+	@Test
 	void contextSizesAreBounded() {
 		assertThatThrownBy(() -> spec(List.of("context-size"), List.of(0, 65_536)))
 			.isInstanceOf(IllegalArgumentException.class)
