@@ -133,7 +133,7 @@ public final class RedisCommandStats {
 	}
 
 	/** A {@code name:value} line of an INFO section. */
-	static String field(String info, String name) {
+	public static String field(String info, String name) {
 		for (String line : info.split("\r?\n")) {
 			if (line.startsWith(name + ":")) {
 				return line.substring(name.length() + 1).trim();

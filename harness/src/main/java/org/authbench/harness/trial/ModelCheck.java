@@ -142,10 +142,10 @@ public record ModelCheck(List<RedisRun> redis, List<QuotaRun> app, List<String> 
 		RedisCeiling.Replay replay = RedisCeiling.measure(captured, target.redisPort(),
 				"any".equals(cpus.systems()) ? null : cpus.systems(), cpus.generatorList(), Duration.ofSeconds(1),
 				Duration.ofSeconds(4), dir.resolve("model-check").resolve(target.name() + "-redis"));
-		out.printf("model check: %s Redis at saturation: %,.0f commands/s, %.2f µs CPU per command, busy %.2f cores "
+		out.printf("model check: %s Redis at saturation%s: %,.0f commands/s, %.2f µs CPU per command, busy %.2f cores "
 				+ "(mix of %d captured commands %s; %s commands per request in the capture)%n", target.name(),
-				replay.commandsPerSecond(), replay.microsPerCommand(), replay.busyCores(), captured.size(), replay.mix(),
-				perRequest);
+				replay.replicas() > 0 ? " feeding " + replay.replicas() + " replica(s)" : "", replay.commandsPerSecond(),
+				replay.microsPerCommand(), replay.busyCores(), captured.size(), replay.mix(), perRequest);
 		out.flush();
 		return new RedisRun(target.name(), captured.size(), load[0].requests(), perRequest, replay);
 	}

@@ -78,10 +78,17 @@ public final class RedisCeiling {
 	 * @param busyCores Redis's CPU ÷ seconds: near 1 when its thread was the limit
 	 * @param saturated busyCores reached {@value #SATURATED}; else the generator was the limit and
 	 * commandsPerSecond is a lower bound
+	 * @param replicas replicas the replayed Redis fed meanwhile, as many as the design's had (with
+	 * Sentinel: one), so that its ceiling includes writing the replication stream
 	 */
 	public record Replay(Map<String, Long> mix, int connections, int depth, double seconds, long commands,
 			double commandsPerSecond, double redisCpuSeconds, double microsPerCommand, double busyCores,
-			boolean saturated) {
+			boolean saturated, int replicas) {
+
+		Replay withReplicas(int count) {
+			return new Replay(this.mix, this.connections, this.depth, this.seconds, this.commands, this.commandsPerSecond,
+					this.redisCpuSeconds, this.microsPerCommand, this.busyCores, this.saturated, count);
+		}
 	}
 
 	private RedisCeiling() {
@@ -213,9 +220,10 @@ public final class RedisCeiling {
 
 	/**
 	 * Starts a fresh redis-server on {@code cpus} (a {@code taskset -c} list, or null for any) with
-	 * the source's persistence settings and a copy of its data, replays {@code commands} in a loop
-	 * from {@code generatorCpus} (this JVM is pinned there meanwhile, then set free again), and stops
-	 * it again.
+	 * the source's persistence settings and a copy of its data, and as many replicas of it as the
+	 * source has (with Sentinel: one, on the same CPUs), replays {@code commands} in a loop from
+	 * {@code generatorCpus} (this JVM is pinned there meanwhile, then set free again), and stops them
+	 * again.
 	 * @param sourcePort the design's Redis, whose data and persistence settings are copied
 	 * @param dir where the fresh Redis keeps its files and log
 	 */
@@ -224,32 +232,65 @@ public final class RedisCeiling {
 		if (commands.isEmpty()) {
 			throw new IllegalArgumentException("no Redis commands to replay");
 		}
-		Process redis = null;
+		List<Process> started = new ArrayList<>();
 		try {
 			Files.createDirectories(dir);
 			int port = freePort();
-			redis = start(port, sourcePort, cpus, dir);
+			Process redis = start(port, sourcePort, cpus, dir, null);
+			started.add(redis);
 			copyData(sourcePort, port);
-			return replay(commands, port, redis.pid(), generatorCpus, warmup, window);
+			int replicas = replicas(sourcePort);
+			for (int r = 1; r <= replicas; r++) {
+				Path replicaDir = Files.createDirectories(dir.resolve("replica-" + r));
+				int replicaPort = freePort();
+				started.add(start(replicaPort, sourcePort, cpus, replicaDir, port));
+				awaitInSync(replicaPort, replicaDir);
+			}
+			return replay(commands, port, redis.pid(), generatorCpus, warmup, window).withReplicas(replicas);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			if (redis != null) {
-				redis.destroy();
+			for (Process process : started) {
+				process.destroy();
 				try {
-					if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-						redis.destroyForcibly();
+					if (!process.waitFor(10, TimeUnit.SECONDS)) {
+						process.destroyForcibly();
 					}
 				}
 				catch (InterruptedException ex) {
-					redis.destroyForcibly();
+					process.destroyForcibly();
 					Thread.currentThread().interrupt();
 				}
 			}
 			removeDataFiles(dir);
 		}
+	}
+
+	/** Replicas connected to the Redis on this port ({@code INFO replication}'s {@code connected_slaves}). */
+	static int replicas(int port) {
+		try (Jedis redis = new Jedis("127.0.0.1", port, 5000)) {
+			return Integer.parseInt(RedisCommandStats.field(redis.info("replication"), "connected_slaves"));
+		}
+	}
+
+	/** Waits until the replica on this port has loaded its primary's data and follows its stream. */
+	private static void awaitInSync(int port, Path dir) {
+		long until = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < until) {
+			try (Jedis replica = new Jedis("127.0.0.1", port, 500)) {
+				if (replica.info("replication").contains("master_link_status:up")) {
+					return;
+				}
+			}
+			catch (RuntimeException notYet) {
+				// still loading
+			}
+			LoadRun.sleep(50);
+		}
+		throw new StackException("the replica for the ceiling check did not catch up with its primary within 10 s; see "
+				+ dir.resolve("redis.log"));
 	}
 
 	/** With persistence on, the replay writes hundreds of MB of append-only file: only the log is kept. */
@@ -264,7 +305,8 @@ public final class RedisCeiling {
 		}
 	}
 
-	private static Process start(int port, int sourcePort, String cpus, Path dir) throws IOException {
+	/** A redis-server with the source's persistence settings; {@code replicaOf}: the primary's port, or null. */
+	private static Process start(int port, int sourcePort, String cpus, Path dir, Integer replicaOf) throws IOException {
 		String appendonly;
 		String fsync;
 		try (Jedis source = new Jedis("127.0.0.1", sourcePort, 5000)) {
@@ -278,6 +320,9 @@ public final class RedisCeiling {
 		command.addAll(List.of(Binaries.require("redis-server", "redis-server").toString(), "--port",
 				String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", appendonly, "--appendfsync",
 				fsync, "--dir", dir.toAbsolutePath().toString(), "--logfile", dir.resolve("redis.log").toAbsolutePath().toString()));
+		if (replicaOf != null) {
+			command.addAll(List.of("--replicaof", "127.0.0.1", String.valueOf(replicaOf)));
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("redis.out").toFile())
 			.start();
@@ -496,7 +541,7 @@ public final class RedisCeiling {
 	public static Replay figures(Map<String, Long> mix, int connections, int depth, double seconds, long commands, double cpu) {
 		double busy = cpu / seconds;
 		return new Replay(mix, connections, depth, round(seconds), commands, round(commands / seconds), round(cpu),
-				commands > 0 ? round(cpu * 1e6 / commands) : Double.NaN, round(busy), busy >= SATURATED);
+				commands > 0 ? round(cpu * 1e6 / commands) : Double.NaN, round(busy), busy >= SATURATED, 0);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.authbench.testsupport.RedisServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,9 @@ class RedisCeilingIntegrationTests {
 
 	@RegisterExtension
 	static final RedisServer redis = new RedisServer();
+
+	@RegisterExtension
+	static final RedisServer replica = new RedisServer();
 
 	@Test
 	void capturesADesignsCommandsAndMeasuresThemAtSaturationOnAFreshRedis(@TempDir Path dir) {
@@ -65,6 +69,33 @@ class RedisCeilingIntegrationTests {
 		assertThat(replay.busyCores()).isPositive();
 		try (Jedis client = new Jedis(redis.host(), redis.port())) {
 			assertThat(client.hget("sessions:3", "attr")).as("the source Redis is left as it was").hasSize(200);
+		}
+	}
+
+	/** With Sentinel the design's Redis feeds a replica: the replayed one feeds one too, and its ceiling includes that. */
+	@Test
+	void aDesignWithAReplicaIsReplayedOnARedisThatFeedsOne(@TempDir Path dir) {
+		try (Jedis follower = new Jedis(replica.host(), replica.port()); Jedis primary = new Jedis(redis.host(), redis.port())) {
+			follower.replicaof(redis.host(), redis.port());
+			try {
+				Awaitility.await("the replica follows the primary")
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> RedisCeiling.replicas(redis.port()) == 1);
+				primary.set("session:1", "x");
+				List<List<byte[]>> writes = List.of(List.of("set".getBytes(), "session:1".getBytes(), "y".getBytes()));
+
+				RedisCeiling.Replay replay = RedisCeiling.measure(writes, redis.port(), null, "0", Duration.ofMillis(300),
+						Duration.ofSeconds(1), dir);
+
+				assertThat(replay.replicas()).isEqualTo(1);
+				assertThat(replay.commands()).isPositive();
+				assertThat(dir.resolve("replica-1").resolve("redis.log")).as("the replay's replica ran and logged")
+					.content()
+					.contains("MASTER <-> REPLICA sync");
+			}
+			finally {
+				follower.replicaofNoOne();
+			}
 		}
 	}
 }
