@@ -11,7 +11,6 @@ import org.authbench.harness.drill.DrillEvent;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.load.Scenario;
-import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,14 +33,7 @@ final class Run implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Mixin
-	RunFolder folder;
-
-	@Option(names = "--variant", required = true, paramLabel = "VARIANT", completionCandidates = Configurations.class,
-			description = "A variant or a configuration of one: ${COMPLETION-CANDIDATES}.")
-	Setup variant;
-
-	@Mixin
-	StackOptions stack;
+	VariantStack stack;
 
 	@Option(names = "--scenario", defaultValue = "throughput", paramLabel = "SCENARIO",
 			description = "throughput | latency | steady, or a drill: failover | freeze | rolling-restart | "
@@ -98,13 +90,13 @@ final class Run implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.variant.apply(this.stack.stackSpec(this.folder, this.variant.variant()));
+		StackSpec stackSpec = this.stack.stackSpec();
 		LoadSpec spec = loadSpec(stackSpec);
 		if (spec.drill() != null && spec.drill().events().stream().anyMatch(event -> event.action() == DrillEvent.Action.PARTITION)
-				&& !"docker".equals(this.stack.runtime)) {
+				&& !"docker".equals(this.stack.runtime())) {
 			throw new IllegalArgumentException("a partition cuts one instance off Redis's network: it needs --runtime docker");
 		}
-		Path dir = new LoadRun(out, this.folder.home(), this.stack.runtime).run(spec);
+		Path dir = new LoadRun(out, this.stack.folder.home(), this.stack.runtime()).run(spec);
 		out.printf("Done: %s%n", dir);
 		return 0;
 	}
@@ -127,9 +119,9 @@ final class Run implements Callable<Integer> {
 		Duration measured = this.duration != null ? this.duration
 				: timeline != null ? timeline.duration() : Duration.ofSeconds(30);
 		String runName = this.name != null ? this.name
-				: this.variant.id() + "-" + (timeline != null ? timeline.name() : load.id());
+				: this.stack.variant.id() + "-" + (timeline != null ? timeline.name() : load.id());
 		return new LoadSpec(stackSpec, load, ladder, measured, this.population, this.warmupWindow, this.warmupMax,
-				this.mix, this.repeat, this.out != null ? this.out : this.folder.home().resolve("results"), runName,
+				this.mix, this.repeat, this.out != null ? this.out : this.stack.folder.home().resolve("results"), runName,
 				timeline);
 	}
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.stack.ContainerSettings;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
-import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
@@ -28,14 +27,7 @@ final class Up implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Mixin
-	RunFolder folder;
-
-	@Option(names = "--variant", required = true, paramLabel = "VARIANT", completionCandidates = Configurations.class,
-			description = "A variant or a configuration of one: ${COMPLETION-CANDIDATES}.")
-	Setup variant;
-
-	@Mixin
-	StackOptions stack;
+	VariantStack stack;
 
 	@Option(names = "--detach", description = "Return once the stack is up; stop it later with: authbench down.")
 	boolean detach;
@@ -43,8 +35,8 @@ final class Up implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		StackSpec stackSpec = this.variant.apply(this.stack.stackSpec(this.folder, this.variant.variant()));
-		StackRuntime stack = StackRuntime.of(this.stack.runtime, out);
+		StackSpec stackSpec = this.stack.stackSpec();
+		StackRuntime stack = StackRuntime.of(this.stack.runtime(), out);
 		Path runDir = stackSpec.runDir();
 		// Ctrl-C or SIGTERM: the runtime's shutdown hook brings down what this JVM started.
 		StackState state = stack.up(stackSpec);

@@ -67,7 +67,7 @@ class OptionDefaultsTests {
 		Up up = new Up();
 
 		Main.configure(new CommandLine(up)).parseArgs("--variant", "sticky");
-		StackSpec spec = up.stack.stackSpec(new RunFolder(), Variant.parse("sticky"));
+		StackSpec spec = up.stack.options.stackSpec(new RunFolder(), Variant.parse("sticky"));
 
 		assertThat(spec.instances()).isEqualTo(DEFAULT_STACK.instances());
 		assertThat(spec.port()).isEqualTo(DEFAULT_STACK.port());
