@@ -1,7 +1,7 @@
 package org.authbench.jwt;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,17 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * valid tokens the cache holds (the cases share one app, so valid tokens of earlier cases are
  * in it), and a changed copy of a cached token is verified, not looked up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none",
-				"authbench.jwt.secret=" + TestKeys.SECRET, "authbench.jwt.verified-cache=1000" })
+@TestPropertySource(properties = { "authbench.jwt.secret=" + TestKeys.SECRET, "authbench.jwt.verified-cache=1000" })
 class CachedHs256TokenRejectionIntegrationTests extends TokenRejectionCases {
-
-	private static final TestKeys KEYS = TestKeys.secret();
-
-	@Override
-	TestKeys keys() {
-		return KEYS;
-	}
 
 	@Test
 	void aChangedCopyOfACachedTokenIsRefused() {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.authbench.identity.Identity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,20 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed with this very secret (case 3). A shorter secret is refused: see
  * {@link JwtStartupRefusalTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none",
-				"authbench.jwt.secret=" + TestKeys.SECRET_384 })
+@TestPropertySource(properties = "authbench.jwt.secret=" + TestKeys.SECRET_384)
 class LongHs256SecretIntegrationTests extends TokenRejectionCases {
-
-	private static final TestKeys KEYS = TestKeys.secret(TestKeys.SECRET_384);
 
 	@Autowired
 	TokenService tokens;
-
-	@Override
-	TestKeys keys() {
-		return KEYS;
-	}
 
 	@Test
 	void theAppSignsWithHs256AndAcceptsItsOwnTokens() {
@@ -43,7 +34,7 @@ class LongHs256SecretIntegrationTests extends TokenRejectionCases {
 				"family-1", null).token();
 
 		String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
-		assertThat(header).contains("\"alg\":\"HS256\"").contains("\"kid\":\"" + KEYS.kid() + "\"");
+		assertThat(header).contains("\"alg\":\"HS256\"").contains("\"kid\":\"" + keys().kid() + "\"");
 		assertThat(meWith(token).status()).isEqualTo(200);
 	}
 

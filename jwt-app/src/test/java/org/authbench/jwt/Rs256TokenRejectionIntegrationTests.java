@@ -1,24 +1,8 @@
 package org.authbench.jwt;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The token cases with RS256 keys from a keys file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none",
-				"authbench.jwt.algorithm=RS256" })
+@TestPropertySource(properties = PublicKeyTokenRejectionCases.ALGORITHM + "=RS256")
 class Rs256TokenRejectionIntegrationTests extends PublicKeyTokenRejectionCases {
-
-	private static final TestKeys KEYS = TestKeys.file(JwtAlgorithm.RS256);
-
-	@DynamicPropertySource
-	static void keysFile(DynamicPropertyRegistry registry) {
-		registry.add("authbench.jwt.keys", KEYS::path);
-	}
-
-	@Override
-	TestKeys keys() {
-		return KEYS;
-	}
 }

@@ -11,6 +11,8 @@ import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
 import org.authbench.testsupport.BadTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * docs/security.md cases 1–11, written once and run against jwt-app for each algorithm (a subclass
  * per algorithm starts the app with it). Each test sends real, deliberately bad tokens over
  * HTTP and expects a JSON 401. The tokens come from {@link BadTokens}, which the harness's
- * gateway tests send through nginx as well.
+ * gateway tests send through nginx as well. A subclass adds its keys' settings with
+ * {@code @TestPropertySource}.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none" })
 abstract class TokenRejectionCases {
 
 	static final String SIGNATURE_CHECKS = "authbench_jwt_signature_checks_total";
@@ -29,8 +34,13 @@ abstract class TokenRejectionCases {
 	@LocalServerPort
 	int port;
 
-	/** The keys the app under test was started with. */
-	abstract TestKeys keys();
+	@Value("${authbench.jwt.secret:}")
+	String secret;
+
+	/** The keys the app under test was started with: by default its HS256 secret's. */
+	TestKeys keys() {
+		return TestKeys.secret(this.secret);
+	}
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
