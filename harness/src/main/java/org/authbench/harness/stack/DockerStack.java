@@ -165,9 +165,7 @@ public final class DockerStack implements StackRuntime {
 		preflight(docker, spec);
 		StackPlan plan = new StackPlan(spec);
 		DockerContainers containers = new DockerContainers(docker, project(spec.runDir()), spec);
-		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
-				spec.startTimeout().toSeconds(), List.of());
-		try {
+		return StartUp.run(spec, state -> {
 			Stack.keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
 			Path conf = spec.runDir().resolve("nginx-conf");
@@ -210,15 +208,7 @@ public final class DockerStack implements StackRuntime {
 					plan);
 			return startAndAwait(containers, state, containers.createNginx(nginx, conf, plan.logs()), nginx,
 					spec.startTimeout());
-		}
-		catch (IOException ex) {
-			stopAfterFailure(state);
-			throw new UncheckedIOException(ex);
-		}
-		catch (RuntimeException ex) {
-			stopAfterFailure(state);
-			throw ex;
-		}
+		}, this::stopAfterFailure);
 	}
 
 	private static Member member(String name, Member.Role role, int port, List<String> command, Map<String, String> env,

@@ -37,9 +37,7 @@ public final class Stack implements StackRuntime {
 		Preflight.check(spec);
 		StackPlan plan = new StackPlan(spec);
 		StartedStacks.add(spec.runDir());
-		StackState state = new StackState(spec.variant().id(), spec.lb().id(), spec.port(), spec.runDir().toString(),
-				spec.startTimeout().toSeconds(), List.of());
-		try {
+		return StartUp.run(spec, state -> {
 			keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
 			if (spec.variant().usesRedis()) {
@@ -68,17 +66,8 @@ public final class Stack implements StackRuntime {
 				Warmup.await(app, spec.variant().credential(), spec.startTimeout());
 				say("%s is healthy and has served a first authenticated request (pid %d)", app.name(), app.pid());
 			}
-			state = startAndAwait(state, plan.nginx(nginx, conf), spec.startTimeout());
-			return state;
-		}
-		catch (IOException ex) {
-			stopAfterFailure(state);
-			throw new UncheckedIOException(ex);
-		}
-		catch (RuntimeException ex) {
-			stopAfterFailure(state);
-			throw ex;
-		}
+			return startAndAwait(state, plan.nginx(nginx, conf), spec.startTimeout());
+		}, this::stopAfterFailure);
 	}
 
 	/** The one redis-server; or the primary, its replica once in sync, and the Sentinels once each can fail over. */
