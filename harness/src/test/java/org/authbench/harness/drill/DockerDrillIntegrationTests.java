@@ -1,21 +1,12 @@
 package org.authbench.harness.drill;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.authbench.harness.docker.DockerEngine;
-import org.authbench.harness.load.LoadRun;
-import org.authbench.harness.load.LoadSpec;
-import org.authbench.harness.load.Scenario;
-import org.authbench.harness.stack.StackSpec;
-import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,18 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DockerEngine.class)
 class DockerDrillIntegrationTests {
 
+	/** Runs a drill under a steady open load on a fresh docker stack and returns its first incident. */
 	private static JsonNode drill(Variant variant, int instances, String timeline, Duration measured,
 			String... appEnv) {
-		StackSpec.Builder builder = TestStacks.spec(variant, instances);
-		for (int i = 0; i < appEnv.length; i += 2) {
-			builder.appEnv(appEnv[i], appEnv[i + 1]);
-		}
-		LoadSpec spec = new LoadSpec(builder.build(), Scenario.STEADY, List.of(150), measured, 30,
-				Duration.ofSeconds(2), Duration.ofSeconds(4), "me=40,items=40,write=20", 1, TestStacks.tempDir(),
-				"docker-drill-" + variant.id(), Drill.parse(timeline));
-		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
-		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
-		return summary.get("drills").get(0).get("incidents").get(0);
+		return TestDrills.incidents("docker", variant, instances, timeline, measured, appEnv).get(0);
 	}
 
 	@Test

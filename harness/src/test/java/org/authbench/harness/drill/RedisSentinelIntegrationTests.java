@@ -3,13 +3,11 @@ package org.authbench.harness.drill;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
-import org.authbench.harness.load.Scenario;
 import org.authbench.harness.revocation.FailoverProbe;
 import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.Setup;
@@ -42,10 +40,7 @@ class RedisSentinelIntegrationTests {
 	 */
 	private static Outcome drill(Setup setup, String timeline, Duration measured, boolean splitBrain) {
 		StackSpec stack = setup.apply(TestStacks.spec(setup.variant(), 2).build());
-		Drill drill = Drill.parse(timeline);
-		LoadSpec spec = new LoadSpec(stack, Scenario.STEADY, List.of(150), measured, 30, Duration.ofSeconds(2),
-				Duration.ofSeconds(4), "me=40,items=40,write=20", 1, TestStacks.tempDir(), "sentinel-" + setup.id(),
-				drill);
+		LoadSpec spec = TestDrills.load(stack, measured, "sentinel-" + setup.id(), Drill.parse(timeline));
 		LoadRun load = new LoadRun(new PrintWriter(System.out, true), TestStacks.home());
 		Path dir = TestStacks.tempDir();
 		LoadRun.LiveStack live = load.start(stack, false, "[" + setup.id() + "]");
