@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -179,29 +180,28 @@ public final class ApiClient {
 
 	/** Replaces the bearer token, e.g. with a forged one. */
 	public ApiClient withAccessToken(String token) {
-		ApiClient copy = sameCredentialAt(this.baseUrl);
-		copy.accessToken = token;
-		return copy;
+		return copyWith(copy -> copy.accessToken = token);
 	}
 
 	/** The same client with another session cookie ({@code NAME=value}), e.g. one planted before login. */
 	public ApiClient withCookie(String sessionCookie) {
-		ApiClient copy = sameCredentialAt(this.baseUrl);
-		copy.cookie = sessionCookie;
-		return copy;
+		return copyWith(copy -> copy.cookie = sessionCookie);
 	}
 
 	/** The same client with another CSRF token (cookie and header), or none at all when null. */
 	public ApiClient withXsrfToken(String token) {
-		ApiClient copy = sameCredentialAt(this.baseUrl);
-		copy.xsrfToken = token;
-		return copy;
+		return copyWith(copy -> copy.xsrfToken = token);
 	}
 
 	/** The same client sending its CSRF token cookie but the given value in the header. */
 	public ApiClient withXsrfHeader(String headerValue) {
+		return copyWith(copy -> copy.xsrfHeader = headerValue);
+	}
+
+	/** A copy of this client (same base URL, same credential) with one thing changed. */
+	private ApiClient copyWith(Consumer<ApiClient> change) {
 		ApiClient copy = sameCredentialAt(this.baseUrl);
-		copy.xsrfHeader = headerValue;
+		change.accept(copy);
 		return copy;
 	}
 
