@@ -12,9 +12,4 @@ class BaselineContractIntegrationTests extends ApiContractCases {
 	protected CredentialKind credentialKind() {
 		return CredentialKind.NONE;
 	}
-
-	@Override
-	protected String instanceId() {
-		return "baseline-7";
-	}
 }

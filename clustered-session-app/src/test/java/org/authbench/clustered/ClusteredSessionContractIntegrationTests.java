@@ -27,9 +27,4 @@ class ClusteredSessionContractIntegrationTests extends ApiContractCases {
 	protected CredentialKind credentialKind() {
 		return CredentialKind.COOKIE;
 	}
-
-	@Override
-	protected String instanceId() {
-		return "clustered-7";
-	}
 }

@@ -27,7 +27,7 @@ class AuthContextClaimIntegrationTests {
 	/** An access token issued with this much padding, after checking it works on /api/me. */
 	static String accessToken(int contextBytes) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JwtApplication.class).run(
-				"--server.port=0", "--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + JwtContractIntegrationTests.SECRET,
+				"--server.port=0", "--authbench.users.hash-cost=4", "--authbench.jwt.secret=" + TestKeys.SECRET,
 				"--authbench.jwt.revocation=none", "--AUTHBENCH_AUTH_CONTEXT_BYTES=" + contextBytes,
 				"--spring.data.redis.port=" + redis.port(), "--spring.data.redis.timeout=3s")) {
 			ApiClient client = new ApiClient(

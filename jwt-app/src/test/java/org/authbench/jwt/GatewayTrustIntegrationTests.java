@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.jwt.revocation=none",
-				"authbench.jwt.secret=" + JwtContractIntegrationTests.SECRET, "authbench.gateway.trust=true",
+				"authbench.jwt.secret=" + TestKeys.SECRET, "authbench.gateway.trust=true",
 				"authbench.gateway.secret=" + GatewayTrustIntegrationTests.GATEWAY_SECRET })
 class GatewayTrustIntegrationTests {
 

@@ -10,11 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "authbench.users.hash-cost=4", "authbench.instance-id=jwt-7",
-				"authbench.jwt.secret=" + JwtContractIntegrationTests.SECRET })
+				"authbench.jwt.secret=" + TestKeys.SECRET })
 class JwtContractIntegrationTests extends ApiContractCases {
-
-	/** 256 bits, base64; for tests only. */
-	static final String SECRET = "dGVzdC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcyEh";
 
 	@RegisterExtension
 	static final RedisServer redis = new RedisServer();
@@ -27,10 +24,5 @@ class JwtContractIntegrationTests extends ApiContractCases {
 	@Override
 	protected CredentialKind credentialKind() {
 		return CredentialKind.BEARER;
-	}
-
-	@Override
-	protected String instanceId() {
-		return "jwt-7";
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +39,13 @@ public abstract class ApiContractCases {
 
 	protected abstract CredentialKind credentialKind();
 
-	/** The value the variant puts in {@code X-Instance-Id}. */
-	protected abstract String instanceId();
+	/** The instance id the app was started with, which it must put in {@code X-Instance-Id} and {@code /api/me}. */
+	@Value("${authbench.instance-id}")
+	private String instanceId;
+
+	private String instanceId() {
+		return this.instanceId;
+	}
 
 	private boolean authenticates() {
 		return credentialKind() != CredentialKind.NONE;

@@ -17,11 +17,6 @@ class StickySessionContractIntegrationTests extends ApiContractCases {
 		return CredentialKind.COOKIE;
 	}
 
-	@Override
-	protected String instanceId() {
-		return "sticky-7";
-	}
-
 	@Test
 	void sessionCookieEndsWithTheInstanceRoute() {
 		ApiClient client = new ApiClient(baseUrl(), CredentialKind.COOKIE);
