@@ -4,7 +4,8 @@
 # mounted read-only at /authbench/conf. Like `authbench up`: its own prefix with pid and temp
 # folders, logs in /authbench/logs, never /etc/nginx. The gateway modes' shared secret is not in
 # the committed files: it comes from AUTHBENCH_GATEWAY_SECRET (base64url, as `authbench up`
-# makes it) and is filled in here.
+# makes it) and is filled in here. gateway-njs's script comes with the config (Kubernetes, the
+# docker runtime) or, under compose, from nginx/gateway.js itself, mounted at /authbench/njs.
 set -eu
 conf=/authbench/conf
 prefix=/authbench/nginx
@@ -21,5 +22,10 @@ for file in "$conf"/*; do
         *.sh) continue ;;
     esac
     sed "s|$marker|${AUTHBENCH_GATEWAY_SECRET:-}|g" "$file" > "$prefix/$(basename "$file")"
+done
+for file in /authbench/njs/*.js; do
+    if [ -f "$file" ]; then
+        cp "$file" "$prefix/"
+    fi
 done
 exec nginx -p "$prefix/" -c "$prefix/nginx.conf" -e "$logs/nginx-error.log" -g 'daemon off;'

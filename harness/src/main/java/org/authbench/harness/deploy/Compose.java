@@ -1,11 +1,14 @@
 package org.authbench.harness.deploy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.authbench.harness.env.Version;
+import org.authbench.harness.nginx.NginxConfig;
 import org.authbench.harness.stack.ContainerSettings;
+import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.StackSpec;
 
 /**
@@ -103,8 +106,15 @@ final class Compose {
 		}
 		int port = stack.spec().port();
 		service.put("ports", List.of(publishedPort(port) + ":" + port));
-		service.put("volumes", List.of("./" + DeployFiles.nginxFolder(stack.lb()) + ":" + ContainerStack.NGINX_CONF + ":ro",
+		List<String> volumes = new ArrayList<>(List.of(
+				"./" + DeployFiles.nginxFolder(stack.lb()) + ":" + ContainerStack.NGINX_CONF + ":ro",
 				"./" + DeployFiles.START_SCRIPT + ":/authbench/start.sh:ro", "nginx-logs:" + ContainerStack.NGINX_LOGS));
+		if (stack.lb() == LbMode.GATEWAY_NJS) {
+			// The script itself, not a copy of it in deploy/nginx/ (DeployFiles).
+			volumes.add("./nginx/" + NginxConfig.NJS_SCRIPT + ":" + ContainerStack.NGINX_NJS + "/" + NginxConfig.NJS_SCRIPT
+					+ ":ro");
+		}
+		service.put("volumes", volumes);
 		Map<String, Object> dependsOn = new LinkedHashMap<>();
 		for (int n = 1; n <= ContainerStack.INSTANCES; n++) {
 			// As the launcher does: nginx starts once every instance is healthy.

@@ -52,6 +52,12 @@ public record ContainerStack(String name, Variant variant, LbMode lb) {
 
 	public static final String NGINX_CONF = ContainerSettings.NGINX_CONF;
 
+	/**
+	 * Where compose mounts the njs script from {@code nginx/} itself (gateway-njs), next to the
+	 * rendered config; deploy/nginx/start.sh copies it into nginx's prefix with the config.
+	 */
+	public static final String NGINX_NJS = "/authbench/njs";
+
 	/** What {@code authbench run} uses unless told otherwise: throughput, its ladder, 30 s, the default mix. */
 	static final Duration MEASURED = Duration.ofSeconds(30);
 

@@ -11,12 +11,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.authbench.harness.nginx.NginxConfig;
 import org.authbench.harness.stack.LbMode;
 
 /**
  * Generates the files that run the stack on a container platform from the native launcher's own
  * settings and nginx templates: {@code docker-compose.yml}, {@code deploy/nginx/<mode>/} (the
- * configs compose mounts) and {@code deploy/k8s/<stack>/}. The files are committed; a test
+ * configs compose mounts; gateway-njs's script is mounted from {@code nginx/} itself) and
+ * {@code deploy/k8s/<stack>/}. The files are committed; a test
  * regenerates them and fails when they differ, so a template or launcher change cannot leave them
  * behind. Hand-written: {@code deploy/docker/*.Dockerfile} and {@code deploy/images.sh} (the images,
  * {@code ./authbench images}), {@code deploy/nginx/start.sh} (read here).
@@ -59,7 +61,13 @@ public final class DeployFiles {
 		files.put(Compose.FILE, Compose.render(stacks));
 		for (ContainerStack stack : stacks) {
 			Map<String, String> nginx = stack.nginxFiles(templates);
-			nginx.forEach((name, text) -> files.put(nginxFolder(stack.lb()) + "/" + name, text));
+			// The njs script is not rendered: compose mounts nginx/gateway.js itself, and only the
+			// ConfigMap (which must hold every file nginx reads) has it in full.
+			nginx.forEach((name, text) -> {
+				if (!name.equals(NginxConfig.NJS_SCRIPT)) {
+					files.put(nginxFolder(stack.lb()) + "/" + name, text);
+				}
+			});
 			String folder = K8S_FOLDER + "/" + stack.name() + "/";
 			files.put(folder + Kubernetes.STACK_FILE, Kubernetes.stack(stack, nginx, startScript));
 			files.put(folder + Kubernetes.JOB_FILE, Kubernetes.gatlingJob(stack));

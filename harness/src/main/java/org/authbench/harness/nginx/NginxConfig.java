@@ -45,7 +45,8 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 	/** The file names of the shared pieces every mode includes. */
 	static final List<String> SHARED = List.of(COMMON, "proxy-headers.conf");
 
-	static final String NJS_SCRIPT = "gateway.js";
+	/** The njs script gateway-njs imports, taken from the templates folder as it is (nothing rendered). */
+	public static final String NJS_SCRIPT = "gateway.js";
 
 	/** The rendered main config's file name. */
 	public static final String MAIN = "nginx.conf";

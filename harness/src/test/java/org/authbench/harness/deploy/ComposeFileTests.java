@@ -98,6 +98,16 @@ class ComposeFileTests {
 		assertThat(Files.isRegularFile(DeployFixtures.HOME.resolve("deploy/nginx/start.sh"))).isTrue();
 	}
 
+	@Test
+	void theNjsGatewayMountsItsScriptFromNginxItselfInsteadOfACopy() {
+		Map<String, Object> nginx = service("jwt-gateway-njs-nginx");
+
+		assertThat(list(nginx.get("volumes"))).contains("./nginx/gateway.js:/authbench/njs/gateway.js:ro");
+		assertThat(Files.isRegularFile(DeployFixtures.HOME.resolve("nginx/gateway.js"))).isTrue();
+		assertThat(DeployFixtures.HOME.resolve("deploy/nginx/gateway-njs/gateway.js")).doesNotExist();
+		assertThat(DeployFixtures.read("deploy/nginx/start.sh")).contains("/authbench/njs/");
+	}
+
 	@ParameterizedTest
 	@MethodSource("stacks")
 	void nginxAndTheInstancesShareTheirSecrets(ContainerStack stack) {
