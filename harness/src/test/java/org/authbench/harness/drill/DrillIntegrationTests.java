@@ -69,9 +69,9 @@ class DrillIntegrationTests {
 
 	@Test
 	void redisLatencyRaisesClusteredLatencyButNotJwts() {
-		String timeline = "redis-latency=5ms@3s, redis-latency=0@7s";
-		JsonNode clustered = drill(Variant.parse("clustered"), 1, timeline, Duration.ofSeconds(11)).get(0);
-		JsonNode jwt = drill(Variant.parse("jwt"), 1, timeline, Duration.ofSeconds(11), "AUTHBENCH_JWT_REVOCATION", "none").get(0);
+		String timeline = "redis-latency=5ms@2s, redis-latency=0@5s";
+		JsonNode clustered = drill(Variant.parse("clustered"), 1, timeline, Duration.ofSeconds(8)).get(0);
+		JsonNode jwt = drill(Variant.parse("jwt"), 1, timeline, Duration.ofSeconds(8), "AUTHBENCH_JWT_REVOCATION", "none").get(0);
 
 		// "after" (latency back to 0) is the fair comparison: the JVMs are as warm as "during".
 		double clusteredAfter = clustered.get("after").get("p50").asDouble();

@@ -36,7 +36,7 @@ class RedisHaTrialIntegrationTests {
 		this.single = TestStacks.stack().up(Setup.parse("clustered").apply(TestStacks.spec(Setup.parse("clustered").variant(), 1).build()).forTrial());
 		this.ha = TestStacks.stack()
 			.up(Setup.parse("clustered-ha").apply(TestStacks.spec(Setup.parse("clustered-ha").variant(), 1).build()).forTrial());
-		TrialSettings settings = new TrialSettings(Duration.ofSeconds(3), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
+		TrialSettings settings = new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
 				TrialSettings.defaultMix(), 200, true, 42);
 
 		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
