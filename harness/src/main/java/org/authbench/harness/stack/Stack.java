@@ -121,6 +121,7 @@ public final class Stack implements StackRuntime {
 		}
 		else {
 			latest.delete();
+			StartedStacks.remove(Path.of(state.runDir()));
 		}
 	}
 
