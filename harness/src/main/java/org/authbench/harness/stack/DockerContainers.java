@@ -211,18 +211,13 @@ final class DockerContainers {
 	 * cannot run it: it is read through the stats API then. 0 when the container is not running.
 	 */
 	double cpuSeconds(String member) {
-		return switch (running(member)) {
-			case GONE -> 0;
-			case PAUSED -> statsCpuSeconds(member);
-			case RUNNING -> {
-				try {
-					yield cgroupCpuSeconds(exec(member, CGROUP_CPU));
-				}
-				catch (StackException | NotFoundException | ConflictException stoppedMeanwhile) {
-					yield running(member) == Running.GONE ? 0 : statsCpuSeconds(member);
-				}
-			}
-		};
+		try {
+			return cgroupCpuSeconds(exec(member, CGROUP_CPU));
+		}
+		catch (StackException | NotFoundException | ConflictException notRunning) {
+			// Paused (no exec possible) or gone: only then is the container's state asked for.
+			return running(member) == Running.GONE ? 0 : statsCpuSeconds(member);
+		}
 	}
 
 	/** Prints the container's CPU usage: cgroup v2's {@code cpu.stat}, else v1's {@code cpuacct.usage}. */

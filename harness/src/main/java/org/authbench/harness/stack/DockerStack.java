@@ -176,7 +176,6 @@ public final class DockerStack implements StackRuntime {
 			}
 			Files.writeString(spec.runDir().resolve(PROJECT_FILE), containers.project() + "\n");
 			state.save();
-			StartedStacks.add(spec.runDir());
 			containers.createNetworks();
 			say("networks %s (nginx, instances) and %s (instances, Redis)", containers.front(), containers.back());
 			if (spec.variant().usesRedis()) {

@@ -19,7 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * the launcher asks them (which node is the primary now; is the replica in sync). The timeouts
  * are chosen in docs/design.md §10.
  */
-final class RedisHa {
+public final class RedisHa {
 
 	/** The name the Sentinels monitor the primary under, and the apps ask them for. */
 	static final String MASTER = "authbench";
@@ -172,11 +172,16 @@ final class RedisHa {
 
 	/** Waits until the replica has loaded the primary's data and follows its stream ({@code master_link_status:up}). */
 	static void awaitReplica(Member replica, Duration timeout) {
+		awaitReplica(replica.port(), replica.name(), replica.log(), timeout);
+	}
+
+	/** The same for the replica on this port, named in the failure with the log to look at. */
+	public static void awaitReplica(int port, String name, String log, Duration timeout) {
 		awaitTrue(() -> {
-			try (Jedis client = new Jedis("127.0.0.1", replica.port(), 1000)) {
+			try (Jedis client = new Jedis("127.0.0.1", port, 1000)) {
 				return client.info("replication").contains("master_link_status:up");
 			}
-		}, timeout, replica.name() + " did not sync with the primary", replica.log());
+		}, timeout, name + " did not sync with the primary", log);
 	}
 
 	/** Waits until a Sentinel knows the replica and enough other Sentinels to reach a quorum and fail over. */

@@ -36,7 +36,6 @@ public final class Stack implements StackRuntime {
 	public StackState up(StackSpec spec) {
 		Preflight.check(spec);
 		StackPlan plan = new StackPlan(spec);
-		StartedStacks.add(spec.runDir());
 		return StartUp.run(spec, state -> {
 			keepPreviousLogs(plan.logs());
 			Files.createDirectories(plan.logs());
@@ -121,7 +120,6 @@ public final class Stack implements StackRuntime {
 		}
 		else {
 			latest.delete();
-			StartedStacks.remove(Path.of(state.runDir()));
 		}
 	}
 

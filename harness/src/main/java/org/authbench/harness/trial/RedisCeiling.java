@@ -27,6 +27,7 @@ import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.stack.Binaries;
+import org.authbench.harness.stack.RedisHa;
 import org.authbench.harness.stack.StackException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisMonitor;
@@ -244,7 +245,8 @@ public final class RedisCeiling {
 				Path replicaDir = Files.createDirectories(dir.resolve("replica-" + r));
 				int replicaPort = freePort();
 				started.add(start(replicaPort, sourcePort, cpus, replicaDir, port));
-				awaitInSync(replicaPort, replicaDir);
+				RedisHa.awaitReplica(replicaPort, "the ceiling check's replica", replicaDir.resolve("redis.log").toString(),
+						Duration.ofSeconds(10));
 			}
 			return replay(commands, port, redis.pid(), generatorCpus, warmup, window).withReplicas(replicas);
 		}
@@ -273,24 +275,6 @@ public final class RedisCeiling {
 		try (Jedis redis = new Jedis("127.0.0.1", port, 5000)) {
 			return Integer.parseInt(RedisCommandStats.field(redis.info("replication"), "connected_slaves"));
 		}
-	}
-
-	/** Waits until the replica on this port has loaded its primary's data and follows its stream. */
-	private static void awaitInSync(int port, Path dir) {
-		long until = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < until) {
-			try (Jedis replica = new Jedis("127.0.0.1", port, 500)) {
-				if (replica.info("replication").contains("master_link_status:up")) {
-					return;
-				}
-			}
-			catch (RuntimeException notYet) {
-				// still loading
-			}
-			LoadRun.sleep(50);
-		}
-		throw new StackException("the replica for the ceiling check did not catch up with its primary within 10 s; see "
-				+ dir.resolve("redis.log"));
 	}
 
 	/** With persistence on, the replay writes hundreds of MB of append-only file: only the log is kept. */
