@@ -2,6 +2,7 @@ package org.authbench.jwt;
 
 import java.security.Key;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,10 @@ final class KeyRing {
 
 	Set<JwtAlgorithm> algorithms() {
 		return this.byKid.values().stream().map(Entry::algorithm).collect(Collectors.toUnmodifiableSet());
+	}
+
+	Collection<Entry> entries() {
+		return Collections.unmodifiableCollection(this.byKid.values());
 	}
 
 	Set<String> kids() {

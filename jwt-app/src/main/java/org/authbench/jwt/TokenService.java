@@ -9,18 +9,16 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
-import io.jsonwebtoken.JwtParser;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.jsonwebtoken.Jwts;
 import org.authbench.identity.Identity;
 
 /**
- * Issues and verifies the variant's tokens with jjwt. Every token names its key ({@code kid});
- * a token verifies only with that key and that key's one algorithm (see {@link KeyLocator}).
- * What jjwt does not check by default is checked here: a token must carry {@code exp}, must
- * be of the expected use (an access token is not a refresh token), and may not exceed the
- * size limit, which is tested before any parsing or signature work.
+ * Issues the variant's tokens (with jjwt, which also reads the keys) and verifies them (with
+ * Nimbus, see {@link TokenVerifier}). Every token names its key ({@code kid}); a token verifies
+ * only with that key and that key's one algorithm, must carry {@code exp}, {@code jti} and
+ * {@code sub}, must be of the expected use (an access token is not a refresh token), and may
+ * not exceed the size limit, which is tested before any parsing or signature work.
  */
 class TokenService {
 
@@ -56,7 +54,7 @@ class TokenService {
 	 * The keys, the parsers built for them and the access tokens verified with them (null when the
 	 * cache is off), replaced together at a key rotation: a retired key's tokens leave the cache.
 	 */
-	private record Keys(KeyRing ring, JwtParser accessParser, JwtParser refreshParser, Cache<String, Verified> verified) {
+	private record Keys(KeyRing ring, TokenVerifier verifier, Cache<String, Verified> verified) {
 	}
 
 	private final JwtProperties settings;
@@ -82,26 +80,11 @@ class TokenService {
 					.maximumSize(this.settings.verifiedCache())
 					.expireAfterWrite(this.settings.accessTtl())
 					.build();
-		this.keys = new Keys(ring, parser(ring, Use.ACCESS), parser(ring, Use.REFRESH), verified);
+		this.keys = new Keys(ring, new TokenVerifier(ring, this.settings, this.onSignatureCheck), verified);
 	}
 
 	KeyRing ring() {
 		return this.keys.ring();
-	}
-
-	private JwtParser parser(KeyRing ring, Use use) {
-		var builder = Jwts.parser().keyLocator(new KeyLocator(() -> ring, this.onSignatureCheck));
-		// Pinned: only the algorithms of the ring's keys; the locator pins each kid to its own one.
-		var algorithms = builder.sig().clear();
-		ring.algorithms().forEach(algorithm -> algorithms.add(algorithm.jjwt()));
-		return algorithms.and()
-			// No compressed tokens: decompression before verification is a denial-of-service lever.
-			.zip().clear().and()
-			.requireIssuer(this.settings.issuer())
-			.requireAudience(this.settings.audience())
-			.require(USE_CLAIM, use.claim())
-			.clockSkewSeconds(this.settings.clockSkew().toSeconds())
-			.build();
 	}
 
 	Issued issue(Identity identity, Use use, Instant now, String family, Long version) {
@@ -154,21 +137,16 @@ class TokenService {
 	}
 
 	private Optional<Verified> parse(Keys current, String token, Use use) {
-		try {
-			Claims claims = (use == Use.ACCESS ? current.accessParser() : current.refreshParser())
-				.parseSignedClaims(token)
-				.getPayload();
-			if (claims.getExpiration() == null || claims.getId() == null || claims.getSubject() == null
-					|| !(claims.get(FAMILY_CLAIM) instanceof String family)) {
-				return Optional.empty();
-			}
-			Identity identity = new Identity(claims.getSubject(), roles(claims.get(ROLES_CLAIM)));
-			Long version = claims.get(VERSION_CLAIM) instanceof Number number ? number.longValue() : null;
-			return Optional.of(new Verified(identity, claims.getId(), claims.getExpiration().toInstant(), family, version));
-		}
-		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+		return current.verifier().verify(token, use).flatMap(TokenService::verified);
+	}
+
+	private static Optional<Verified> verified(JWTClaimsSet claims) {
+		if (!(claims.getClaim(FAMILY_CLAIM) instanceof String family)) {
 			return Optional.empty();
 		}
+		Identity identity = new Identity(claims.getSubject(), roles(claims.getClaim(ROLES_CLAIM)));
+		Long version = claims.getClaim(VERSION_CLAIM) instanceof Number number ? number.longValue() : null;
+		return Optional.of(new Verified(identity, claims.getJWTID(), claims.getExpirationTime().toInstant(), family, version));
 	}
 
 	private static List<String> roles(Object claim) {

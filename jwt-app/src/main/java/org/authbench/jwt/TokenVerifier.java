@@ -1,0 +1,164 @@
+package org.authbench.jwt;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.crypto.SecretKey;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+
+/**
+ * Checks a signed token against one {@link KeyRing} with Nimbus JOSE+JWT, the library of Spring
+ * Security's resource server (jjwt's parser cost three times as much per request: docs/results.md).
+ * A token verifies only with the key its {@code kid} names and with that key's one algorithm;
+ * headers that point elsewhere for a key ({@code jku}, {@code jwk}, {@code x5u}, {@code x5c}) are
+ * refused and never followed, and so is a token with critical ({@code crit}) extensions or compression
+ * ({@code zip}: decompressing before verification is a denial-of-service lever); then issuer, audience, use and expiry (with the clock skew) are
+ * required. {@code onSignatureCheck} runs right before each signature check.
+ */
+final class TokenVerifier {
+
+	private final Map<String, Key> keys = new HashMap<>();
+
+	private final DefaultJWTClaimsVerifier<?> access;
+
+	private final DefaultJWTClaimsVerifier<?> refresh;
+
+	private final Runnable onSignatureCheck;
+
+	/** One key of the ring: its one algorithm and a verifier bound to it. */
+	private record Key(JWSAlgorithm algorithm, JWSVerifier verifier) {
+	}
+
+	TokenVerifier(KeyRing ring, JwtProperties settings, Runnable onSignatureCheck) {
+		for (KeyRing.Entry entry : ring.entries()) {
+			this.keys.put(entry.kid(), new Key(JWSAlgorithm.parse(entry.algorithm().id()), verifier(entry)));
+		}
+		this.access = claims(settings, TokenService.Use.ACCESS);
+		this.refresh = claims(settings, TokenService.Use.REFRESH);
+		this.onSignatureCheck = onSignatureCheck;
+	}
+
+	private static DefaultJWTClaimsVerifier<?> claims(JwtProperties settings, TokenService.Use use) {
+		DefaultJWTClaimsVerifier<?> verifier = new DefaultJWTClaimsVerifier<>(settings.audience(),
+				new JWTClaimsSet.Builder().issuer(settings.issuer()).claim(TokenService.USE_CLAIM, use.claim()).build(),
+				Set.of("exp", "jti", "sub"));
+		verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+		return verifier;
+	}
+
+	private static JWSVerifier verifier(KeyRing.Entry entry) {
+		try {
+			return switch (entry.algorithm()) {
+				case HS256 -> new MACVerifier((SecretKey) entry.verificationKey());
+				case RS256 -> new RSASSAVerifier((RSAPublicKey) entry.verificationKey());
+				case ES256 -> new ECDSAVerifier((ECPublicKey) entry.verificationKey());
+				case EDDSA -> new Ed25519Verifier((PublicKey) entry.verificationKey());
+			};
+		}
+		catch (JOSEException ex) {
+			throw new InvalidJwtKeyException("JWT key '" + entry.kid() + "' cannot verify " + entry.algorithm().id()
+					+ ": " + ex.getMessage(), "Generate a new keys file: java -jar jwt-app.jar keys generate "
+					+ entry.algorithm().id() + " keys.json");
+		}
+	}
+
+	/** The token's claims if it is a signed token of this use that holds now; empty otherwise. */
+	Optional<JWTClaimsSet> verify(String token, TokenService.Use use) {
+		if (!isCompactJws(token)) {
+			return Optional.empty();
+		}
+		try {
+			SignedJWT jwt = SignedJWT.parse(token);
+			JWSHeader header = jwt.getHeader();
+			if (header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
+					|| header.getX509CertChain() != null || header.getCriticalParams() != null
+					|| header.getCustomParam("zip") != null) {
+				return Optional.empty();
+			}
+			Key key = header.getKeyID() == null ? null : this.keys.get(header.getKeyID());
+			if (key == null || !key.algorithm().equals(header.getAlgorithm())) {
+				return Optional.empty();
+			}
+			this.onSignatureCheck.run();
+			if (!jwt.verify(key.verifier())) {
+				return Optional.empty();
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			(use == TokenService.Use.ACCESS ? this.access : this.refresh).verify(claims, null);
+			return Optional.of(claims);
+		}
+		catch (ParseException | JOSEException | BadJWTException | IllegalStateException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Three base64url parts without padding, and nothing else. Nimbus's base64 decoder skips
+	 * characters outside the alphabet, so a signature with a {@code *} slipped in would otherwise
+	 * verify as the untouched one (docs/security.md case 9).
+	 */
+	static boolean isCompactJws(String token) {
+		int dots = 0;
+		for (int i = 0; i < token.length(); i++) {
+			char c = token.charAt(i);
+			if (c == '.') {
+				dots++;
+			}
+			else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+				return false;
+			}
+		}
+		return dots == 2;
+	}
+
+	/**
+	 * EdDSA (Ed25519) with the JDK's own signature: Nimbus's Ed25519 verifier needs Google Tink,
+	 * while the JDK (15 and later) verifies Ed25519 itself.
+	 */
+	static final class Ed25519Verifier extends BaseJWSProvider implements JWSVerifier {
+
+		private final PublicKey key;
+
+		Ed25519Verifier(PublicKey key) {
+			super(Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519));
+			this.key = key;
+		}
+
+		@Override
+		public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
+			if (!supportedJWSAlgorithms().contains(header.getAlgorithm())) {
+				return false;
+			}
+			try {
+				Signature ed25519 = Signature.getInstance("Ed25519");
+				ed25519.initVerify(this.key);
+				ed25519.update(signingInput);
+				return ed25519.verify(signature.decode());
+			}
+			catch (GeneralSecurityException ex) {
+				return false;
+			}
+		}
+	}
+}
