@@ -78,7 +78,8 @@ class NginxConfigTests {
 		assertThat(common).contains("proxy_next_upstream error timeout;", "proxy_next_upstream_tries 3;",
 				"proxy_connect_timeout 1000ms;", "proxy_read_timeout 3000ms;", "\"request_id\":\"$request_id\"",
 				"\"upstream\":\"$upstream_addr\"", "\"upstream_time\":\"$upstream_response_time\"");
-		assertThat(headers).contains("proxy_set_header X-Request-Id $request_id;");
+		assertThat(headers).contains("proxy_set_header Connection \"\";", "proxy_set_header Host $http_host;")
+			.doesNotContain("proxy_set_header X-");
 		assertThat(render(mode)).contains("max_fails=1 fail_timeout=2s", "keepalive 32;");
 	}
 
