@@ -35,10 +35,6 @@ public final class Study {
 		CONTEXT_SIZE
 	}
 
-	/** Drills that need Redis, skipped for the variants that have none. */
-	private static final List<String> REDIS_DRILLS = List.of("redis-outage", "redis-latency", "redis-failover",
-			"redis-primary-freeze");
-
 	/** The capacity study: with it, a comparison measures capacity and cost as an interleaved trial. */
 	public static final Study THROUGHPUT = new Study(Comparison.RunRef.THROUGHPUT, Kind.LOAD);
 
@@ -102,14 +98,14 @@ public final class Study {
 		return this.kind == Kind.DRILL;
 	}
 
-	/** A drill that needs Redis: skipped for the variants without. */
+	/** A drill that needs Redis ({@link Drill#needsRedis}, read off the preset's events): skipped for the variants without. */
 	public boolean needsRedis() {
-		return REDIS_DRILLS.contains(this.id);
+		return isDrill() && Drill.preset(this.id, 1, 1).needsRedis();
 	}
 
-	/** The drill whose stack must start with the Redis latency proxy between the apps and Redis. */
+	/** A drill whose stack must start with the Redis latency proxy between the apps and Redis. */
 	public boolean injectsRedisLatency() {
-		return "redis-latency".equals(this.id);
+		return isDrill() && Drill.preset(this.id, 1, 1).injectsRedisLatency();
 	}
 
 	/** The load its runs put on the stack; the revocation probe puts none. */

@@ -87,6 +87,17 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 		return String.join(", ", this.events.stream().map(DrillEvent::describe).toList());
 	}
 
+	/**
+	 * Whether the drill needs Redis: an event acts on a Redis or Sentinel process, delays Redis, or
+	 * cuts an instance off Redis. Such a drill means nothing on a variant without Redis.
+	 */
+	public boolean needsRedis() {
+		return this.events.stream()
+			.anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY || e.action() == DrillEvent.Action.PARTITION
+					|| e.action() == DrillEvent.Action.HEAL || e.target().startsWith("redis")
+					|| e.target().startsWith("sentinel"));
+	}
+
 	/** Whether any event needs Redis latency injection (the apps then reach Redis through a proxy). */
 	public boolean injectsRedisLatency() {
 		return this.events.stream().anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY);

@@ -37,7 +37,7 @@ class StudyTests {
 	@Test
 	void redisDrillsNeedRedisAndOnlyRedisLatencyNeedsItsProxy() {
 		assertThat(Study.ids().stream().map(Study::parse).filter(Study::needsRedis).map(Study::id))
-			.containsExactly("redis-outage", "redis-latency", "redis-failover", "redis-primary-freeze");
+			.containsExactly("redis-outage", "redis-latency", "redis-partition", "redis-failover", "redis-primary-freeze");
 		assertThat(Study.ids().stream().map(Study::parse).filter(Study::injectsRedisLatency).map(Study::id))
 			.containsExactly("redis-latency");
 		assertThat(Study.parse("failover").isDrill()).isTrue();

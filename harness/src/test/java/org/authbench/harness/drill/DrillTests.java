@@ -24,6 +24,16 @@ class DrillTests {
 	}
 
 	@Test
+	void aDrillNeedsRedisWhenAnEventActsOnRedisSentinelOrTheAppsWayToRedis() {
+		assertThat(Drill.parse("kill app-2@1s, freeze app-1@2s, restart app-3@3s").needsRedis()).isFalse();
+		assertThat(Drill.parse("kill app-2@1s, redis-kill@2s").needsRedis()).isTrue();
+		assertThat(Drill.parse("freeze redis-primary@1s").needsRedis()).isTrue();
+		assertThat(Drill.parse("kill sentinel-2@1s").needsRedis()).isTrue();
+		assertThat(Drill.parse("redis-latency=5ms@1s").needsRedis()).isTrue();
+		assertThat(Drill.parse("partition app-3@1s, heal app-3@2s").needsRedis()).isTrue();
+	}
+
+	@Test
 	void describesItselfInItsOwnSyntax() {
 		Drill drill = Drill.parse("freeze app-1@5s,thaw app-1@10s, redis-latency=0@12s");
 
