@@ -60,8 +60,8 @@ public final class SessionCredentials implements CredentialStrategy {
 		this.contexts.saveContext(context, request, response);
 		if (this.csrfTokens.loadToken(request) != null) {
 			// A token known before login (possibly planted) is replaced, like the session id. A
-			// caller without one already got a fresh one in this answer from csrf.spa(), which
-			// hands the XSRF-TOKEN cookie to every caller that lacks it.
+			// caller without one already got a fresh one in this answer: the CSRF filter hands the
+			// XSRF-TOKEN cookie to every caller that lacks it (SessionSecurityConfiguration).
 			this.csrfTokens.saveToken(this.csrfTokens.generateToken(request), request, response);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();

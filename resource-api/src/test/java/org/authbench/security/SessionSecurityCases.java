@@ -160,7 +160,10 @@ public abstract class SessionSecurityCases {
 		assertThat(wrongToken.status()).isEqualTo(403);
 		assertThat(wrongToken.isJson()).isTrue();
 		assertThat(read.status()).as("reads need no token").isEqualTo(200);
+		assertThat(read.setCookie(ApiClient.XSRF_COOKIE)).as("a caller without the token cookie gets one in any answer")
+			.hasValueSatisfying(c -> assertThat(c).startsWith(ApiClient.XSRF_COOKIE + "=").doesNotStartWith(ApiClient.XSRF_COOKIE + "=;"));
 		assertThat(withToken.status()).isEqualTo(201);
+		assertThat(client.get("/api/items").setCookie(ApiClient.XSRF_COOKIE)).as("a caller with it gets no other").isEmpty();
 	}
 
 	@Test
