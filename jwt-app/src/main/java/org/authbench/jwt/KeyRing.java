@@ -86,10 +86,6 @@ final class KeyRing {
 		return kid == null ? Optional.empty() : Optional.ofNullable(this.byKid.get(kid));
 	}
 
-	Set<JwtAlgorithm> algorithms() {
-		return this.byKid.values().stream().map(Entry::algorithm).collect(Collectors.toUnmodifiableSet());
-	}
-
 	Collection<Entry> entries() {
 		return Collections.unmodifiableCollection(this.byKid.values());
 	}
