@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,6 +23,15 @@ record TestKeys(JwtAlgorithm algorithm, String kid, Key signingKey, Key verifica
 
 	/** 384 bits, base64, as {@code openssl rand -base64 48} gives; for tests only (docs/security.md case 24). */
 	static final String SECRET_384 = "YS0zODQtYml0LXRlc3Qtc2VjcmV0LWFzLW9wZW5zc2wtcmFuZC1iYXNlNjQtNDgh";
+
+	/**
+	 * The settings of a {@link TokenService} a test builds without Spring: the app's issuer and
+	 * audience, no clock skew, no revocation state, this access-token lifetime and verified-token cache.
+	 */
+	static JwtProperties settings(JwtAlgorithm algorithm, int verifiedCache, Duration accessTtl) {
+		return new JwtProperties(algorithm, null, null, Duration.ofSeconds(10), "authbench", "authbench-api", accessTtl,
+				Duration.ofHours(8), Duration.ZERO, 8192, JwtProperties.Revocation.NONE, verifiedCache);
+	}
 
 	static TestKeys secret() {
 		return secret(SECRET);

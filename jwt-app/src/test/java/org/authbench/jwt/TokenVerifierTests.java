@@ -24,10 +24,7 @@ class TokenVerifierTests {
 	private final AtomicInteger signatureChecks = new AtomicInteger();
 
 	private TokenService tokens(JwtAlgorithm algorithm) {
-		JwtProperties settings = new JwtProperties(algorithm, null, null, Duration.ofSeconds(10), "authbench",
-				"authbench-api", Duration.ofMinutes(15), Duration.ofHours(8), Duration.ZERO, 8192,
-				JwtProperties.Revocation.NONE, 0);
-		return new TokenService(settings, KeyRing.of("k1", List.of(algorithm.generate("k1"))),
+		return new TokenService(TestKeys.settings(algorithm, 0, Duration.ofMinutes(15)), KeyRing.of("k1", List.of(algorithm.generate("k1"))),
 				this.signatureChecks::incrementAndGet, null);
 	}
 

@@ -22,17 +22,12 @@ class VerifiedTokenCacheTests {
 
 	private final AtomicInteger signatureChecks = new AtomicInteger();
 
-	private static JwtProperties settings(int cache, Duration accessTtl) {
-		return new JwtProperties(JwtAlgorithm.HS256, null, null, Duration.ofSeconds(10), "authbench", "authbench-api",
-				accessTtl, Duration.ofHours(8), Duration.ZERO, 8192, JwtProperties.Revocation.NONE, cache);
-	}
-
 	private static KeyRing ring(String kid) {
 		return KeyRing.of(kid, List.of(JwtAlgorithm.HS256.generate(kid)));
 	}
 
 	private TokenService tokens(int cache, Duration accessTtl, KeyRing ring) {
-		return new TokenService(settings(cache, accessTtl), ring, this.signatureChecks::incrementAndGet, null);
+		return new TokenService(TestKeys.settings(JwtAlgorithm.HS256, cache, accessTtl), ring, this.signatureChecks::incrementAndGet, null);
 	}
 
 	private static String access(TokenService tokens) {

@@ -88,14 +88,13 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 	}
 
 	/**
-	 * Whether the drill needs Redis: an event acts on a Redis or Sentinel process, delays Redis, or
-	 * cuts an instance off Redis. Such a drill means nothing on a variant without Redis.
+	 * Whether the drill needs Redis: an event acts on a Redis or Sentinel process (a Redis latency
+	 * event's target is {@code redis} too), or cuts an instance off Redis. Such a drill means nothing on a variant without Redis.
 	 */
 	public boolean needsRedis() {
 		return this.events.stream()
-			.anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY || e.action() == DrillEvent.Action.PARTITION
-					|| e.action() == DrillEvent.Action.HEAL || e.target().startsWith("redis")
-					|| e.target().startsWith("sentinel"));
+			.anyMatch(e -> e.target().startsWith("redis") || e.target().startsWith("sentinel")
+					|| e.action() == DrillEvent.Action.PARTITION || e.action() == DrillEvent.Action.HEAL);
 	}
 
 	/** Whether any event needs Redis latency injection (the apps then reach Redis through a proxy). */
