@@ -3,9 +3,12 @@ package org.authbench.jwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.authbench.identity.Identity;
+import org.authbench.testsupport.TokenForge;
+import org.authbench.testsupport.TokenKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +49,42 @@ class TokenVerifierTests {
 		String slipped = token.substring(0, dot + 5) + "*" + token.substring(dot + 5);
 		assertThat(tokens.verify(slipped, TokenService.Use.ACCESS)).as("a foreign character in the signature").isEmpty();
 		assertThat(this.signatureChecks).as("the malformed token is refused before its signature is checked").hasValue(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(JwtAlgorithm.class)
+	void acceptedHeadersAreKeptBoundedAndAKeptHeaderStillNeedsItsSignature(JwtAlgorithm algorithm) {
+		KeyRing ring = KeyRing.of("k1", List.of(algorithm.generate("k1")));
+		KeyRing.Entry key = ring.active();
+		TokenVerifier verifier = new TokenVerifier(ring,
+				TestKeys.settings(algorithm, 0, Duration.ofMinutes(15)), this.signatureChecks::incrementAndGet);
+		TokenKey keys = new TokenKey(algorithm.id(), "k1", key.signingKey(), key.verificationKey());
+
+		for (int i = 0; i < TokenVerifier.MAX_KEPT_HEADERS + 36; i++) {
+			Map<String, Object> header = TokenForge.header(keys);
+			header.put("typ", "JWT-" + i);
+			assertThat(verifier.verify(TokenForge.sign(keys, header, TokenForge.claims()), TokenService.Use.ACCESS))
+				.as("header spelling %d", i)
+				.isPresent();
+		}
+		assertThat(verifier.keptHeaders()).isEqualTo(TokenVerifier.MAX_KEPT_HEADERS);
+
+		String token = TokenForge.sign(keys, TokenForge.header(keys), TokenForge.claims());
+		assertThat(verifier.verify(token, TokenService.Use.ACCESS)).isPresent();
+		String otherClaims = TokenForge.sign(keys, TokenForge.header(keys), TokenForge.claims());
+		String spliced = token.substring(0, token.indexOf('.')) + otherClaims.substring(otherClaims.indexOf('.'),
+				otherClaims.lastIndexOf('.')) + token.substring(token.lastIndexOf('.'));
+		assertThat(verifier.verify(spliced, TokenService.Use.ACCESS)).as("a kept header, claims not signed with it")
+			.isEmpty();
+		for (String payload : new String[] { "null", "[1]", "\"claims\"", "{\"sub\":" }) {
+			assertThat(verifier.verify(TokenForge.signPayload(keys, payload), TokenService.Use.ACCESS))
+				.as("signed payload %s", payload)
+				.isEmpty();
+		}
+		Map<String, Object> unknownKid = TokenForge.header(keys);
+		unknownKid.put("kid", "k2");
+		assertThat(verifier.verify(TokenForge.sign(keys, unknownKid, TokenForge.claims()), TokenService.Use.ACCESS))
+			.isEmpty();
 	}
 
 	@Test

@@ -3,10 +3,12 @@ package org.authbench.api;
 import java.util.List;
 
 import org.authbench.identity.IdentityResolver;
+import org.authbench.security.HeaderValueRule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,6 +23,12 @@ import org.authbench.system.SystemConfiguration;
 @ComponentScan(basePackageClasses = ResourceApiAutoConfiguration.class)
 @Import(SystemConfiguration.class)
 public class ResourceApiAutoConfiguration {
+
+	/** Spring Security's strict firewall, checking header values without a regular expression. */
+	@Bean
+	HttpFirewall httpFirewall() {
+		return HeaderValueRule.firewall();
+	}
 
 	@Bean
 	WebMvcConfigurer callerArguments(IdentityResolver identities) {

@@ -1,5 +1,6 @@
 package org.authbench.api;
 
+import org.authbench.security.HeaderValueRule;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +187,13 @@ public abstract class ApiContractCases {
 			.stream()
 			.map(filter -> filter.getClass().getSimpleName())
 			.toList();
+		// The bean is Spring Security's composite proxy; the chain that serves requests is inside it.
+		Object proxy = this.context.getBean(FilterChainProxy.class);
+		Object chain = ReflectionUtils.findField(proxy.getClass(), "springSecurityFilterChain") == null ? proxy
+				: ReflectionTestUtils.getField(proxy, "springSecurityFilterChain");
+		assertThat(ReflectionTestUtils.getField(ReflectionTestUtils.getField(chain, "firewall"), "allowedHeaderValues"))
+			.as("the firewall checks header values with HeaderValueRule")
+			.isInstanceOf(HeaderValueRule.class);
 		assertThat(filters).contains("HeaderWriterFilter")
 			.doesNotContain("AnonymousAuthenticationFilter", "SecurityContextHolderAwareRequestFilter",
 					"RequestCacheAwareFilter", "LogoutFilter", "UsernamePasswordAuthenticationFilter",

@@ -79,6 +79,12 @@ public final class TokenForge {
 		return input + "." + b64(signature(alg, key, input.getBytes(StandardCharsets.US_ASCII)));
 	}
 
+	/** Signed with the keys' own key and a well-formed header, the payload any text (a JSON array, null, …). */
+	public static String signPayload(TokenKey keys, String payload) {
+		String input = b64(json(header(keys))) + "." + b64(payload);
+		return input + "." + b64(signature(keys.algorithm(), keys.signingKey(), input.getBytes(StandardCharsets.US_ASCII)));
+	}
+
 	/** HMAC-signed with raw bytes as the secret (key confusion: a public key's bytes). */
 	public static String hmac(Map<String, Object> header, Map<String, Object> claims, byte[] secret) {
 		return sign(header, claims, "HS256", new SecretKeySpec(secret, "HmacSHA256"));
