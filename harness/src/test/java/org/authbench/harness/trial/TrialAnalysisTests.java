@@ -59,6 +59,17 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void earlyDipsBesideAnEarlyRoundAtTheLaterLevelAreTheMachineNotWarmUp() {
+		List<Double> dips = List.of(11_600.0, 16_100.0, 13_300.0, 16_400.0, 16_300.0, 16_500.0);
+		assertThat(TrialAnalysis.trend(dips)).isGreaterThan(TrialAnalysis.MAX_TREND);
+		assertThat(TrialAnalysis.laterHalfOverBestEarly(dips)).isLessThan(TrialAnalysis.PLATEAU_TOLERANCE);
+
+		List<Double> warming = List.of(3_600.0, 3_700.0, 3_650.0, 4_200.0, 4_250.0, 4_300.0);
+		assertThat(TrialAnalysis.trend(warming)).isGreaterThan(TrialAnalysis.MAX_TREND);
+		assertThat(TrialAnalysis.laterHalfOverBestEarly(warming)).isGreaterThan(TrialAnalysis.PLATEAU_TOLERANCE);
+	}
+
+	@Test
 	void idleCpuComesFromTheWindowsOfTheOtherTargets() {
 		List<TrialResult.Window> windows = List.of(window("a", 1, "rate", 2, 1000, Map.of("a", 0.30, "b", 0.01)),
 				window("b", 1, "rate", 2, 1000, Map.of("a", 0.02, "b", 0.40)));
@@ -113,6 +124,29 @@ class TrialAnalysisTests {
 		assertThat(result.valid()).isFalse();
 		assertThat(result.targets().get(0).converged()).isFalse();
 		assertThat(result.warnings()).singleElement().asString().contains("cold JVM");
+	}
+
+	@Test
+	void aCapacityStillRisingIsColdWhileEarlyDipsBesideAWarmRoundAreNot() {
+		double[] rising = { 3_600, 3_700, 3_650, 4_200, 4_250, 4_300 };
+		double[] dipping = { 11_600, 16_100, 13_300, 16_400, 16_300, 16_500 };
+		Map<String, TrialResult> results = new LinkedHashMap<>();
+		for (double[] capacity : List.of(rising, dipping)) {
+			List<TrialResult.Window> windows = new ArrayList<>();
+			for (int round = 1; round <= 6; round++) {
+				windows.add(window("a", round, "capacity", 1, (long) capacity[round - 1], Map.of("a", 0.5)));
+				windows.add(window("a", round, "rate", 1, 1000, Map.of("a", 0.1)));
+			}
+			results.put(capacity == rising ? "rising" : "dipping",
+					TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("any", "any"), List.of(target("a")),
+							Map.of("a", new InterleavedTrial.Warmup(List.of(), true, 10)), Map.of(), windows));
+		}
+
+		assertThat(results.get("rising").valid()).isFalse();
+		assertThat(results.get("rising").warnings()).singleElement().asString().contains("still warming up");
+		assertThat(results.get("dipping").valid()).isTrue();
+		assertThat(results.get("dipping").warnings()).isEmpty();
+		assertThat(results.get("dipping").targets().get(0).converged()).isTrue();
 	}
 
 	@Test
