@@ -73,7 +73,7 @@ final class TokenVerifier {
 
 	/**
 	 * How many accepted headers are kept: one per key in practice; a caller who varies the
-	 * header's spelling cannot grow the map past this.
+	 * header's spelling cannot grow the map past this (plus one per thread racing at the limit).
 	 */
 	static final int MAX_KEPT_HEADERS = 64;
 
