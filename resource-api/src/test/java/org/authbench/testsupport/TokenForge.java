@@ -75,14 +75,17 @@ public final class TokenForge {
 
 	/** Signed with any JOSE algorithm name and key: HS*, RS*, PS256, ES256, EdDSA. */
 	public static String sign(Map<String, Object> header, Map<String, Object> claims, String alg, Key key) {
-		String input = b64(JSON.writeValueAsString(header)) + "." + b64(JSON.writeValueAsString(claims));
-		return input + "." + b64(signature(alg, key, input.getBytes(StandardCharsets.US_ASCII)));
+		return signText(json(header), json(claims), alg, key);
 	}
 
 	/** Signed with the keys' own key and a well-formed header, the payload any text (a JSON array, null, …). */
 	public static String signPayload(TokenKey keys, String payload) {
-		String input = b64(json(header(keys))) + "." + b64(payload);
-		return input + "." + b64(signature(keys.algorithm(), keys.signingKey(), input.getBytes(StandardCharsets.US_ASCII)));
+		return signText(json(header(keys)), payload, keys.algorithm(), keys.signingKey());
+	}
+
+	private static String signText(String header, String payload, String alg, Key key) {
+		String input = b64(header) + "." + b64(payload);
+		return input + "." + b64(signature(alg, key, input.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	/** HMAC-signed with raw bytes as the secret (key confusion: a public key's bytes). */
