@@ -212,22 +212,26 @@ final class TokenVerifier {
 
 		HmacVerifier(SecretKey key) throws JOSEException {
 			super(Set.of(JWSAlgorithm.HS256));
-			Mac prototype;
+			mac(key);
+			this.macs = ThreadLocal.withInitial(() -> {
+				try {
+					return mac(key);
+				}
+				catch (JOSEException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}
+
+		private static Mac mac(SecretKey key) throws JOSEException {
 			try {
-				prototype = Mac.getInstance("HmacSHA256");
-				prototype.init(key);
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(key);
+				return mac;
 			}
 			catch (GeneralSecurityException ex) {
 				throw new JOSEException("HmacSHA256: " + ex.getMessage(), ex);
 			}
-			this.macs = ThreadLocal.withInitial(() -> {
-				try {
-					return (Mac) prototype.clone();
-				}
-				catch (CloneNotSupportedException ex) {
-					throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
-				}
-			});
 		}
 
 		@Override
