@@ -300,11 +300,20 @@ public final class ComparisonRun {
 				ownStack ? setup.id() + "-" + planned.get(0).scenario() : setup.id());
 	}
 
-	/** Runs the studies one after the other on a running stack, then stops it. */
+	/** How long a stack may take after a drill until every process is healthy again. */
+	static final Duration HEALTHY_AGAIN = Duration.ofSeconds(60);
+
+	/**
+	 * Runs the studies one after the other on a running stack, then stops it; each study after
+	 * the first once every process is healthy again ({@link LoadRun#awaitHealthy}).
+	 */
 	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<Planned> planned,
 			String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
 		try {
 			for (Planned run : planned) {
+				if (run != planned.get(0)) {
+					load.awaitHealthy(live, HEALTHY_AGAIN, tag);
+				}
 				runs.add(run.study().equals(Study.REVOCATION) ? revocation(spec, setup, live, tag, dir)
 						: measure(load, spec, setup, live, run, tag, dir));
 			}

@@ -43,7 +43,7 @@ public final class DrillAnalysis {
 				.toList();
 			List<String> repairs = repairing.stream()
 				.map(e -> e.event().describe() + " (at +" + (e.startedMillis() - measureStartMillis) / 1000.0 + " s, done +"
-						+ (e.doneMillis() - measureStartMillis) / 1000.0 + " s" + (e.error() == null ? "" : ", FAILED: "
+						+ (e.doneMillis() - measureStartMillis) / 1000.0 + " s" + (e.error() == null ? "" : DrillReport.FAILED
 								+ e.error()) + ")")
 				.toList();
 			long repaired = repairing.isEmpty() ? at : repairing.get(repairing.size() - 1).doneMillis();

@@ -2,6 +2,7 @@ package org.authbench.harness.drill;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.authbench.harness.metrics.LatencySummary;
 import org.authbench.harness.revocation.FailoverProbe;
@@ -16,20 +17,28 @@ import org.authbench.harness.revocation.FailoverProbe;
  */
 public record DrillReport(String name, String timeline, List<Incident> incidents) {
 
+	/** How a repair that failed reads in {@link Incident#repairs}: its description, then this, then why. */
+	static final String FAILED = ", FAILED: ";
+
 	/**
 	 * Why the drill's figures say nothing of what it set out to show, one line each, every one
-	 * starting with {@code INVALID}: an event that hit an instance which served none of the live
-	 * users just before it (a failover with no user on the killed instance loses nothing, whatever
-	 * the design).
+	 * starting with {@code INVALID}: an event that could not be carried out (a kill that found
+	 * nothing to kill, a start that could not start), or an event that hit an instance which served
+	 * none of the live users just before it (a failover with no user on the killed instance loses
+	 * nothing, whatever the design).
 	 */
 	public List<String> invalidity() {
-		return this.incidents.stream()
+		Stream<String> failed = this.incidents.stream()
+			.flatMap(i -> Stream.concat(i.error() == null ? Stream.empty() : Stream.of(i.event() + FAILED + i.error()),
+					i.repairs().stream().filter(repair -> repair.contains(FAILED))))
+			.map(event -> "INVALID: the drill's event " + event + "; the drill did not happen as planned");
+		Stream<String> missed = this.incidents.stream()
 			.filter(i -> i.targetInstance() != null && i.sessionsAlive() > 0 && i.sessionsAliveOnTarget() != null
 					&& i.sessionsAliveOnTarget() == 0)
 			.map(i -> ("INVALID: %s hit %s, which had served none of the %d users with a live session just before it"
 					+ " (by instance: %s): the drill shows nothing of what its users lose").formatted(i.event(),
-							i.targetInstance(), i.sessionsAlive(), i.usersByInstance()))
-			.toList();
+							i.targetInstance(), i.sessionsAlive(), i.usersByInstance()));
+		return Stream.concat(failed, missed).toList();
 	}
 
 	/**

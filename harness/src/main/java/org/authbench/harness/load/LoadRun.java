@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.Member;
+import org.authbench.harness.stack.MemberStatus;
 import org.authbench.harness.stack.StackRuntime;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
@@ -167,6 +169,37 @@ public final class LoadRun {
 				proxy.close();
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Waits until every process of the stack answers healthy, and says so when it had to wait. A
+	 * drill leaves the stack running but not always ready: after a Redis restart the instances'
+	 * Redis clients reconnect with a backoff, and a login in that gap is a 503 (a demo's
+	 * revocation probe failed so on 2026-12-04, right after the Redis outage drill).
+	 *
+	 * @throws StackException when a process is still not healthy after {@code timeout}
+	 */
+	public void awaitHealthy(LiveStack live, Duration timeout, String tag) {
+		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
+		List<MemberStatus> status;
+		while (true) {
+			StackState now = StackState.load(Path.of(live.state.runDir())).orElse(live.state);
+			status = live.stack.status(now);
+			if (status.stream().allMatch(MemberStatus::isUp) || System.nanoTime() > deadline) {
+				break;
+			}
+			sleep(250);
+		}
+		double waited = (System.nanoTime() - start) / 1e9;
+		List<String> unhealthy = status.stream().filter(m -> !m.isUp()).map(m -> m.name() + ": " + m.health()).toList();
+		if (!unhealthy.isEmpty()) {
+			throw new StackException("the stack was not healthy again within " + timeout.toSeconds() + " s: "
+					+ String.join(", ", unhealthy));
+		}
+		if (waited >= 0.5) {
+			say("%s waited %.1f s until every process was healthy again", tag, waited);
 		}
 	}
 

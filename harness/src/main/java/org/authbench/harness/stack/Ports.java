@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Checks, before anything starts, that every port of a stack is free on loopback. */
 final class Ports {
@@ -24,6 +27,46 @@ final class Ports {
 		catch (IOException ex) {
 			throw new StackException("port " + port + " (" + what + ") is in use on 127.0.0.1; stop what uses it"
 					+ " (ss -ltnp 'sport = :" + port + "') or choose another port");
+		}
+	}
+
+	/**
+	 * Waits up to {@code timeout} for the port to be free, for a process started again right after
+	 * it was killed: a demo's "start redis" 3 s after "kill redis" once found 6390 taken
+	 * (2026-12-04), though no server listened there any more. When it stays taken, the error holds
+	 * what {@code ss} shows of the port then, to find out what held it.
+	 */
+	static void awaitFree(int port, String what, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			try {
+				requireFree(port, what);
+				return;
+			}
+			catch (StackException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new StackException(ex.getMessage() + "; still after %.1f s; ss -tanp: ".formatted(timeout.toMillis() / 1000.0)
+							+ sockets(port));
+				}
+				Processes.sleep(100);
+			}
+		}
+	}
+
+	/** What {@code ss} shows of the port's sockets, any state, best effort. */
+	private static String sockets(int port) {
+		try {
+			Process ss = new ProcessBuilder("ss", "-tanp", "sport = :" + port).redirectErrorStream(true).start();
+			String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+			ss.waitFor(2, TimeUnit.SECONDS);
+			return out.isEmpty() ? "(nothing)" : out.replace('\n', ';');
+		}
+		catch (IOException ex) {
+			return "(ss not run: " + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "(interrupted)";
 		}
 	}
 }

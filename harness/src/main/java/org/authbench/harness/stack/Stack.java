@@ -215,6 +215,9 @@ public final class Stack implements StackRuntime {
 		return state.members().stream().map(MemberStatus::of).toList();
 	}
 
+	/** How long {@code chaos start} waits for the port of a process killed just before to be free. */
+	static final Duration PORT_RELEASE = Duration.ofSeconds(5);
+
 	/**
 	 * Breaks or repairs one process of a running stack and records the result in the state file.
 	 * @param requested {@code app-N}, {@code redis}; with Redis HA also {@code redis-N}, {@code sentinel-N} and
@@ -255,7 +258,7 @@ public final class Stack implements StackRuntime {
 				if (Processes.isAlive(member)) {
 					throw new StackException(target + " is already running (pid " + member.pid() + "); use restart");
 				}
-				Ports.requireFree(member.port(), target);
+				Ports.awaitFree(member.port(), target, PORT_RELEASE);
 				yield startAndAwait(state, restartable(state, member), timeout);
 			}
 			case PARTITION, HEAL -> throw new StackException("chaos " + action.id() + " cuts a container off Redis's "

@@ -82,4 +82,28 @@ class DrillAnalysisTests {
 		assertThat(report.incidents().get(0).sessionsLost()).isEqualTo(10);
 		assertThat(report.incidents().get(1).error()).isEqualTo("boom");
 	}
+
+	@Test
+	void anEventThatFailedMakesTheDrillInvalidWhetherItBrokeOrRepaired() {
+		Drill drill = Drill.parse("kill app-3@10s, start app-3@20s");
+		DrillReport startFailed = DrillAnalysis.analyse(drill, List.of(
+				new DrillRunner.Executed(drill.events().get(0), T0 + 10_000, T0 + 10_010, null),
+				new DrillRunner.Executed(drill.events().get(1), T0 + 20_000, T0 + 20_000, "port 9003 (app-3) is in use")),
+				timeline(), latency(), "sticky", T0, T0 + 30_000);
+		DrillReport killFailed = DrillAnalysis.analyse(drill, List.of(
+				new DrillRunner.Executed(drill.events().get(0), T0 + 10_000, T0 + 10_010, "app-3 is not running"),
+				new DrillRunner.Executed(drill.events().get(1), T0 + 20_000, T0 + 20_000, null)),
+				timeline(), latency(), "sticky", T0, T0 + 30_000);
+		DrillReport bothDone = DrillAnalysis.analyse(drill, List.of(
+				new DrillRunner.Executed(drill.events().get(0), T0 + 10_000, T0 + 10_010, null),
+				new DrillRunner.Executed(drill.events().get(1), T0 + 20_000, T0 + 20_000, null)),
+				timeline(), latency(), "sticky", T0, T0 + 30_000);
+
+		assertThat(startFailed.invalidity()).singleElement().asString()
+			.startsWith("INVALID: the drill's event start app-3@20s")
+			.contains("port 9003 (app-3) is in use");
+		assertThat(killFailed.invalidity()).singleElement().asString()
+			.startsWith("INVALID: the drill's event kill app-3@10s, FAILED: app-3 is not running");
+		assertThat(bothDone.invalidity()).isEmpty();
+	}
 }
