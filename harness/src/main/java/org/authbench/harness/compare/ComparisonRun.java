@@ -310,8 +310,9 @@ public final class ComparisonRun {
 	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<Planned> planned,
 			String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
 		try {
-			for (Planned run : planned) {
-				if (run != planned.get(0)) {
+			for (int i = 0; i < planned.size(); i++) {
+				Planned run = planned.get(i);
+				if (i > 0) {
 					load.awaitHealthy(live, HEALTHY_AGAIN, tag);
 				}
 				runs.add(run.study().equals(Study.REVOCATION) ? revocation(spec, setup, live, tag, dir)
