@@ -174,9 +174,10 @@ public final class LoadRun {
 
 	/**
 	 * Waits until every process of the stack answers healthy, and says so when it had to wait. A
-	 * drill leaves the stack running but not always ready: after a Redis restart the instances'
-	 * Redis clients reconnect with a backoff, and a login in that gap is a 503 (a demo's
-	 * revocation probe failed so on 2026-12-04, right after the Redis outage drill).
+	 * drill repairs what it broke, but what it started again may still be starting when its window
+	 * ends, or not be back at all: on 2026-12-04 a demo's Redis outage drill could not start Redis
+	 * again, and the revocation probe after it got a 503 at its first login. After this wait the
+	 * next study starts on a ready stack, or fails naming what is not healthy.
 	 *
 	 * @throws StackException when a process is still not healthy after {@code timeout}
 	 */
