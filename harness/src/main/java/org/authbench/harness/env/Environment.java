@@ -108,7 +108,7 @@ public final class Environment {
 	}
 
 	/** Output (stdout and stderr) of a short command, or "" when it cannot run. */
-	static String run(List<String> command) {
+	public static String run(List<String> command) {
 		try {
 			Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+
+import org.authbench.harness.env.Environment;
 
 /** Checks, before anything starts, that every port of a stack is free on loopback. */
 final class Ports {
@@ -45,8 +46,8 @@ final class Ports {
 			}
 			catch (StackException ex) {
 				if (System.nanoTime() > deadline) {
-					throw new StackException(ex.getMessage() + "; still after %.1f s; ss -tanp: ".formatted(timeout.toMillis() / 1000.0)
-							+ sockets(port));
+					throw new StackException(ex.getMessage() + "; still after %.1f s; ss -tanp: "
+						.formatted(timeout.toMillis() / 1000.0) + sockets(port));
 				}
 				Processes.sleep(100);
 			}
@@ -55,18 +56,7 @@ final class Ports {
 
 	/** What {@code ss} shows of the port's sockets, any state, best effort. */
 	private static String sockets(int port) {
-		try {
-			Process ss = new ProcessBuilder("ss", "-tanp", "sport = :" + port).redirectErrorStream(true).start();
-			String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-			ss.waitFor(2, TimeUnit.SECONDS);
-			return out.isEmpty() ? "(nothing)" : out.replace('\n', ';');
-		}
-		catch (IOException ex) {
-			return "(ss not run: " + ex.getMessage() + ")";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "(interrupted)";
-		}
+		String out = Environment.run(List.of("ss", "-tanp", "sport = :" + port)).strip();
+		return out.isEmpty() ? "(nothing, or ss not run)" : out.replace('\n', ';');
 	}
 }
