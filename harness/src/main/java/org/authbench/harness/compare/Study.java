@@ -103,6 +103,11 @@ public final class Study {
 		return isDrill() && Drill.preset(this.id, 1, 1).needsRedis();
 	}
 
+	/** A drill that leaves an app instance a cold JVM ({@link Drill#restartsAnApp}). */
+	public boolean restartsAnApp() {
+		return isDrill() && Drill.preset(this.id, 2, 1).restartsAnApp();
+	}
+
 	/** A drill whose stack must start with the Redis latency proxy between the apps and Redis. */
 	public boolean injectsRedisLatency() {
 		return isDrill() && Drill.preset(this.id, 1, 1).injectsRedisLatency();

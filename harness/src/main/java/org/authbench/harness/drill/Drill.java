@@ -97,6 +97,16 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 					|| e.action() == DrillEvent.Action.PARTITION || e.action() == DrillEvent.Action.HEAL);
 	}
 
+	/**
+	 * Whether the drill leaves an app instance a new, cold JVM: an app is killed, started or
+	 * restarted (a frozen one keeps its compiled code).
+	 */
+	public boolean restartsAnApp() {
+		return this.events.stream()
+			.anyMatch(e -> e.target().startsWith("app-") && (e.action() == DrillEvent.Action.KILL
+					|| e.action() == DrillEvent.Action.START || e.action() == DrillEvent.Action.RESTART));
+	}
+
 	/** Whether any event needs Redis latency injection (the apps then reach Redis through a proxy). */
 	public boolean injectsRedisLatency() {
 		return this.events.stream().anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY);

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import org.authbench.harness.metrics.CompilerCpu;
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.ProcessCpu;
@@ -75,12 +76,18 @@ public final class InterleavedTrial {
 			// Warm-up is JIT compilation more than anything: it may use every CPU (pinning would halve it).
 			// In turns, not all at once: loaded together, each one's throughput depends on the others' JIT
 			// bursts and never settles (tried: 30 joint windows, three of four configurations still moving).
+			if (!JitPriority.raise(targets)) {
+				say("trial: could not raise the JIT compilers' priority for the warm-up (needs root or CAP_SYS_NICE): it"
+						+ " may take longer");
+			}
 			Map<String, Warmup> warm = warmUp(targets, workloads, settings, Cpus.plan(false), random, dir, windows);
 			cpus.pinSystems(targets);
 			say("trial: measuring with the generator on CPU %s and the systems on CPU %s (settling windows first, until"
-					+ " two agree within %.0f%%)", cpus.generator(), cpus.systems(), SETTLE_TOLERANCE * 100);
-			settle(targets, workloads, settings, cpus, dir, windows, random);
+					+ " two agree within %.0f%% and the JIT compilers are quiet)", cpus.generator(), cpus.systems(),
+					TrialAnalysis.SETTLE_TOLERANCE * 100);
 			int rate = settings.rate() != null ? settings.rate() : pacedRate(warm);
+			settle(targets, workloads, settings, rate, cpus, dir, windows, random);
+			JitPriority.restore(targets);
 			for (int round = 1; round <= settings.rounds(); round++) {
 				List<TrialTarget> order = new ArrayList<>(targets);
 				Collections.shuffle(order, random);
@@ -100,6 +107,7 @@ public final class InterleavedTrial {
 			return result;
 		}
 		finally {
+			JitPriority.restore(targets);
 			cpus.unpinSystems(targets);
 		}
 	}
@@ -162,48 +170,53 @@ public final class InterleavedTrial {
 	}
 
 	/**
-	 * Closed-load windows, pinned, not measured, in turns, until each target's last two agree
-	 * within {@link #SETTLE_TOLERANCE} (at most {@link #MAX_SETTLE_WINDOWS}). After the switch from
-	 * warm-up (few connections, every CPU) to measuring (full concurrency, pinned) the first window
-	 * came out 20–50% low for every configuration here, and the second still 5–25% low (two demos of
-	 * 2026-12-03, one settling window each then): the first measured round was cold.
+	 * Unmeasured rounds under the measured load, pinned, in turns: a closed window and a paced one
+	 * each, until each target has settled ({@link TrialAnalysis#settled}: its last two closed
+	 * windows agree within 10% and its JIT compilers were quiet in the last of both kinds), at most
+	 * {@link #MAX_SETTLE_WINDOWS} of each. After the switch from warm-up (few connections, every
+	 * CPU) to measuring (full concurrency, pinned) the first window came out 20–50% low for every
+	 * configuration here, and the compilers went back to work: 17–25% of each JVM's CPU; the first
+	 * paced windows set them to work once more (14% for the baseline app in its first measured
+	 * round: trials of 2026-12-04). A target that does not settle is cold (TrialAnalysis).
 	 */
-	private void settle(List<TrialTarget> targets, Map<String, Workload> workloads, TrialSettings settings, Cpus cpus,
-			Path dir, List<TrialResult.Window> windows, Random random) {
-		Map<String, List<Double>> seen = new LinkedHashMap<>();
+	private void settle(List<TrialTarget> targets, Map<String, Workload> workloads, TrialSettings settings, int rate,
+			Cpus cpus, Path dir, List<TrialResult.Window> windows, Random random) {
+		Map<String, List<TrialResult.Window>> seen = new LinkedHashMap<>();
 		targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
 		while (true) {
 			List<TrialTarget> unsettled = targets.stream()
-				.filter(t -> !settled(seen.get(t.name())) && seen.get(t.name()).size() < MAX_SETTLE_WINDOWS)
+				.filter(t -> !TrialAnalysis.settled(seen.get(t.name()))
+						&& TrialAnalysis.closed(seen.get(t.name())).size() < MAX_SETTLE_WINDOWS)
 				.collect(Collectors.toCollection(ArrayList::new));
 			if (unsettled.isEmpty()) {
 				return;
 			}
 			Collections.shuffle(unsettled, random);
 			for (TrialTarget target : unsettled) {
-				TrialResult.Window window = window(target, targets, workloads.get(target.name()), "settle", 0,
+				List<TrialResult.Window> mine = seen.get(target.name());
+				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialAnalysis.SETTLE, 0,
 						settings.window(), null, settings.connections(), settings, cpus, dir);
-				windows.add(window);
-				seen.get(target.name()).add(window.throughput());
+				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialAnalysis.SETTLE_PACED,
+						0, settings.window(), rate, settings.connections(), settings, cpus, dir);
+				windows.add(closed);
+				windows.add(paced);
+				mine.add(closed);
+				mine.add(paced);
+				boolean settled = TrialAnalysis.settled(mine);
+				say("trial: settling %s window %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s", target.name(),
+						TrialAnalysis.closed(mine).size(), closed.throughput(), share(closed), share(paced),
+						settled ? " (settled)" : TrialAnalysis.closed(mine).size() >= MAX_SETTLE_WINDOWS ? " (bound hit: COLD)"
+								: "");
 			}
 		}
 	}
 
-	/** Two consecutive settling windows agree within this share of the lower one. */
-	static final double SETTLE_TOLERANCE = 0.10;
-
-	/** Settling windows per target at most; a target still moving then shows in the rounds' trend. */
-	static final int MAX_SETTLE_WINDOWS = 5;
-
-	static boolean settled(List<Double> throughputs) {
-		int n = throughputs.size();
-		if (n < 2) {
-			return false;
-		}
-		double last = throughputs.get(n - 1);
-		double before = throughputs.get(n - 2);
-		return last > 0 && before > 0 && Math.abs(last - before) / Math.min(last, before) <= SETTLE_TOLERANCE;
+	private static String share(TrialResult.Window window) {
+		return window.compilerShare() == null ? "(unknown)" : "%.1f%%".formatted(window.compilerShare() * 100);
 	}
+
+	/** Settling rounds per target at most; a target that has not settled then is cold. */
+	static final int MAX_SETTLE_WINDOWS = 10;
 
 	private static double total(Map<String, Double> cpu) {
 		return Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
@@ -229,11 +242,14 @@ public final class InterleavedTrial {
 		Map<String, Map<String, Double>> before = sample(all, pids);
 		double machineBefore = MachineCpu.busySeconds();
 		double ownBefore = MachineCpu.ownSeconds();
+		CompilerCpu.Sample compilersBefore = CompilerCpu.sample(pids.get(target.name()).values());
 		long start = System.currentTimeMillis();
 		WrkLoad.Result result = this.wrk.run(target.baseUrl(), cycle, settings.threads(), connections, length, rate,
 				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));
 		double machine = MachineCpu.busySeconds() - machineBefore;
 		double own = MachineCpu.ownSeconds() - ownBefore;
+		CompilerCpu.Window compilers = CompilerCpu.between(compilersBefore,
+				CompilerCpu.sample(pids.get(target.name()).values()));
 		Map<String, Map<String, Double>> after = sample(all, pids);
 		RedisCommandStats.Sample redisAfter = redis(target);
 		Long redisCommands = null;
@@ -257,7 +273,8 @@ public final class InterleavedTrial {
 				? RedisCommandStats.replicationBytes(redisBefore, redisAfter) : null;
 		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
 				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
-				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication);
+				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication,
+				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0);
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */

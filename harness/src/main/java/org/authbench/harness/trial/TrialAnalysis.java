@@ -71,6 +71,56 @@ final class TrialAnalysis {
 		return a > 0 && b > 0 && Math.abs(a - b) / Math.min(a, b) <= tolerance;
 	}
 
+	/** Two consecutive settling windows agree within this share of the lower one. */
+	static final double SETTLE_TOLERANCE = 0.10;
+
+	/**
+	 * A settling window's JIT compilers may use at most this share of the JVMs' CPU. In a trial of
+	 * 2026-12-04 the switch from warm-up (4 connections, every CPU) to the measured load (32,
+	 * pinned) set the compilers of every configuration to work again: 17–25% of each JVM's CPU in
+	 * the settling windows, 9–17% still in the first measured round, and the jwt app's capacity
+	 * rose 27% in the fourth round once they were done (docs/method.md, section 3).
+	 */
+	static final double JIT_QUIET = 0.01;
+
+	/** The phase of a settling window of closed load, and of a paced one. */
+	static final String SETTLE = "settle";
+
+	static final String SETTLE_PACED = "settle-paced";
+
+	/**
+	 * Whether a configuration has settled under the measured load: its last two closed settling
+	 * windows agree in throughput within {@link #SETTLE_TOLERANCE}, and in the last closed window
+	 * and the last paced one its JIT compilers used at most {@link #JIT_QUIET} of its JVMs' CPU (a
+	 * window without a JVM to read, such as an external server without its PIDs, is judged on
+	 * throughput alone).
+	 */
+	static boolean settled(List<TrialResult.Window> windows) {
+		List<TrialResult.Window> closed = closed(windows);
+		int n = closed.size();
+		if (n < 2) {
+			return false;
+		}
+		List<TrialResult.Window> paced = windows.stream().filter(w -> SETTLE_PACED.equals(w.phase())).toList();
+		return close(closed.get(n - 1).throughput(), closed.get(n - 2).throughput(), SETTLE_TOLERANCE)
+				&& quiet(closed.get(n - 1)) && (paced.isEmpty() || quiet(paced.get(paced.size() - 1)));
+	}
+
+	/** The closed-load settling windows among these. */
+	static List<TrialResult.Window> closed(List<TrialResult.Window> windows) {
+		return windows.stream().filter(w -> SETTLE.equals(w.phase())).toList();
+	}
+
+	private static String lastShare(List<TrialResult.Window> windows, String phase) {
+		List<TrialResult.Window> of = windows.stream().filter(w -> phase.equals(w.phase())).toList();
+		Double share = of.isEmpty() ? null : of.get(of.size() - 1).compilerShare();
+		return share == null ? "an unknown share" : "%.1f%%".formatted(share * 100);
+	}
+
+	private static boolean quiet(TrialResult.Window window) {
+		return window.compilerShare() == null || window.compilerShare() <= JIT_QUIET;
+	}
+
 	/**
 	 * The share by which the median capacity of the later half of the rounds exceeds the earlier
 	 * half's: a configuration still warming up shows it, a steady one (whatever the machine's drift,
@@ -122,6 +172,15 @@ final class TrialAnalysis {
 				warnings.add(name + ": warm-up did not converge within " + warmup.windows().size()
 						+ " windows (throughput and CPU per request within " + Math.round(settings.tolerance() * 100)
 						+ "%): its figures are from a cold JVM");
+			}
+			List<TrialResult.Window> settling = windows.stream()
+				.filter(w -> w.target().equals(name) && w.phase().startsWith(SETTLE))
+				.toList();
+			if (steady && !closed(settling).isEmpty() && !settled(settling)) {
+				steady = false;
+				warnings.add("%s: it did not settle under the measured load within %d rounds (the last two closed windows within %.0f%%, the JIT compilers at most %.0f%% of its CPU; at the end they used %s closed and %s paced): its figures are cold"
+					.formatted(name, closed(settling).size(), SETTLE_TOLERANCE * 100, JIT_QUIET * 100,
+							lastShare(settling, SETTLE), lastShare(settling, SETTLE_PACED)));
 			}
 			MedianInterval capacity = perRound(measured, name, "capacity", TrialResult.Window::throughput);
 			double trend = capacity == null ? 0 : trend(capacity.values());

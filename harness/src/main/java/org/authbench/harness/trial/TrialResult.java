@@ -110,11 +110,25 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * Redis processes by role ({@link TrialTarget#redisRole}: redis, replica, sentinels); null in older files
 	 * @param replicationBytes replication stream the loaded target's primary produced in the window
 	 * (null: no replica, or not known)
+	 * @param compilerShare the JIT compiler threads' share of the loaded target's JVMs' CPU in the
+	 * window ({@link org.authbench.harness.metrics.CompilerCpu}); null without a JVM whose threads
+	 * could be read, and in older files
 	 */
 	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
 			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
-			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes) {
+			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
+			Double compilerShare) {
+
+		/** Without the compilers' share (files written before it was measured). */
+		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
+				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
+				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
+				Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes) {
+			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
+					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, redisCpuSeconds,
+					replicationBytes, null);
+		}
 
 		/** Without the Redis CPU by role and the replication stream (files written before they were measured). */
 		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
@@ -122,7 +136,7 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
 				Double otherCpuSeconds) {
 			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
-					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, null, null);
+					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, null, null, null);
 		}
 
 		/** The CPU of one Redis role of one target in this window; null when not counted. */

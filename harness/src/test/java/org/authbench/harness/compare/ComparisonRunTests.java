@@ -45,6 +45,17 @@ class ComparisonRunTests {
 	}
 
 	@Test
+	void onOneStackTheDrillsThatRestartAnAppRunLastSoTheOthersFindWarmJvms() {
+		ComparisonRun.Spec spec = spec(List.of("throughput", "failover", "redis-outage", "revocation", "freeze",
+				"rolling-restart"), List.of(0));
+
+		assertThat(ComparisonRun.onOneStack(ComparisonRun.studies(spec, Setup.parse("clustered")))
+			.stream()
+			.map(planned -> planned.study().id())).containsExactly("redis-outage", "revocation", "freeze", "failover",
+					"rolling-restart");
+	}
+
+	@Test
 	void redisDrillsSkipVariantsWithoutRedisAndContextSizeSkipsTheBaseline() {
 		ComparisonRun.Spec spec = spec(List.of("throughput", "redis-outage", "context-size"), List.of(0, 4096));
 

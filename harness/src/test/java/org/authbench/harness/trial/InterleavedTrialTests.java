@@ -12,12 +12,52 @@ class InterleavedTrialTests {
 	void aTargetHasSettledWhenItsLastTwoSettlingWindowsAgreeWithinTenPercent() {
 		// Demo of 2026-12-03, sticky: settle 7,363, then 8,937 in what was the first measured round,
 		// then 10,523 and 11,714 (11% up: still rising), then 12,233 (4% up).
-		assertThat(InterleavedTrial.settled(List.of(7363.0))).isFalse();
-		assertThat(InterleavedTrial.settled(List.of(7363.0, 8937.0))).isFalse();
-		assertThat(InterleavedTrial.settled(List.of(7363.0, 8937.0, 10523.0))).isFalse();
-		assertThat(InterleavedTrial.settled(List.of(7363.0, 8937.0, 10523.0, 11714.0))).isFalse();
-		assertThat(InterleavedTrial.settled(List.of(7363.0, 8937.0, 10523.0, 11714.0, 12233.0))).isTrue();
-		assertThat(InterleavedTrial.settled(List.of(12000.0, 0.0))).isFalse();
+		assertThat(TrialAnalysis.settled(settling(7363.0))).isFalse();
+		assertThat(TrialAnalysis.settled(settling(7363.0, 8937.0))).isFalse();
+		assertThat(TrialAnalysis.settled(settling(7363.0, 8937.0, 10523.0))).isFalse();
+		assertThat(TrialAnalysis.settled(settling(7363.0, 8937.0, 10523.0, 11714.0))).isFalse();
+		assertThat(TrialAnalysis.settled(settling(7363.0, 8937.0, 10523.0, 11714.0, 12233.0))).isTrue();
+		assertThat(TrialAnalysis.settled(settling(12000.0, 0.0))).isFalse();
+	}
+
+	@Test
+	void aTargetWhoseJitCompilersAreStillBusyHasNotSettled() {
+		// Trial of 2026-12-04, jwt: 2,926 and 2,929 req/s agree, but its compilers used 15% of its CPU,
+		// and two rounds later it served 3,502.
+		assertThat(TrialAnalysis.settled(List.of(window(2926, 0.15), window(2929, 0.09)))).isFalse();
+		assertThat(TrialAnalysis.settled(List.of(window(2929, 0.09), window(3502, 0.008)))).isFalse();
+		assertThat(TrialAnalysis.settled(List.of(window(3502, 0.008), window(3504, 0.01)))).isTrue();
+		// The compilers of the first window do not count, only the last one's.
+		assertThat(TrialAnalysis.settled(List.of(window(3502, 0.2), window(3504, 0.0)))).isTrue();
+		// An external server without PIDs: throughput alone.
+		assertThat(TrialAnalysis.settled(List.of(window(3502, null), window(3504, null)))).isTrue();
+	}
+
+	@Test
+	void aTargetWhoseCompilersWorkWhenPacedHasNotSettledEither() {
+		// Trial of 2026-12-04, baseline: settled closed (0.0%), then its compilers used 14% of its CPU in
+		// its first paced window.
+		TrialResult.Window closed1 = window(7908, 0.0);
+		TrialResult.Window closed2 = window(7390, 0.0);
+
+		assertThat(TrialAnalysis.settled(List.of(closed1, paced(0.0), closed2, paced(0.14)))).isFalse();
+		assertThat(TrialAnalysis.settled(List.of(closed1, paced(0.14), closed2, paced(0.005)))).isTrue();
+		assertThat(TrialAnalysis.closed(List.of(closed1, paced(0.14), closed2, paced(0.005)))).containsExactly(closed1,
+				closed2);
+	}
+
+	private static TrialResult.Window paced(double compilerShare) {
+		return new TrialResult.Window("jwt", TrialAnalysis.SETTLE_PACED, 0, 0, 2, 2000, 0, 1000, 1, 2, 0.1,
+				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare);
+	}
+
+	private static List<TrialResult.Window> settling(double... throughputs) {
+		return java.util.Arrays.stream(throughputs).mapToObj(t -> window(t, 0.0)).toList();
+	}
+
+	private static TrialResult.Window window(double throughput, Double compilerShare) {
+		return new TrialResult.Window("jwt", "settle", 0, 0, 2, (long) (throughput * 2), 0, throughput, 1, 2, 0.1,
+				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare);
 	}
 
 	@Test

@@ -127,6 +127,37 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void aTargetWhoseCompilersWereStillBusyWhenSettlingEndedIsCold() {
+		Map<String, TrialResult> results = new LinkedHashMap<>();
+		for (double share : new double[] { 0.06, 0.004 }) {
+			List<TrialResult.Window> windows = new ArrayList<>();
+			windows.add(settle("a", 3000, 0.2));
+			windows.add(settle("a", 3050, share));
+			for (int round = 1; round <= 6; round++) {
+				windows.add(window("a", round, "capacity", 1, 3000, Map.of("a", 0.5)));
+				windows.add(window("a", round, "rate", 1, 1000, Map.of("a", 0.1)));
+			}
+			results.put(share > 0.01 ? "busy" : "quiet", TrialAnalysis.analyse(settings(6), "a", 1000,
+					new TrialResult.Pinning("any", "any"), List.of(target("a")),
+					Map.of("a", new InterleavedTrial.Warmup(List.of(), true, 10)), Map.of(), windows));
+		}
+
+		assertThat(results.get("busy").valid()).isFalse();
+		assertThat(results.get("busy").targets().get(0).converged()).isFalse();
+		assertThat(results.get("busy").warnings()).singleElement()
+			.asString()
+			.contains("did not settle")
+			.contains("they used 6.0%");
+		assertThat(results.get("quiet").valid()).isTrue();
+		assertThat(results.get("quiet").warnings()).isEmpty();
+	}
+
+	private static TrialResult.Window settle(String target, double throughput, double compilerShare) {
+		return new TrialResult.Window(target, "settle", 0, 0, 1, (long) throughput, 0, throughput, 1, 2, 0.1,
+				Map.of(target, 0.5), Map.of(), null, 0.0, null, null, compilerShare);
+	}
+
+	@Test
 	void aCapacityStillRisingIsColdWhileEarlyDipsBesideAWarmRoundAreNot() {
 		double[] rising = { 3_600, 3_700, 3_650, 4_200, 4_250, 4_300 };
 		double[] dipping = { 11_600, 16_100, 13_300, 16_400, 16_300, 16_500 };
