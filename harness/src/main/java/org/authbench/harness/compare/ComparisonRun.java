@@ -34,7 +34,6 @@ import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.trial.DrillWarmup;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
@@ -125,10 +124,6 @@ public final class ComparisonRun {
 			trial.close();
 			trial = null;
 		}
-		if (trial == null && !spec.parallelDrills() && !spec.studies().contains(Study.CONTEXT_SIZE)) {
-			// Not beside context-size runs: those measure throughput, and idle stacks would be beside them.
-			trial = drillStacks(spec, dir);
-		}
 		List<Comparison.RunRef> found = java.util.Collections.synchronizedList(runs);
 		List<String> failed = java.util.Collections.synchronizedList(failures);
 		try {
@@ -217,37 +212,6 @@ public final class ComparisonRun {
 			Map<String, Object> env = Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described);
 			env.put("runtime", this.runtime);
 			JSON.writeValue(trialDir.resolve("env.json").toFile(), env);
-			return stacks;
-		}
-		catch (RuntimeException ex) {
-			stacks.close();
-			throw ex;
-		}
-	}
-
-	/**
-	 * The stacks of every setup whose studies share one stack (drills, the revocation probe),
-	 * started side by side ({@link TrialStacks#placed}: ports and run folder of their own) and
-	 * warmed in turns for the drills ({@link DrillWarmup}); each then waits, warm and idle, for its
-	 * turn. Started one after the other, each cold, the demo's three took 9–16 s to start and its
-	 * drills 11–22 s to warm up (2026-12-04). A setup whose drill needs the Redis latency proxy
-	 * gets its stack when its turn comes ({@link #runSetup}). Null when no setup needs one.
-	 */
-	private TrialStacks drillStacks(Spec spec, Path dir) {
-		Map<Setup, StackSpec> placed = new LinkedHashMap<>();
-		for (int k = 0; k < spec.setups().size(); k++) {
-			Setup setup = spec.setups().get(k);
-			List<Planned> planned = onOneStack(studies(spec, setup));
-			if (!planned.isEmpty() && !Planned.injectRedisLatency(planned)) {
-				placed.put(setup, TrialStacks.placed(setup.apply(spec.stacks().apply(setup.variant())), setup, k));
-			}
-		}
-		if (placed.isEmpty()) {
-			return null;
-		}
-		TrialStacks stacks = TrialStacks.start(placed, this.out, this.runtime);
-		try {
-			DrillWarmup.run(stacks.targets(), spec.rate(), this.out, dir.resolve("logs").resolve("drill-warmup"));
 			return stacks;
 		}
 		catch (RuntimeException ex) {
