@@ -18,9 +18,12 @@ import org.authbench.harness.load.LoadDefaults;
  * for a 95% interval of the median
  * @param threads wrk threads
  * @param connections wrk connections in the measured closed-load windows (the concurrency)
- * @param warmupConnections wrk connections during warm-up: few, so that the JIT's compiler threads
- * get CPU next to the request threads (measured here: 4 connections brought a cold sticky instance
- * to 14,700 req/s in 21 s, 32 connections to 7,200)
+ * @param warmupConnections wrk connections during warm-up: as many as measured. With 4 (so that the
+ * compiler threads got CPU next to the request threads) the JIT recompiled much of the hot code
+ * once the 32 measured connections came: 17–25% of each JVM's CPU in the first windows after the
+ * switch, and 93 s of settling in a demo. With the compilers' priority raised for the warm-up
+ * ({@link JitPriority}) 32 connections warm as fast, and settling took 42 s with the compilers at
+ * about 1% from its first window (trials of 2026-12-04)
  * @param users users logged in per target, whose credentials the requests cycle through
  * @param mix request kinds in percent, in tens: {@code me}, {@code items}, {@code write}
  * @param rate the paced windows' requests/s; null: half the lowest warm capacity of all targets
@@ -52,13 +55,13 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	 * three windows that agree) then needs 18 s more, 12 s with 2 s windows.
 	 */
 	public static TrialSettings quick(Map<String, Integer> mix) {
-		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 45, 0.05, 6, 2, 32, 4, 16, mix, null, true,
+		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 45, 0.05, 6, 2, 32, 32, 16, mix, null, true,
 				System.nanoTime());
 	}
 
 	/** The full comparison's. */
 	public static TrialSettings full(Map<String, Integer> mix) {
-		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 4, 16, mix, null, true,
+		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 32, 16, mix, null, true,
 				System.nanoTime());
 	}
 
