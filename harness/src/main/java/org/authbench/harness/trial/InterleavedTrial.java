@@ -173,8 +173,8 @@ public final class InterleavedTrial {
 	 * Unmeasured rounds under the measured load, pinned, in turns: a closed window and a paced one
 	 * each, until each target has settled ({@link TrialAnalysis#settled}: its last two closed
 	 * windows agree within 10% and its JIT compilers were quiet in the last of both kinds), at most
-	 * {@link #MAX_SETTLE_WINDOWS} of each. After the switch from warm-up (few connections, every
-	 * CPU) to measuring (full concurrency, pinned) the first window came out 20–50% low for every
+	 * {@link #MAX_SETTLE_ROUNDS}. After the switch from the old warm-up (4 connections, every CPU)
+	 * to measuring (32 connections, pinned) the first window came out 20–50% low for every
 	 * configuration here, and the compilers went back to work: 17–25% of each JVM's CPU; the first
 	 * paced windows set them to work once more (14% for the baseline app in its first measured
 	 * round: trials of 2026-12-04). A target that does not settle is cold (TrialAnalysis).
@@ -186,7 +186,7 @@ public final class InterleavedTrial {
 		while (true) {
 			List<TrialTarget> unsettled = targets.stream()
 				.filter(t -> !TrialAnalysis.settled(seen.get(t.name()))
-						&& TrialAnalysis.closed(seen.get(t.name())).size() < MAX_SETTLE_WINDOWS)
+						&& TrialAnalysis.closed(seen.get(t.name())).size() < MAX_SETTLE_ROUNDS)
 				.collect(Collectors.toCollection(ArrayList::new));
 			if (unsettled.isEmpty()) {
 				return;
@@ -203,9 +203,9 @@ public final class InterleavedTrial {
 				mine.add(closed);
 				mine.add(paced);
 				boolean settled = TrialAnalysis.settled(mine);
-				say("trial: settling %s window %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s", target.name(),
+				say("trial: settling %s round %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s", target.name(),
 						TrialAnalysis.closed(mine).size(), closed.throughput(), share(closed), share(paced),
-						settled ? " (settled)" : TrialAnalysis.closed(mine).size() >= MAX_SETTLE_WINDOWS ? " (bound hit: COLD)"
+						settled ? " (settled)" : TrialAnalysis.closed(mine).size() >= MAX_SETTLE_ROUNDS ? " (bound hit: COLD)"
 								: "");
 			}
 		}
@@ -216,7 +216,7 @@ public final class InterleavedTrial {
 	}
 
 	/** Settling rounds per target at most; a target that has not settled then is cold. */
-	static final int MAX_SETTLE_WINDOWS = 10;
+	static final int MAX_SETTLE_ROUNDS = 10;
 
 	private static double total(Map<String, Double> cpu) {
 		return Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
