@@ -35,13 +35,17 @@ final class JitPriority {
 		return renice(targets, 0);
 	}
 
+	/**
+	 * Sets the nice value of every compiler thread with util-linux's renice; {@code --priority} is an
+	 * absolute value in every version (newer ones read {@code -n} as an increment, as POSIX has it).
+	 */
 	private static boolean renice(List<TrialTarget> targets, int nice) {
 		List<Long> threads = new ArrayList<>();
 		targets.forEach(t -> threads.addAll(CompilerCpu.compilerThreads(t.pids().get().values())));
 		if (threads.isEmpty()) {
 			return true;
 		}
-		List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(nice), "-p"));
+		List<String> command = new ArrayList<>(List.of("renice", "--priority", String.valueOf(nice), "-p"));
 		threads.forEach(tid -> command.add(String.valueOf(tid)));
 		try {
 			Process renice = new ProcessBuilder(command).redirectErrorStream(true)
