@@ -61,10 +61,4 @@ final class JitPriority {
 			return false;
 		}
 	}
-
-	/** A thread's nice value, from field 19 of {@code /proc/<tid>/stat}; for the tests. */
-	static int nice(long tid) throws IOException {
-		String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(tid), "stat"));
-		return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[16]);
-	}
 }
