@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "authbench", mixinStandardHelpOptions = true, versionProvider = Main.AuthbenchVersion.class,
 		description = "Starts, watches, breaks and checks a stack: N instances of one variant behind nginx, with Redis.",
 		subcommands = { Up.class, Down.class, Status.class, Chaos.class, Verify.class, Run.class, Compare.class,
-				Report.class, Diff.class, Trial.class })
+				Report.class, Diff.class, Trial.class, Archives.class })
 public final class Main implements Runnable {
 
 	@Spec

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.authbench.harness.stack.ClassDataArchive;
+
 /**
  * Collects {@code env.json}: CPU, cores, memory, OS, the JDK that runs the apps and its flags,
  * nginx / Redis / Gatling versions, the git commit (and whether the tree had changes), and
@@ -72,6 +74,8 @@ public final class Environment {
 		jdk.put("vendor", match(settings, "java\\.vendor = (.+)"));
 		jdk.put("vm", match(settings, "java\\.vm\\.name = (.+)"));
 		jdk.put("flags", flags);
+		// Start-up only: the classes come from an archive, the code the JIT makes is the same.
+		jdk.put("classDataArchives", ClassDataArchive.enabled(System.getenv()));
 		return jdk;
 	}
 

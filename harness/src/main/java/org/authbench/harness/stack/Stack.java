@@ -51,6 +51,9 @@ public final class Stack implements StackRuntime {
 			if (spec.variant().usesRedis()) {
 				state = startRedis(state, spec, plan);
 			}
+			if (ClassDataArchive.enabled(System.getenv())) {
+				new ClassDataArchive(spec.appJar(), spec.javaBinary()).prepare(plan.app(1).env(), this::say);
+			}
 			List<Member> apps = new ArrayList<>();
 			for (int n = 1; n <= spec.instances(); n++) {
 				Member app = plan.app(n);

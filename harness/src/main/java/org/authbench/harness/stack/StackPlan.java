@@ -122,8 +122,13 @@ final class StackPlan {
 		List<String> command = new ArrayList<>();
 		command.add(this.spec.javaBinary().toString());
 		command.addAll(this.spec.jvmOptions());
-		command.add("-jar");
-		command.add(this.spec.appJar().toString());
+		if (ClassDataArchive.enabled(System.getenv())) {
+			command.addAll(new ClassDataArchive(this.spec.appJar(), this.spec.javaBinary()).launch());
+		}
+		else {
+			command.add("-jar");
+			command.add(this.spec.appJar().toString());
+		}
 		return new Member("app-" + n, Member.Role.APP, this.spec.appPorts().get(n - 1), 0, 0, command, env,
 				logs().resolve("app-" + n + ".log").toString());
 	}
