@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /**
  * How busy the JIT compilers of some JVMs were: the CPU time of their compiler threads (HotSpot
@@ -53,11 +52,7 @@ public final class CompilerCpu {
 	public static Sample sample(Collection<Long> pids) {
 		Map<Long, Long> compiler = new HashMap<>();
 		Map<Long, Long> all = new HashMap<>();
-		pids.stream()
-			.flatMapToLong(pid -> LongStream.concat(LongStream.of(pid),
-					ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid)))
-			.distinct()
-			.forEach(pid -> readJvm(pid, compiler, all));
+		pids.stream().flatMapToLong(ProcessCpu::tree).distinct().forEach(pid -> readJvm(pid, compiler, all));
 		return new Sample(compiler, all);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * CPU time of processes, from {@code /proc/<pid>/stat} (user + system, all threads), summed
@@ -105,11 +106,13 @@ public final class ProcessCpu {
 	}
 
 	static long treeTicks(long pid) {
-		long ticks = ticks(pid);
-		ticks += ProcessHandle.of(pid)
-			.map(handle -> handle.descendants().mapToLong(child -> ticks(child.pid())).sum())
-			.orElse(0L);
-		return ticks;
+		return tree(pid).map(ProcessCpu::ticks).sum();
+	}
+
+	/** A process and its descendants (nginx's master and its workers), by PID; only the PID once it is gone. */
+	static LongStream tree(long pid) {
+		return LongStream.concat(LongStream.of(pid),
+				ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid));
 	}
 
 	/** utime + stime (fields 14 and 15) of one process; 0 when it is gone. */
