@@ -48,7 +48,8 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * were made: a --quick comparison, or files written before)
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
-			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation) {
+			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
+			Double warmupTolerance) {
 
 		public Trial {
 			model = model == null ? List.of() : model;

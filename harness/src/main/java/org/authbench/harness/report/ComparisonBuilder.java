@@ -96,7 +96,8 @@ public final class ComparisonBuilder {
 		Comparison.Trial trialSummary = trial == null ? null
 				: new Comparison.Trial(trial.reference(), trial.rate(), trial.settings().window().toMillis() / 1000.0,
 						trial.settings().rounds(), trial.pinning().generatorCpus(), trial.pinning().systemCpus(),
-						trial.pairs(), model, check == null ? List.of() : CapacityModel.validate(model, check));
+						trial.pairs(), model, check == null ? List.of() : CapacityModel.validate(model, check),
+						trial.settings().tolerance());
 		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
 				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()), trialSummary);
 	}

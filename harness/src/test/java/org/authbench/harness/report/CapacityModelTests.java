@@ -127,7 +127,7 @@ class CapacityModelTests {
 		assertThat(CapacityModel.cells(quarter).get(5)).isEqualTo("0.0 (untrusted)");
 
 		Comparison.Trial trial = new Comparison.Trial("baseline", 1500, 5, 10, "1", "0", List.of(), List.of(clustered),
-				checks);
+				checks, 0.05);
 		assertThat(CapacityModel.validation(trial)).contains(
 				"clustered, Redis ceiling: predicted 50,000 req/s, measured 60,000, error -16.7%",
 				"clustered, app under 0.50 core: predicted 2,000 req/s, measured 1,800, error +11.1%");
@@ -147,7 +147,7 @@ class CapacityModelTests {
 				committed.settings(), committed.machine(), committed.valid(), committed.warnings(), committed.rows(),
 				committed.runs(), committed.timelines(), committed.contextSizes(), committed.revocations(),
 				new Comparison.Trial(t.reference(), t.rate(), t.windowSeconds(), t.rounds(), t.generatorCpus(),
-						t.systemCpus(), t.pairs(), t.model(), List.of(redis, app)));
+						t.systemCpus(), t.pairs(), t.model(), List.of(redis, app), t.warmupTolerance()));
 
 		String html = HtmlReport.render(checked);
 		String md = MarkdownReport.render(checked);
