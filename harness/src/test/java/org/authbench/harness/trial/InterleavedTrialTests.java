@@ -62,9 +62,28 @@ class InterleavedTrialTests {
 
 	@Test
 	void thePacedRateIsHalfTheLowestWarmCapacityInHundreds() {
-		var warm = java.util.Map.of("a", new InterleavedTrial.Warmup(List.of(new double[] { 3170, 440 }), true, 60),
+		var warm = java.util.Map.of("a", new InterleavedTrial.Warmup(List.of(new double[] { 1650, 440 }), true, 60),
 				"b", new InterleavedTrial.Warmup(List.of(new double[] { 12900, 106 }), true, 60));
 
-		assertThat(InterleavedTrial.pacedRate(warm)).isEqualTo(1500);
+		assertThat(InterleavedTrial.pacedRate(warm)).isEqualTo(800);
+	}
+
+	@Test
+	void fromAThousandUpThePacedRateComesInFiveHundreds() {
+		// The demo's clustered, two runs: 3,800 and 3,200 req/s in its last warm-up window.
+		var one = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
+				List.of(new double[] { 3300, 500 }, new double[] { 3500, 480 }, new double[] { 3800, 450 }), true, 60));
+		var other = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
+				List.of(new double[] { 3600, 470 }, new double[] { 3400, 490 }, new double[] { 3200, 510 }), true, 60));
+
+		assertThat(InterleavedTrial.pacedRate(one)).isEqualTo(1500);
+		assertThat(InterleavedTrial.pacedRate(other)).isEqualTo(1500);
+	}
+
+	@Test
+	void thePacedRateIsNeverBelowAHundred() {
+		var warm = java.util.Map.of("slow", new InterleavedTrial.Warmup(List.of(new double[] { 120, 9000 }), false, 60));
+
+		assertThat(InterleavedTrial.pacedRate(warm)).isEqualTo(100);
 	}
 }
