@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * the jar extracted to plain jars ({@code java -Djarmode=tools -jar app.jar extract}), and the
  * classes one start loaded dumped into {@code app.jsa} ({@code -XX:ArchiveClassesAtExit}, the
  * start stopped by Spring Boot right after its context refreshed). Two instances of
- * clustered-session-app started side by side on this machine (2 CPUs) took 9.9 s from the fat
- * jar and 4.9 s from the archive; only class loading changes, not the code the JIT makes (docs/method.md §1).
+ * clustered-session-app started side by side on this machine (2 CPUs) took 9.9 s to a refreshed
+ * context from the fat jar and 4.9 s from the archive; only class loading changes, not the code the JIT makes (docs/method.md §1).
  *
  * <p>
  * The archive lives in {@code <module>/target/cds/} beside the jar it was made from, with a stamp
