@@ -74,7 +74,7 @@ public final class ClassDataArchive {
 		for (Variant variant : Variant.all()) {
 			StackSpec spec = StackSpec.builder(variant, home).build();
 			ClassDataArchive archive = new ClassDataArchive(spec.appJar(), java);
-			if (Files.isRegularFile(spec.appJar()) && archive.prepare(new StackPlan(spec).app(1).env(), say)) {
+			if (Files.isRegularFile(spec.appJar()) && archive.prepare(new StackPlan(spec).appEnv(1), say)) {
 				current++;
 			}
 		}

@@ -52,7 +52,7 @@ public final class Stack implements StackRuntime {
 				state = startRedis(state, spec, plan);
 			}
 			if (ClassDataArchive.enabled(System.getenv())) {
-				new ClassDataArchive(spec.appJar(), spec.javaBinary()).prepare(plan.app(1).env(), this::say);
+				new ClassDataArchive(spec.appJar(), spec.javaBinary()).prepare(plan.appEnv(1), this::say);
 			}
 			List<Member> apps = new ArrayList<>();
 			for (int n = 1; n <= spec.instances(); n++) {

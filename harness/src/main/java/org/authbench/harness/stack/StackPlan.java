@@ -23,6 +23,8 @@ final class StackPlan {
 
 	private final StackSpec spec;
 
+	private List<String> launch;
+
 	StackPlan(StackSpec spec) {
 		this(spec, random(32, Base64.getEncoder()), random(32, Base64.getUrlEncoder().withoutPadding()));
 	}
@@ -93,6 +95,26 @@ final class StackPlan {
 	}
 
 	Member app(int n) {
+		List<String> command = new ArrayList<>();
+		command.add(this.spec.javaBinary().toString());
+		command.addAll(this.spec.jvmOptions());
+		command.addAll(appLaunch());
+		return new Member("app-" + n, Member.Role.APP, this.spec.appPorts().get(n - 1), 0, 0, command, appEnv(n),
+				logs().resolve("app-" + n + ".log").toString());
+	}
+
+	/** How the apps start, decided once per stack: from the class-data archive when it is current, else the jar. */
+	private List<String> appLaunch() {
+		if (this.launch == null) {
+			this.launch = ClassDataArchive.enabled(System.getenv())
+					? new ClassDataArchive(this.spec.appJar(), this.spec.javaBinary()).launch()
+					: List.of("-jar", this.spec.appJar().toString());
+		}
+		return this.launch;
+	}
+
+	/** The environment of instance {@code n} (1-based). */
+	Map<String, String> appEnv(int n) {
 		Variant variant = this.spec.variant();
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", String.valueOf(this.spec.appPorts().get(n - 1)));
@@ -119,18 +141,7 @@ final class StackPlan {
 			env.put("AUTHBENCH_HASH_COST", String.valueOf(this.spec.hashCost()));
 		}
 		env.putAll(this.spec.appEnv());
-		List<String> command = new ArrayList<>();
-		command.add(this.spec.javaBinary().toString());
-		command.addAll(this.spec.jvmOptions());
-		if (ClassDataArchive.enabled(System.getenv())) {
-			command.addAll(new ClassDataArchive(this.spec.appJar(), this.spec.javaBinary()).launch());
-		}
-		else {
-			command.add("-jar");
-			command.add(this.spec.appJar().toString());
-		}
-		return new Member("app-" + n, Member.Role.APP, this.spec.appPorts().get(n - 1), 0, 0, command, env,
-				logs().resolve("app-" + n + ".log").toString());
+		return env;
 	}
 
 	Member nginx(Path nginx, Path conf) {

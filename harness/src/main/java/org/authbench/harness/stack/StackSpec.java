@@ -176,7 +176,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	 * stack; {@code deploy/} passes references to the platform's secrets instead.
 	 */
 	public Map<String, String> appEnvironment(int n, String jwtSecret, String gatewaySecret) {
-		return new StackPlan(this, jwtSecret, gatewaySecret).app(n).env();
+		return new StackPlan(this, jwtSecret, gatewaySecret).appEnv(n);
 	}
 
 	/** The environment of nginx itself (the njs gateway reads the HMAC secret from it). */
