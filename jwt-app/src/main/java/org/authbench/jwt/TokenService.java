@@ -3,13 +3,11 @@ package org.authbench.jwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.jsonwebtoken.Jwts;
 import org.authbench.identity.Identity;
 
@@ -137,23 +135,7 @@ class TokenService {
 	}
 
 	private Optional<Verified> parse(Keys current, String token, Use use) {
-		return current.verifier().verify(token, use).flatMap(TokenService::verified);
-	}
-
-	private static Optional<Verified> verified(JWTClaimsSet claims) {
-		if (!(claims.getClaim(FAMILY_CLAIM) instanceof String family)) {
-			return Optional.empty();
-		}
-		Identity identity = new Identity(claims.getSubject(), roles(claims.getClaim(ROLES_CLAIM)));
-		Long version = claims.getClaim(VERSION_CLAIM) instanceof Number number ? number.longValue() : null;
-		return Optional.of(new Verified(identity, claims.getJWTID(), claims.getExpirationTime().toInstant(), family, version));
-	}
-
-	private static List<String> roles(Object claim) {
-		if (claim instanceof List<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		return List.of();
+		return current.verifier().verify(token, use);
 	}
 
 	Duration accessTtl() {

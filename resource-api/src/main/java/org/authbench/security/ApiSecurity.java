@@ -1,5 +1,6 @@
 package org.authbench.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,10 +68,11 @@ public final class ApiSecurity {
 
 	/** The Spring Security authentication of an identity. */
 	public static UsernamePasswordAuthenticationToken authentication(Identity identity) {
-		List<GrantedAuthority> authorities = identity.roles()
-			.stream()
-			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role))
-			.toList();
+		// Loops, not streams, here and in identity(): both run on every authenticated request.
+		List<GrantedAuthority> authorities = new ArrayList<>(identity.roles().size());
+		for (String role : identity.roles()) {
+			authorities.add(new SimpleGrantedAuthority(ROLE_PREFIX + role));
+		}
 		return UsernamePasswordAuthenticationToken.authenticated(identity.username(), null, authorities);
 	}
 
@@ -84,12 +86,13 @@ public final class ApiSecurity {
 				|| authentication instanceof AnonymousAuthenticationToken) {
 			return Optional.empty();
 		}
-		List<String> roles = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter(a -> a.startsWith(ROLE_PREFIX))
-			.map(a -> a.substring(ROLE_PREFIX.length()))
-			.toList();
+		List<String> roles = new ArrayList<>(authentication.getAuthorities().size());
+		for (GrantedAuthority granted : authentication.getAuthorities()) {
+			String authority = granted.getAuthority();
+			if (authority != null && authority.startsWith(ROLE_PREFIX)) {
+				roles.add(authority.substring(ROLE_PREFIX.length()));
+			}
+		}
 		return Optional.of(new Identity(authentication.getName(), roles));
 	}
 }
