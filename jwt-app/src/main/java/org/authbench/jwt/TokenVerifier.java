@@ -31,8 +31,8 @@ import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
 import com.nimbusds.jose.util.Base64URL;
 import org.authbench.identity.Identity;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,12 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TokenVerifier {
 
-	/**
-	 * Reads the claims with Jackson: 1.6 µs against 2.4 µs for Nimbus's own JSON parser in a hot
-	 * loop. A repeated claim name counts once, the last one, as RFC 7519 §4 allows.
-	 */
-	private static final ObjectReader CLAIMS = JsonMapper.shared().readerFor(new TypeReference<Map<String, Object>>() {
-	});
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	/** The claims {@link #checked} reads; any other claim (such as the padding {@code ctx}) is skipped unread. */
+	private static final Set<String> READ = Set.of("sub", "jti", "iss", "aud", "exp", "nbf", "iat",
+			TokenService.USE_CLAIM, TokenService.FAMILY_CLAIM, TokenService.ROLES_CLAIM, TokenService.VERSION_CLAIM);
 
 	private final Map<String, Key> keys = new HashMap<>();
 
@@ -128,12 +127,55 @@ final class TokenVerifier {
 				.verify(accepted.header(), signingInput, new Base64URL(token.substring(second + 1)))) {
 				return Optional.empty();
 			}
-			Map<String, Object> claims = CLAIMS.readValue(Base64.getUrlDecoder().decode(token.substring(first + 1, second)));
+			Map<String, Object> claims = claims(Base64.getUrlDecoder().decode(token.substring(first + 1, second)));
 			return claims == null ? Optional.empty() : Optional.ofNullable(checked(claims, use, System.currentTimeMillis()));
 		}
 		catch (JOSEException | IllegalArgumentException | JacksonException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The claims of a JSON object, as Jackson's map binding gives them (strings, numbers, booleans,
+	 * null, lists, maps), read with its streaming parser: only the names in {@link #READ} are kept,
+	 * and a repeated name counts once, the last one, as RFC 7519 §4 allows. Null for anything but
+	 * one object. Binding the whole payload to a map took 5 of the request's ~100 µs under load.
+	 */
+	static Map<String, Object> claims(byte[] json) {
+		try (JsonParser parser = JSON.createParser(json)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			Map<String, Object> claims = new HashMap<>();
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				JsonToken token = parser.nextToken();
+				if (READ.contains(name)) {
+					claims.put(name, value(parser, token));
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null ? claims : null;
+		}
+	}
+
+	private static Object value(JsonParser parser, JsonToken token) {
+		return switch (token) {
+			case VALUE_STRING -> parser.getString();
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+			case VALUE_TRUE -> Boolean.TRUE;
+			case VALUE_FALSE -> Boolean.FALSE;
+			case START_ARRAY -> {
+				List<Object> values = new ArrayList<>();
+				for (JsonToken each = parser.nextToken(); each != JsonToken.END_ARRAY; each = parser.nextToken()) {
+					values.add(value(parser, each));
+				}
+				yield values;
+			}
+			case START_OBJECT -> parser.readValueAs(Object.class);
+			default -> null;
+		};
 	}
 
 	/**

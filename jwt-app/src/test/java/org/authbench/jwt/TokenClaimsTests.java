@@ -1,5 +1,6 @@
 package org.authbench.jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The claim rules {@link TokenVerifier} applies after the signature, as Nimbus's
@@ -113,5 +117,31 @@ class TokenClaimsTests {
 		assertThat(check(with("exp", nowSeconds - SKEW_SECONDS))).as("expired by the skew").isNull();
 		assertThat(check(with("nbf", nowSeconds + SKEW_SECONDS - 1))).as("not yet valid, within the skew").isNotNull();
 		assertThat(check(with("nbf", nowSeconds + SKEW_SECONDS))).as("not yet valid by the skew").isNull();
+	}
+
+	private static Map<String, Object> read(String json) {
+		return TokenVerifier.claims(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theStreamingReaderGivesWhatJacksonsMapBindingGivesForTheClaimsItReads() {
+		String json = "{\"jti\":\"id-1\",\"sub\":\"user0001\",\"iss\":\"authbench\",\"aud\":[\"authbench-api\",[1,{\"a\":true}]],"
+				+ "\"iat\":1800000000,\"exp\":1800000900.5,\"nbf\":18446744073709551616,\"roles\":[\"USER\",null,false],"
+				+ "\"token_use\":\"access\",\"fid\":{\"x\":[1,2]},\"ver\":null,\"ctx\":{\"deep\":[[[\"skipped\"]]]}}";
+		Map<String, Object> bound = JsonMapper.shared().readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+		bound.remove("ctx");
+		assertThat(read(json)).isEqualTo(bound);
+	}
+
+	@Test
+	void theStreamingReaderKeepsTheLastOfARepeatedNameAndOnlyOneWholeObject() {
+		assertThat(read("{\"sub\":\"first\",\"sub\":\"last\"}")).containsEntry("sub", "last");
+		assertThat(read("{\"ctx\":1,\"unknown\":[1,2]}")).isEmpty();
+		assertThat(read("[\"sub\"]")).as("an array").isNull();
+		assertThat(read("\"sub\"")).as("a string").isNull();
+		assertThat(read("{\"sub\":\"a\"} {}")).as("trailing content").isNull();
+		assertThatThrownBy(() -> read("{\"sub\":\"a\",\"ctx\":[1,}")).as("malformed, in a skipped claim too")
+			.isInstanceOf(tools.jackson.core.JacksonException.class);
 	}
 }
