@@ -1,5 +1,8 @@
 package org.authbench.harness.report;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,22 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	}
 
 	public static final String SCHEMA = "authbench.comparison/1";
+
+	/**
+	 * When it was measured, as a reader wants it: {@code 2026-12-05 01:03:32}, to the second,
+	 * from the ISO local date-time in {@code createdAt}; any other text as it is.
+	 */
+	public String measuredAt() {
+		if (this.createdAt == null) {
+			return "";
+		}
+		try {
+			return LocalDateTime.parse(this.createdAt).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+		}
+		catch (DateTimeParseException ex) {
+			return this.createdAt;
+		}
+	}
 
 	/** How a warning about a setup that failed reads, after its name (the report finds these by it). */
 	public static final String FAILED = ": not measured further, the run failed: ";

@@ -76,7 +76,7 @@ public final class HtmlReport {
 			String tableNote = (trial != null ? MarkdownReport.trialMethod(trial)
 					: "Ratios are medians against the baseline of this comparison, at the same instance count.") + " "
 					+ ArchitectTable.note(comparison);
-			return new View(comparison.name(), "Measured on " + comparison.machine() + ", " + comparison.createdAt(),
+			return new View(comparison.name(), "Measured on " + comparison.machine() + ", " + comparison.measuredAt(),
 					comparison.valid(), Findings.of(comparison).stream().map(Emphasized::of).toList(),
 					MarkdownReport.NO_FINDINGS, new Section(architectTable(comparison), tableNote, MarkdownReport.NO_ROWS),
 					new Section(failureMatrix(comparison), FailureMatrix.LEGEND, MarkdownReport.NO_FAULTS),

@@ -16,7 +16,7 @@ public final class MarkdownReport {
 	public static String render(Comparison comparison) {
 		StringBuilder md = new StringBuilder();
 		md.append("# authbench comparison: ").append(comparison.name()).append("\n\n");
-		md.append("Measured on ").append(comparison.machine()).append(", ").append(comparison.createdAt())
+		md.append("Measured on ").append(comparison.machine()).append(", ").append(comparison.measuredAt())
 			.append(". Settings: ").append(comparison.settings()).append(".\n\n");
 		if (!comparison.valid()) {
 			md.append("> **INVALID**: at least one run was invalid (see the warnings).\n\n");

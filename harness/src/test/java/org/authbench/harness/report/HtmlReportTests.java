@@ -75,6 +75,22 @@ class HtmlReportTests {
 	}
 
 	@Test
+	void theHeaderGivesTheTimeOfMeasurementToTheSecond() throws IOException {
+		Comparison demo = newestDemo(Map.of());
+		Comparison comparison = new Comparison(demo.schema(), demo.name(), "2026-12-05T01:03:32.128624910",
+				demo.settings(), "m", demo.valid(), demo.warnings(), demo.rows(), demo.runs(), demo.timelines(),
+				demo.contextSizes(), demo.revocations(), demo.trial());
+
+		assertThat(withoutScripts(HtmlReport.render(comparison))).contains("Measured on m, 2026-12-05 01:03:32")
+			.doesNotContain("01:03:32.128");
+		assertThat(MarkdownReport.render(comparison)).contains("Measured on m, 2026-12-05 01:03:32. Settings:");
+		Comparison unparsed = new Comparison(demo.schema(), demo.name(), "yesterday", demo.settings(), "m",
+				demo.valid(), demo.warnings(), demo.rows(), demo.runs(), demo.timelines(), demo.contextSizes(),
+				demo.revocations(), demo.trial());
+		assertThat(unparsed.measuredAt()).as("any other text as it is").isEqualTo("yesterday");
+	}
+
+	@Test
 	void everyCellIsShownAsItsNamedColumnSays() throws IOException {
 		String page = withoutScripts(HtmlReport.render(newestDemo(Map.of())));
 
