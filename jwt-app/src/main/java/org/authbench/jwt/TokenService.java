@@ -127,14 +127,10 @@ class TokenService {
 				}
 				return Optional.of(known);
 			}
-			Optional<Verified> verified = parse(current, token, use);
+			Optional<Verified> verified = current.verifier().verify(token, use);
 			verified.ifPresent(v -> current.verified().put(token, v));
 			return verified;
 		}
-		return parse(current, token, use);
-	}
-
-	private Optional<Verified> parse(Keys current, String token, Use use) {
 		return current.verifier().verify(token, use);
 	}
 

@@ -157,7 +157,8 @@ final class TokenVerifier {
 					parser.skipChildren();
 				}
 			}
-			return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null ? claims : null;
+			// nextName() ended the loop at the object's end (anything else there fails to parse): nothing may follow.
+			return parser.nextToken() == null ? claims : null;
 		}
 	}
 
