@@ -15,7 +15,6 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,8 +35,8 @@ public class BaselineApplication {
 	SecurityFilterChain open(HttpSecurity http) throws Exception {
 		ApiSecurity.lean(http)
 			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
+		ApiSecurity.stateless(http);
 		return http.build();
 	}
 

@@ -2,6 +2,7 @@ package org.authbench.jwt;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -82,9 +82,16 @@ public class JwtApplication {
 		return new JwtCredentials(tokens, families, revocations);
 	}
 
+	/**
+	 * The identity of the token this request's filter verified, as it is: rebuilding it from
+	 * Spring Security's authorities on every request is work a stateless app need not do. In
+	 * trust-gateway mode the gateway filter set the context, and the identity is read from it.
+	 */
 	@Bean
 	IdentityResolver identityResolver() {
-		return ApiSecurity.identityResolver();
+		IdentityResolver fromContext = ApiSecurity.identityResolver();
+		return request -> request.getAttribute(JwtAuthenticationFilter.VERIFIED) instanceof TokenService.Verified token
+				? Optional.of(token.identity()) : fromContext.resolve(request);
 	}
 
 	@Bean
@@ -107,8 +114,8 @@ public class JwtApplication {
 	SecurityFilterChain jwks(HttpSecurity http) throws Exception {
 		http.securityMatcher(JwksController.PATH)
 			.authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
-			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.csrf(AbstractHttpConfigurer::disable);
+		ApiSecurity.stateless(http);
 		return http.build();
 	}
 
@@ -118,8 +125,8 @@ public class JwtApplication {
 		ApiSecurity.apply(http, errors)
 			// Bearer tokens are not sent by browsers on their own: no CSRF exposure, no session.
 			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class);
+		ApiSecurity.stateless(http);
 		if (gateway.trust()) {
 			http.addFilterBefore(new GatewayIdentityFilter(gateway.secret()), JwtAuthenticationFilter.class);
 		}

@@ -81,11 +81,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 		context.setAuthentication(ApiSecurity.authentication(verified.get().identity()));
 		SecurityContextHolder.setContext(context);
 		request.setAttribute(VERIFIED, verified.get());
-		try {
-			chain.doFilter(request, response);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		// Spring Security's SecurityContextHolderFilter, ahead of this one, clears the context after the request.
+		chain.doFilter(request, response);
 	}
 }

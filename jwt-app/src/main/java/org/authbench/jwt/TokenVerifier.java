@@ -6,10 +6,12 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
 import com.nimbusds.jose.util.Base64URL;
 import org.authbench.identity.Identity;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,11 +56,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TokenVerifier {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
+	/**
+	 * Reads the claims. Its buffers come from a pool per thread: Jackson's default pool, a
+	 * concurrent deque, cost about 1 µs per token under load (docs/results.md).
+	 */
+	private static final JsonMapper JSON = JsonMapper
+		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+		.build();
 
 	/** The claims {@link #checked} reads; any other claim (such as the padding {@code ctx}) is skipped unread. */
 	private static final Set<String> READ = Set.of("sub", "jti", "iss", "aud", "exp", "nbf", "iat",
 			TokenService.USE_CLAIM, TokenService.FAMILY_CLAIM, TokenService.ROLES_CLAIM, TokenService.VERSION_CLAIM);
+
+	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
 	private final Map<String, Key> keys = new HashMap<>();
 
@@ -72,8 +84,8 @@ final class TokenVerifier {
 	private record Key(JWSAlgorithm algorithm, JWSVerifier verifier) {
 	}
 
-	/** A header this ring accepts, and the key it names. */
-	private record Accepted(JWSHeader header, Key key) {
+	/** A header this ring accepts, as encoded, and the key it names. */
+	private record Accepted(String encoded, JWSHeader header, Key key) {
 	}
 
 	/**
@@ -83,6 +95,9 @@ final class TokenVerifier {
 	static final int MAX_KEPT_HEADERS = 64;
 
 	private final Map<String, Accepted> headers = new ConcurrentHashMap<>();
+
+	/** The header accepted last, tried first: every token of one key carries the same. */
+	private volatile Accepted lastAccepted;
 
 	TokenVerifier(KeyRing ring, JwtProperties settings, Runnable onSignatureCheck) {
 		for (KeyRing.Entry entry : ring.entries()) {
@@ -117,23 +132,39 @@ final class TokenVerifier {
 		}
 		int first = token.indexOf('.');
 		int second = token.indexOf('.', first + 1);
-		Accepted accepted = accepted(token.substring(0, first));
+		Accepted accepted = accepted(token, first);
 		if (accepted == null) {
 			return Optional.empty();
 		}
 		try {
 			this.onSignatureCheck.run();
-			byte[] signingInput = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
-			if (!accepted.key().verifier()
-				.verify(accepted.header(), signingInput, new Base64URL(token.substring(second + 1)))) {
+			// One copy of the token's bytes; the signing input, the signature and the claims are ranges of it.
+			byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
+			if (!verifies(accepted, bytes, second)) {
 				return Optional.empty();
 			}
-			Map<String, Object> claims = claims(Base64.getUrlDecoder().decode(token.substring(first + 1, second)));
+			ByteBuffer payload = BASE64URL.decode(ByteBuffer.wrap(bytes, first + 1, second - first - 1));
+			Map<String, Object> claims = claims(payload.array(), payload.limit());
 			return claims == null ? Optional.empty() : Optional.ofNullable(checked(claims, use, System.currentTimeMillis()));
 		}
 		catch (JOSEException | IllegalArgumentException | JacksonException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** Whether the signature after {@code bytes[second]} is that of the bytes before it, by the accepted key. */
+	private static boolean verifies(Accepted accepted, byte[] bytes, int second) throws JOSEException {
+		JWSVerifier verifier = accepted.key().verifier();
+		if (verifier instanceof HmacVerifier hmac) {
+			return hmac.verify(bytes, second,
+					BASE64URL.decode(ByteBuffer.wrap(bytes, second + 1, bytes.length - second - 1)));
+		}
+		return verifier.verify(accepted.header(), Arrays.copyOf(bytes, second),
+				new Base64URL(new String(bytes, second + 1, bytes.length - second - 1, StandardCharsets.US_ASCII)));
+	}
+
+	static Map<String, Object> claims(byte[] json) {
+		return claims(json, json.length);
 	}
 
 	/**
@@ -142,8 +173,8 @@ final class TokenVerifier {
 	 * and a repeated name counts once, the last one, as RFC 7519 §4 allows. Null for anything but
 	 * one object. Binding the whole payload to a map cost about 4 µs per request under load.
 	 */
-	static Map<String, Object> claims(byte[] json) {
-		try (JsonParser parser = JSON.createParser(json)) {
+	static Map<String, Object> claims(byte[] json, int length) {
+		try (JsonParser parser = JSON.createParser(json, 0, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
@@ -235,11 +266,11 @@ final class TokenVerifier {
 		if (!(claim instanceof List<?> list)) {
 			return List.of();
 		}
-		List<String> roles = new ArrayList<>(list.size());
-		for (Object role : list) {
-			roles.add(String.valueOf(role));
+		String[] roles = new String[list.size()];
+		for (int i = 0; i < roles.length; i++) {
+			roles[i] = String.valueOf(list.get(i));
 		}
-		return roles;
+		return List.of(roles); // immutable already: Identity keeps it without copying it again
 	}
 
 	/**
@@ -248,9 +279,15 @@ final class TokenVerifier {
 	 * token of one key carries the same one, and parsing it again each time was a quarter of the
 	 * verification's CPU under load (docs/security.md).
 	 */
-	private Accepted accepted(String encodedHeader) {
+	private Accepted accepted(String token, int headerEnd) {
+		Accepted last = this.lastAccepted;
+		if (last != null && last.encoded().length() == headerEnd && token.startsWith(last.encoded())) {
+			return last;
+		}
+		String encodedHeader = token.substring(0, headerEnd);
 		Accepted known = this.headers.get(encodedHeader);
 		if (known != null) {
+			this.lastAccepted = known;
 			return known;
 		}
 		JWSHeader header;
@@ -269,10 +306,11 @@ final class TokenVerifier {
 		if (key == null || !key.algorithm().equals(header.getAlgorithm())) {
 			return null;
 		}
-		Accepted accepted = new Accepted(header, key);
+		Accepted accepted = new Accepted(encodedHeader, header, key);
 		if (this.headers.size() < MAX_KEPT_HEADERS) {
 			this.headers.putIfAbsent(encodedHeader, accepted);
 		}
+		this.lastAccepted = accepted;
 		return accepted;
 	}
 
@@ -338,7 +376,17 @@ final class TokenVerifier {
 			if (!supportedJWSAlgorithms().contains(header.getAlgorithm())) {
 				return false;
 			}
-			return MessageDigest.isEqual(this.macs.get().doFinal(signingInput), signature.decode());
+			return verify(signingInput, signingInput.length, ByteBuffer.wrap(signature.decode()));
+		}
+
+		/** Whether {@code signature} (all of its remaining bytes) is the MAC of the first {@code length} bytes of {@code input}. */
+		boolean verify(byte[] input, int length, ByteBuffer signature) {
+			Mac mac = this.macs.get();
+			mac.update(input, 0, length);
+			byte[] expected = mac.doFinal();
+			byte[] given = new byte[signature.remaining()];
+			signature.get(given);
+			return MessageDigest.isEqual(expected, given);
 		}
 	}
 

@@ -87,6 +87,33 @@ class TokenVerifierTests {
 			.isEmpty();
 	}
 
+	@ParameterizedTest
+	@EnumSource(JwtAlgorithm.class)
+	void tokensOfTwoKeysInTurnEachVerifyOnlyWithTheKeyTheirHeaderNames(JwtAlgorithm algorithm) {
+		KeyRing ring = KeyRing.of("k1", List.of(algorithm.generate("k1"), algorithm.generate("k2")));
+		TokenVerifier verifier = new TokenVerifier(ring,
+				TestKeys.settings(algorithm, 0, Duration.ofMinutes(15)), this.signatureChecks::incrementAndGet);
+		TokenKey first = key(ring, "k1");
+		TokenKey second = key(ring, "k2");
+		String byFirst = TokenForge.sign(first, TokenForge.header(first), TokenForge.claims());
+		String bySecond = TokenForge.sign(second, TokenForge.header(second), TokenForge.claims());
+		String firstHeaderSecondSignature = byFirst.substring(0, byFirst.indexOf('.'))
+				+ bySecond.substring(bySecond.indexOf('.'));
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(verifier.verify(byFirst, TokenService.Use.ACCESS)).as("k1's token, turn %d", i).isPresent();
+			assertThat(verifier.verify(firstHeaderSecondSignature, TokenService.Use.ACCESS))
+				.as("k1's header with k2's signature, right after k1's header was accepted, turn %d", i)
+				.isEmpty();
+			assertThat(verifier.verify(bySecond, TokenService.Use.ACCESS)).as("k2's token, turn %d", i).isPresent();
+		}
+	}
+
+	private static TokenKey key(KeyRing ring, String kid) {
+		KeyRing.Entry entry = ring.entries().stream().filter(each -> each.kid().equals(kid)).findFirst().orElseThrow();
+		return new TokenKey(entry.algorithm().id(), kid, entry.signingKey(), entry.verificationKey());
+	}
+
 	@Test
 	void onlyThreeUnpaddedBase64UrlPartsAreACompactToken() {
 		assertThat(TokenVerifier.isCompactJws("eyJh.eyJz.c2ln")).isTrue();

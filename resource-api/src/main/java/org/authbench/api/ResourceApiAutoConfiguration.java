@@ -3,7 +3,7 @@ package org.authbench.api;
 import java.util.List;
 
 import org.authbench.identity.IdentityResolver;
-import org.authbench.security.HeaderValueRule;
+import org.authbench.security.HeaderRule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -24,10 +24,10 @@ import org.authbench.system.SystemConfiguration;
 @Import(SystemConfiguration.class)
 public class ResourceApiAutoConfiguration {
 
-	/** Spring Security's strict firewall, checking header values without a regular expression. */
+	/** Spring Security's strict firewall, checking header names and values without a regular expression. */
 	@Bean
 	HttpFirewall httpFirewall() {
-		return HeaderValueRule.firewall();
+		return HeaderRule.firewall();
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 package org.authbench.api;
 
-import org.authbench.security.HeaderValueRule;
+import org.authbench.security.HeaderRule;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
@@ -191,13 +191,38 @@ public abstract class ApiContractCases {
 		Object proxy = this.context.getBean(FilterChainProxy.class);
 		Object chain = ReflectionUtils.findField(proxy.getClass(), "springSecurityFilterChain") == null ? proxy
 				: ReflectionTestUtils.getField(proxy, "springSecurityFilterChain");
-		assertThat(ReflectionTestUtils.getField(ReflectionTestUtils.getField(chain, "firewall"), "allowedHeaderValues"))
-			.as("the firewall checks header values with HeaderValueRule")
-			.isInstanceOf(HeaderValueRule.class);
+		Object firewall = ReflectionTestUtils.getField(chain, "firewall");
+		assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues"))
+			.as("the firewall checks header values with HeaderRule")
+			.isSameAs(HeaderRule.VALUES);
+		assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames"))
+			.as("and header names")
+			.isSameAs(HeaderRule.NAMES);
 		assertThat(filters).contains("HeaderWriterFilter")
 			.doesNotContain("AnonymousAuthenticationFilter", "SecurityContextHolderAwareRequestFilter",
 					"RequestCacheAwareFilter", "LogoutFilter", "UsernamePasswordAuthenticationFilter",
 					"BasicAuthenticationFilter", "DefaultLoginPageGeneratingFilter");
+	}
+
+	@Test
+	void aStatelessVariantNeverStartsASession() {
+		if (credentialKind() == CredentialKind.COOKIE) {
+			return; // the session variants' sessions are checked by SessionSecurityCases
+		}
+		ApiClient client = loggedIn("user0010");
+		List<Answer> answers = List.of(client.get("/api/items"), client.get("/api/me"), client.get("/api/admin/stats"),
+				client.post("/api/items", "{\"name\":\"lamp\",\"price\":1,\"tags\":[]}"),
+				client().anonymous("GET", "/api/items", null), client().anonymous("GET", "/api/does-not-exist", null),
+				client.withAccessToken("not.a.token").get("/api/items"));
+
+		assertThat(answers).extracting(Answer::status).as("successes, and refusals where the variant authenticates")
+			.contains(200, 201)
+			.containsAll(authenticates() ? List.of(401, 403) : List.of(404));
+		assertThat(answers).allSatisfy(answer -> assertThat(answer.setCookie("JSESSIONID")).isEmpty());
+		assertThat(this.context.getBean(FilterChainProxy.class).getFilters("/api/items"))
+			.extracting(filter -> filter.getClass().getSimpleName())
+			.as("no session management in a stateless chain")
+			.doesNotContain("SessionManagementFilter");
 	}
 
 	@Test
