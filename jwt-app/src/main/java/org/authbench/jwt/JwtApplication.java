@@ -90,14 +90,16 @@ public class JwtApplication {
 	@Bean
 	IdentityResolver identityResolver() {
 		IdentityResolver fromContext = ApiSecurity.identityResolver();
-		return request -> request.getAttribute(JwtAuthenticationFilter.VERIFIED) instanceof TokenService.Verified token
-				? Optional.of(token.identity()) : fromContext.resolve(request);
+		return request -> {
+			Optional<TokenService.Verified> verified = JwtAuthenticationFilter.verified();
+			return verified.isPresent() ? Optional.of(verified.get().identity()) : fromContext.resolve(request);
+		};
 	}
 
 	@Bean
 	JwtAuthenticationFilter jwtAuthenticationFilter(TokenService tokens, Revocations revocations,
-			ApiErrorWriter errors) {
-		return new JwtAuthenticationFilter(tokens, revocations, errors);
+			ApiErrorWriter errors, GatewayProperties gateway) {
+		return new JwtAuthenticationFilter(tokens, revocations, errors, gateway.trust());
 	}
 
 	/** The filter runs inside Spring Security's chain only, not a second time as a servlet filter. */

@@ -3,27 +3,32 @@ package org.authbench.jwt;
 import java.io.IOException;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.authbench.security.ApiSecurity;
 import org.authbench.system.ApiErrorWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads {@code Authorization: Bearer …}, verifies the access token and, if it holds, makes
  * its identity the request's. A request without the header goes on anonymous (and gets 401
  * where authentication is required); a request with a bad token is answered 401 here.
+ * It runs in Spring Security's chain only, once per request (not on error or async dispatches),
+ * and touches no request attribute: each costs a lookup through every request wrapper, and a
+ * missing one Tomcat's check of the TLS attribute names too (docs/results.md).
  */
-class JwtAuthenticationFilter extends OncePerRequestFilter {
-
-	/** Request attribute holding the {@link TokenService.Verified} token, for logout. */
-	static final String VERIFIED = JwtAuthenticationFilter.class.getName() + ".verified";
+class JwtAuthenticationFilter implements Filter {
 
 	private static final String BEARER = "Bearer ";
 
@@ -33,10 +38,18 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiErrorWriter errors;
 
-	JwtAuthenticationFilter(TokenService tokens, Revocations revocations, ApiErrorWriter errors) {
+	private final boolean gatewayTrusted;
+
+	/**
+	 * @param gatewayTrusted trust-gateway mode: where {@link GatewayIdentityFilter} has decided who
+	 * is calling, this filter stays out
+	 */
+	JwtAuthenticationFilter(TokenService tokens, Revocations revocations, ApiErrorWriter errors,
+			boolean gatewayTrusted) {
 		this.tokens = tokens;
 		this.revocations = revocations;
 		this.errors = errors;
+		this.gatewayTrusted = gatewayTrusted;
 	}
 
 	/** The token of an {@code Authorization: Bearer …} header, if the request has one. */
@@ -46,8 +59,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	/**
 	 * The token of an {@code Authorization} header value. Read the header once: behind Spring Security's
-	 * firewall every {@code getHeader} checks the whole value with a regular expression (a third of
-	 * this filter's time in a profile when it was read twice).
+	 * firewall every {@code getHeader} checks the whole value (a third of this filter's time in a
+	 * profile when it was read twice with Spring's regular expression).
 	 */
 	static Optional<String> bearerToken(String header) {
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -56,15 +69,23 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 		return Optional.of(header.substring(BEARER.length()).trim());
 	}
 
-	/** In trust-gateway mode the gateway filter has already decided who is calling. */
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getAttribute(GatewayIdentityFilter.DECIDED) != null;
+	/** The token this request's filter verified, if it verified one. */
+	static Optional<TokenService.Verified> verified() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getDetails() instanceof TokenService.Verified token
+				? Optional.of(token) : Optional.empty();
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletRequest request = (HttpServletRequest) servletRequest;
+		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		if (request.getDispatcherType() != DispatcherType.REQUEST
+				|| this.gatewayTrusted && request.getAttribute(GatewayIdentityFilter.DECIDED) != null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
 			chain.doFilter(request, response);
@@ -77,10 +98,11 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 			this.errors.write(request, response, HttpStatus.UNAUTHORIZED, "invalid or expired token");
 			return;
 		}
+		UsernamePasswordAuthenticationToken authentication = ApiSecurity.authentication(verified.get().identity());
+		authentication.setDetails(verified.get());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(ApiSecurity.authentication(verified.get().identity()));
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
-		request.setAttribute(VERIFIED, verified.get());
 		// Spring Security's SecurityContextHolderFilter, ahead of this one, clears the context after the request.
 		chain.doFilter(request, response);
 	}

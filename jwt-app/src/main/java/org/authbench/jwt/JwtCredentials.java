@@ -68,10 +68,9 @@ class JwtCredentials implements CredentialStrategy {
 	@Override
 	public void revoke(Identity identity, HttpServletRequest request, HttpServletResponse response) {
 		// In trust-gateway mode the gateway verified the token, but it still names what to revoke.
-		Optional<TokenService.Verified> verified = request
-			.getAttribute(JwtAuthenticationFilter.VERIFIED) instanceof TokenService.Verified token ? Optional.of(token)
-					: JwtAuthenticationFilter.bearerToken(request)
-						.flatMap(bearer -> this.tokens.verify(bearer, TokenService.Use.ACCESS));
+		Optional<TokenService.Verified> verified = JwtAuthenticationFilter.verified()
+			.or(() -> JwtAuthenticationFilter.bearerToken(request)
+				.flatMap(bearer -> this.tokens.verify(bearer, TokenService.Use.ACCESS)));
 		verified.ifPresent(token -> {
 			this.families.end(token.identity().username(), token.family());
 			this.revocations.revoke(token);

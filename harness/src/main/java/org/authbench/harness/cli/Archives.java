@@ -24,7 +24,7 @@ final class Archives implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Mixin
-	RunFolder folder;
+	ProjectFolder folder;
 
 	@Option(names = "--java-home", paramLabel = "DIR", description = "JDK that runs the apps (default: the one"
 			+ " running authbench).")

@@ -4,25 +4,21 @@ import java.nio.file.Path;
 
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackState;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every verb shares: the project folder and the run folder holding the stack's state. */
 final class RunFolder {
 
-	@Option(names = "--home", paramLabel = "DIR",
-			description = "Project folder with the app jars and nginx/ (default: $AUTHBENCH_HOME, else the current folder).")
-	Path home;
+	@Mixin
+	ProjectFolder project = new ProjectFolder();
 
 	@Option(names = "--run-dir", paramLabel = "DIR",
 			description = "Run folder: state file, logs, nginx prefix, Redis data (default: <home>/.authbench/run).")
 	Path runDir;
 
 	Path home() {
-		if (this.home != null) {
-			return this.home.toAbsolutePath().normalize();
-		}
-		String fromEnv = System.getProperty("authbench.home", System.getenv("AUTHBENCH_HOME"));
-		return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "").toAbsolutePath().normalize();
+		return this.project.home();
 	}
 
 	Path runDir() {

@@ -40,6 +40,15 @@ class MainTests {
 	}
 
 	@Test
+	void archivesOffersTheProjectFolderButNoRunFolder() {
+		Run help = run("archives", "--help");
+
+		assertThat(help.code()).isZero();
+		assertThat(help.out()).contains("--home", "--java-home").doesNotContain("--run-dir");
+		assertThat(run("up", "--help").out()).as("the verbs with a stack keep both").contains("--home", "--run-dir");
+	}
+
+	@Test
 	void anUnknownVariantOrModeIsAUsageError() {
 		Run variant = run("up", "--variant", "oauth");
 		Run mode = run("up", "--variant", "jwt", "--lb", "ip-hash");
