@@ -10,7 +10,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * expressions. The default {@link StrictHttpFirewall} checks the name and the value of every
  * header the app reads against {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} (values: tab allowed
  * too), one Unicode property lookup per character: for a 392-byte bearer token the value's check
- * was 7% of the jwt app's CPU under load, the name's about 0.5 µs per request (docs/results.md), a
+ * was 7% of the jwt app's CPU under load, the name's 0.8 profiled µs per request (docs/results.md), a
  * cost of the framework's default, not of the design. These are the same rules (every code point
  * assigned, and no control character, but tab in a value), with printable ASCII decided at once;
  * the tests hold them equal to the regular expressions on every code point.
