@@ -155,6 +155,7 @@ final class TokenVerifier {
 	/** Whether the signature after {@code bytes[second]} is that of the bytes before it, by the accepted key. */
 	private static boolean verifies(Accepted accepted, byte[] bytes, int second) throws JOSEException {
 		JWSVerifier verifier = accepted.key().verifier();
+		// accepted() has already held the header's algorithm to the key's one, which is all HmacVerifier checks.
 		if (verifier instanceof HmacVerifier hmac) {
 			return hmac.verify(bytes, second,
 					BASE64URL.decode(ByteBuffer.wrap(bytes, second + 1, bytes.length - second - 1)));
