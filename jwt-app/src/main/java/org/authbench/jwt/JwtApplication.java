@@ -2,7 +2,6 @@ package org.authbench.jwt;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,10 +89,9 @@ public class JwtApplication {
 	@Bean
 	IdentityResolver identityResolver() {
 		IdentityResolver fromContext = ApiSecurity.identityResolver();
-		return request -> {
-			Optional<TokenService.Verified> verified = JwtAuthenticationFilter.verified();
-			return verified.isPresent() ? Optional.of(verified.get().identity()) : fromContext.resolve(request);
-		};
+		return request -> JwtAuthenticationFilter.verified()
+			.map(TokenService.Verified::identity)
+			.or(() -> fromContext.resolve(request));
 	}
 
 	@Bean

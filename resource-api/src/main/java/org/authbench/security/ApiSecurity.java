@@ -16,7 +16,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -53,15 +53,17 @@ public final class ApiSecurity {
 
 	/**
 	 * A chain that keeps no state between requests, as {@code SessionCreationPolicy.STATELESS}
-	 * does: the security context lives in the request only, no request is saved for later, no
-	 * session is created or read. Without STATELESS's {@code SessionManagementFilter}, which
-	 * looks at every authenticated request to hand it to a session strategy that does nothing
-	 * (1.5 profiled µs per request under load, docs/results.md).
+	 * does: no context is saved or loaded (each request's filter sets it, Spring Security's
+	 * holder filter clears it), no request is saved for later, no session is created or read.
+	 * Without STATELESS's {@code SessionManagementFilter}, which looks at every authenticated
+	 * request to hand it to a session strategy that does nothing (1.5 profiled µs per request
+	 * under load, docs/results.md), and without its request-attribute repository, which nothing
+	 * here saves to but which was looked up on every request.
 	 */
 	public static HttpSecurity stateless(HttpSecurity http) throws Exception {
 		http.setSharedObject(RequestCache.class, new NullRequestCache());
 		return http.sessionManagement(AbstractHttpConfigurer::disable)
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+			.securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()));
 	}
 
 	/** Applies the shared rules; the variant adds how the credential is read. */
