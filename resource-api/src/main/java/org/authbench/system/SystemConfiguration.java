@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.resource.Delay;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.authbench.users.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,7 @@ public class SystemConfiguration {
 			var registration = new FilterRegistrationBean<>(new RedisUnavailableFilter(errors, holds));
 			// Outside Spring Session's filter (order MIN_VALUE + 50), inside the instance header.
 			registration.setOrder(FIRST_FILTER_ORDER + 10);
+			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			return registration;
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionTrackingMode;
 import org.authbench.testsupport.ApiClient;
 import org.authbench.testsupport.ApiClient.Answer;
 import org.authbench.testsupport.ApiClient.CredentialKind;
@@ -19,6 +21,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +107,19 @@ public abstract class SessionSecurityCases {
 		assertThat(withNewId.json().get("username").asString()).isEqualTo("user0102");
 		assertThat(withOldId.status()).isEqualTo(401);
 		assertThat(withOldId.isJson()).isTrue();
+	}
+
+	@Test
+	void noSessionIdIsEverWrittenIntoAUrl() {
+		ServletContext servlets = ((WebApplicationContext) this.app).getServletContext();
+
+		assertThat(servlets.getEffectiveSessionTrackingModes()).as("sessions are tracked by cookie only")
+			.containsExactly(SessionTrackingMode.COOKIE);
+		assertThat(this.app.getBean(FilterChainProxy.class).getFilters("/api/items"))
+			.extracting(filter -> filter.getClass().getSimpleName())
+			.as("with no URL rewriting, nothing for DisableEncodeUrlFilter to stop; SessionCredentials changes the id")
+			.doesNotContain("DisableEncodeUrlFilter", "SessionManagementFilter")
+			.contains("CsrfFilter");
 	}
 
 	@Test
