@@ -38,6 +38,7 @@ final class OptionDefaults implements IDefaultValueProvider {
 			case "--port" -> String.valueOf(STACK.port());
 			case "--app-port" -> String.valueOf(STACK.appPorts().get(0));
 			case "--redis-port" -> String.valueOf(STACK.redisPort());
+			case "--heap" -> STACK.heap();
 			case "--connect-timeout" -> text(STACK.connectTimeout());
 			case "--read-timeout" -> text(STACK.readTimeout());
 			case "--tries" -> String.valueOf(STACK.tries());

@@ -42,6 +42,10 @@ final class StackOptions {
 	@Option(names = "--java-home", paramLabel = "DIR", description = "JDK that runs the apps (default: the one running authbench).")
 	Path javaHome;
 
+	@Option(names = "--heap", paramLabel = "SIZE",
+			description = "Every instance's fixed heap, -Xms = -Xmx, e.g. 512m (default: ${DEFAULT-VALUE}; 'jvm': the JVM's own sizing).")
+	String heap;
+
 	@Option(names = "--jvm-opt", paramLabel = "OPTION", description = "Extra JVM option for every instance (repeatable).")
 	List<String> jvmOptions = new ArrayList<>();
 
@@ -86,6 +90,7 @@ final class StackOptions {
 			.port(this.port)
 			.firstAppPort(this.appPort)
 			.redisPort(this.redisPort)
+			.heap(this.heap)
 			.hashCost(this.hashCost)
 			.connectTimeout(this.connectTimeout)
 			.readTimeout(this.readTimeout)

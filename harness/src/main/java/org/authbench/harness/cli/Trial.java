@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.authbench.harness.env.Environment;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
@@ -110,6 +111,7 @@ final class Trial implements Callable<Integer> {
 			if (this.validateModel) {
 				ModelCheck.run(stacks.targets(), settings, dir, printer);
 			}
+			Environment.writeTrial(dir, this.folder.home(), specs, settings, this.stack.runtime);
 		}
 		printer.printf("Results: %s%n", dir.resolve("trial.json"));
 		return 0;

@@ -39,7 +39,6 @@ import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
@@ -52,8 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and the matrix goes on: the report shows what was measured and says what was not.
  */
 public final class ComparisonRun {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The trial's run: its name and its folder under {@code runs/}. */
 	private static final String TRIAL = Comparison.RunRef.TRIAL;
@@ -204,14 +201,7 @@ public final class ComparisonRun {
 					this.out.println("model check failed, the report shows the model unchecked: " + ex.getMessage());
 				}
 			}
-			StackSpec first = placed.values().iterator().next();
-			Map<String, Object> described = new LinkedHashMap<>();
-			described.put("trial", settings);
-			described.put("setups", placed.keySet().stream().map(Setup::id).toList());
-			described.put("instances", first.instances());
-			Map<String, Object> env = Environment.collect(this.repo, first.javaHome(), first.jvmOptions(), described);
-			env.put("runtime", this.runtime);
-			JSON.writeValue(trialDir.resolve("env.json").toFile(), env);
+			Environment.writeTrial(trialDir, this.repo, placed, settings, this.runtime);
 			return stacks;
 		}
 		catch (RuntimeException ex) {

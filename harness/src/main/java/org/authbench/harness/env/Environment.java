@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.authbench.harness.stack.ClassDataArchive;
+import org.authbench.harness.stack.Setup;
+import org.authbench.harness.stack.StackSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Collects {@code env.json}: CPU, cores, memory, OS, the JDK that runs the apps and its flags,
@@ -45,6 +48,22 @@ public final class Environment {
 		env.put("git", git(repo));
 		env.put("settings", settings);
 		return env;
+	}
+
+	/**
+	 * Writes the {@code env.json} of an interleaved trial into its folder: the JVM flags are the
+	 * first stack's, which every stack of a trial shares (they come from the same options).
+	 */
+	public static void writeTrial(Path dir, Path repo, Map<Setup, StackSpec> placed, Object trialSettings,
+			String runtime) {
+		StackSpec first = placed.values().iterator().next();
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("trial", trialSettings);
+		described.put("setups", placed.keySet().stream().map(Setup::id).toList());
+		described.put("instances", first.instances());
+		Map<String, Object> env = collect(repo, first.javaHome(), first.launchOptions(), described);
+		env.put("runtime", runtime);
+		JsonMapper.builder().build().writeValue(dir.resolve("env.json").toFile(), env);
 	}
 
 	static Map<String, Object> machine() {

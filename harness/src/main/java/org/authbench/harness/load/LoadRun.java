@@ -98,7 +98,7 @@ public final class LoadRun {
 					repeats.stream().map(Repeat::figures).toList(),
 					repeats.stream().map(Repeat::drill).filter(java.util.Objects::nonNull).toList());
 			JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
-			Map<String, Object> env = Environment.collect(this.repo, spec.stack().javaHome(), spec.stack().jvmOptions(),
+			Map<String, Object> env = Environment.collect(this.repo, spec.stack().javaHome(), spec.stack().launchOptions(),
 					spec.describe());
 			env.put("runtime", this.runtime);
 			if ("docker".equals(this.runtime)) {

@@ -79,9 +79,9 @@ public final class ContainerSettings {
 		return command;
 	}
 
-	/** An app container's command: the stack's JVM options, then the jar. */
+	/** An app container's command: the stack's JVM options (the fixed heap first), then the jar. */
 	static List<String> appCommand(StackSpec spec) {
-		List<String> command = new ArrayList<>(spec.jvmOptions());
+		List<String> command = new ArrayList<>(spec.launchOptions());
 		command.addAll(List.of("-jar", APP_JAR));
 		return command;
 	}

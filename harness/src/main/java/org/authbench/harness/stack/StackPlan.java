@@ -97,7 +97,7 @@ final class StackPlan {
 	Member app(int n) {
 		List<String> command = new ArrayList<>();
 		command.add(this.spec.javaBinary().toString());
-		command.addAll(this.spec.jvmOptions());
+		command.addAll(this.spec.launchOptions());
 		command.addAll(appLaunch());
 		return new Member("app-" + n, Member.Role.APP, this.spec.appPorts().get(n - 1), 0, 0, command, appEnv(n),
 				logs().resolve("app-" + n + ".log").toString());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,7 +28,10 @@ import org.authbench.harness.nginx.NginxConfig;
  * @param home the project folder
  * @param runDir the run folder: nginx prefix, logs, Redis data, the state file
  * @param javaHome the JDK that runs the apps
- * @param jvmOptions extra JVM options for every instance
+ * @param heap every instance's fixed heap, {@code -Xms} = {@code -Xmx} ({@code 1g}; {@link #JVM_HEAP} for the
+ *        JVM's own sizing, which lets one JVM of a trial shrink its heap and collect three times as often
+ *        as the next: docs/method.md §1)
+ * @param jvmOptions extra JVM options for every instance, after the heap's (a later {@code -Xmx} wins)
  * @param connectTimeout nginx's connect timeout to an instance
  * @param readTimeout nginx's read timeout: how long a frozen instance can hold a request
  * @param tries how many instances nginx tries for one request at most
@@ -45,12 +49,20 @@ import org.authbench.harness.nginx.NginxConfig;
  *        {@link #sentinelPorts}), the apps reaching it through Sentinel; false: one redis-server
  */
 public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
-		Path home, Path runDir, Path javaHome, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
+		Path home, Path runDir, Path javaHome, String heap, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
 		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
 		Map<String, String> appEnv, Duration startTimeout, boolean accessLog,
 		int nginxWorkers, boolean redisHa) {
 
 	public static final int MAX_INSTANCES = 20;
+
+	/** The default of {@link #heap}. */
+	public static final String DEFAULT_HEAP = "1g";
+
+	/** The {@link #heap} that leaves the heap to the JVM (initial 1/64, maximum 1/4 of the memory). */
+	public static final String JVM_HEAP = "jvm";
+
+	private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
 	/** How many Sentinels watch the primary of a {@link #redisHa} stack (a quorum of 2 needs 3). */
 	public static final int SENTINELS = 3;
@@ -76,6 +88,10 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		if (tries < 1) {
 			throw new IllegalArgumentException("tries must be at least 1");
 		}
+		if (!JVM_HEAP.equals(heap) && !HEAP_SIZE.matcher(heap).matches()) {
+			throw new IllegalArgumentException("--heap needs a size such as 512m or 1g, or '" + JVM_HEAP
+					+ "' for the JVM's own sizing, got '" + heap + "'");
+		}
 		if (redisHa && !variant.usesRedis()) {
 			throw new IllegalArgumentException("Redis with Sentinel needs a variant that uses Redis, not " + variant);
 		}
@@ -84,6 +100,17 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 	/** The variants that meet {@code condition}, for a message: {@code jwt}, {@code a or b}. */
 	private static String accepting(Predicate<Variant> condition) {
 		return Variant.all().stream().filter(condition).map(Variant::id).collect(Collectors.joining(" or "));
+	}
+
+	/** The options every instance's {@code java} gets: the fixed heap ({@link #heap}), then {@link #jvmOptions}. */
+	public List<String> launchOptions() {
+		List<String> options = new ArrayList<>();
+		if (!JVM_HEAP.equals(this.heap)) {
+			options.add("-Xms" + this.heap);
+			options.add("-Xmx" + this.heap);
+		}
+		options.addAll(this.jvmOptions);
+		return options;
 	}
 
 	/** The same stack with one more (or another) environment setting for every instance. */
@@ -154,6 +181,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			.redisPort(this.redisPort)
 			.runDir(this.runDir)
 			.javaHome(this.javaHome)
+			.heap(this.heap)
 			.connectTimeout(this.connectTimeout)
 			.readTimeout(this.readTimeout)
 			.tries(this.tries)
@@ -234,6 +262,8 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 
 		private Path javaHome = Path.of(System.getProperty("java.home"));
 
+		private String heap = DEFAULT_HEAP;
+
 		private final List<String> jvmOptions = new ArrayList<>();
 
 		private Duration connectTimeout = Duration.ofSeconds(1);
@@ -305,6 +335,12 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 
 		public Builder javaHome(Path javaHome) {
 			this.javaHome = javaHome;
+			return this;
+		}
+
+		/** A size ({@code 512m}, {@code 1g}) for {@code -Xms} and {@code -Xmx}, or {@link #JVM_HEAP}; null for the default. */
+		public Builder heap(String heap) {
+			this.heap = heap != null ? heap : DEFAULT_HEAP;
 			return this;
 		}
 
@@ -382,7 +418,7 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 			Path run = this.runDir != null ? this.runDir : this.home.resolve(".authbench").resolve("run");
 			return new StackSpec(this.variant, this.instances, this.lb != null ? this.lb : this.variant.defaultLb(),
 					this.port, ports, this.redisPort, this.home, run.toAbsolutePath().normalize(), this.javaHome,
-					this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
+					this.heap, this.jvmOptions, this.connectTimeout, this.readTimeout, this.tries, this.failTimeout, this.maxFails,
 					this.redisPersistence, this.hashCost, this.appEnv, this.startTimeout, this.accessLog, this.nginxWorkers,
 					this.redisHa);
 		}

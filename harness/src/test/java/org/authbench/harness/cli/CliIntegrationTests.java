@@ -66,7 +66,7 @@ class CliIntegrationTests {
 
 		Run up = authbench("up", "--variant", "baseline", "--instances", "2", "--port", String.valueOf(port),
 				"--app-port", String.valueOf(appPort), "--read-timeout", READ_TIMEOUT_SECONDS + "s", "--jvm-opt",
-				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m", "--detach");
+				"-XX:TieredStopAtLevel=1", "--heap", "256m", "--detach");
 
 		assertThat(up.code()).as(up.err()).isZero();
 		assertThat(up.out()).contains("http://127.0.0.1:" + port, "app-1", "app-2", "Detached");

@@ -76,7 +76,7 @@ class InterruptedRunIntegrationTests {
 		command.addAll(List.of(args));
 		command.addAll(List.of("--home", HOME.toString(), "--run-dir", dir.resolve("run").toString(), "--port",
 				String.valueOf(FreePorts.next()), "--app-port", String.valueOf(FreePorts.next()), "--jvm-opt",
-				"-XX:TieredStopAtLevel=1", "--jvm-opt", "-Xmx256m"));
+				"-XX:TieredStopAtLevel=1", "--heap", "256m"));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 

@@ -36,6 +36,21 @@ class StackSpecTests {
 	}
 
 	@Test
+	void everyInstanceGetsTheSameFixedHeapBeforeTheExtraOptions() {
+		StackSpec spec = StackSpec.builder(Variant.parse("sticky"), HOME).jvmOption("-Xlog:gc").build();
+
+		assertThat(spec.launchOptions()).containsExactly("-Xms1g", "-Xmx1g", "-Xlog:gc");
+		assertThat(new StackPlan(spec).app(1).command().subList(1, 4)).containsExactly("-Xms1g", "-Xmx1g", "-Xlog:gc");
+		assertThat(StackSpec.builder(Variant.parse("sticky"), HOME).heap("512m").build().launchOptions())
+			.containsExactly("-Xms512m", "-Xmx512m");
+		assertThat(StackSpec.builder(Variant.parse("sticky"), HOME).heap(StackSpec.JVM_HEAP).build().launchOptions())
+			.isEmpty();
+		assertThat(spec.relocated(8081, 9101, 6391, HOME).heap()).isEqualTo("1g");
+		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("sticky"), HOME).heap("1 GB").build())
+			.hasMessageContaining("--heap needs a size such as 512m or 1g, or 'jvm'");
+	}
+
+	@Test
 	void theGatewayModesNeedJwtAndStickyRoutingNeedsTheStickyVariant() {
 		assertThatThrownBy(() -> StackSpec.builder(Variant.parse("clustered"), HOME).lb(LbMode.GATEWAY).build())
 			.hasMessageContaining("needs --variant jwt");

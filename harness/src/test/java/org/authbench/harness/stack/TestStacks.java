@@ -14,7 +14,10 @@ import org.authbench.testsupport.FreePorts;
 public final class TestStacks {
 
 	/** Start-up flags that make a JVM start faster on 2 shared cores; the apps behave the same. */
-	public static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+	public static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+	/** The heap of a test's instances: enough for the apps, and many fit at once. */
+	public static final String QUICK_HEAP = "256m";
 
 	private TestStacks() {
 	}
@@ -31,7 +34,8 @@ public final class TestStacks {
 			.appPorts(IntStream.range(0, instances).mapToObj(i -> FreePorts.next()).toList())
 			.redisPort(FreePorts.next())
 			.runDir(tempDir())
-			.hashCost(4);
+			.hashCost(4)
+			.heap(QUICK_HEAP);
 		QUICK_JVM.forEach(builder::jvmOption);
 		return builder;
 	}
