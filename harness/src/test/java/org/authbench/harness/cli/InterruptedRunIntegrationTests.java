@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.env.Version;
 import org.authbench.testsupport.FreePorts;
 import org.awaitility.Awaitility;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * harness runs as its own process, a trial starts a stack, the harness gets SIGTERM, and every
  * app and nginx it started must be gone.
  */
+@RunsAlone
 class InterruptedRunIntegrationTests {
 
 	static final Path HOME = Path.of(System.getProperty("authbench.home", "..")).toAbsolutePath().normalize();

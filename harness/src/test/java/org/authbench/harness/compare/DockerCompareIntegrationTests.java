@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.docker.DockerEngine;
 import org.authbench.harness.report.Comparison;
 import org.authbench.harness.stack.Setup;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a credential), and which loses the killed container's sessions as the native drill does. Its figures are not judged: the windows are far too
  * short and the machine is shared.
  */
+@RunsAlone
 @ExtendWith(DockerEngine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DockerCompareIntegrationTests {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.authbench.harness.RunsBesideOthers;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.load.LoadSpec;
 import org.authbench.harness.revocation.FailoverProbe;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions and revocations made right before the kill are checked afterwards. The bounds are
  * relative to the stack's own figures (sessions alive, requests), never absolute times.
  */
+@RunsBesideOthers
 class RedisSentinelIntegrationTests {
 
 	private record Outcome(DrillReport.Incident incident, Map<String, Long> appPidsBefore,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One short real run per kind of credential: a real stack, Gatling in its own JVM, the whole result
  * folder. Figures are checked for presence and consistency, never for speed.
  */
+@RunsAlone
 class LoadRunIntegrationTests {
 
 	/** A cookie with its session in Redis, and a bearer token: the simulation's two ways to authenticate. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.testsupport.RedisServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replayed against a fresh Redis that holds a copy of the data. Only that the figures are there
  * and positive is checked: how many commands/s a Redis runs depends on the machine.
  */
+@RunsAlone
 class RedisCeilingIntegrationTests {
 
 	@RegisterExtension

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.TestStacks;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the replica's work and the replication stream grow with the requests, and the single Redis
  * has neither. The figures themselves are not compared: the windows are far too short.
  */
+@RunsAlone
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisHaTrialIntegrationTests {
 

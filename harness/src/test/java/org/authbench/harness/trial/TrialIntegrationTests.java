@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  * the CPUs pinned for measuring are given back. Its figures are not looked at: the windows are
  * far too short for a steady state (the trial says so).
  */
+@RunsAlone
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrialIntegrationTests {
 
