@@ -65,10 +65,12 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * (empty in files written before it existed)
 	 * @param validation the model's predictions against measurements made for them (empty when none
 	 * were made: a --quick comparison, or files written before)
+	 * @param compilerQuiet the JIT compilers' share that ended settling (null in files written
+	 * before it was recorded, when it was 0.01)
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
 			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
-			Double warmupTolerance) {
+			Double warmupTolerance, Double compilerQuiet) {
 
 		public Trial {
 			model = model == null ? List.of() : model;

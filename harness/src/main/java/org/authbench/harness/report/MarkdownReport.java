@@ -147,13 +147,15 @@ public final class MarkdownReport {
 		return ("Capacity and CPU per request come from an interleaved trial: every configuration was up at once, "
 				+ "warmed until the mean of its last three windows agreed within %.0f%% with the three before (throughput and "
 				+ "CPU per request), settled once pinned under the measured load until two windows agreed within 10%% and "
-				+ "its JIT compilers were idle (at most 1%% of its CPU), then measured "
+				+ "its JIT compilers were idle (at most %.0f%% of its CPU), then measured "
 				+ "in %d rounds, each configuration once per round in a random order: %.0f s of closed load (capacity, "
 				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted). "
 				+ "Ratios are to %s within each round; a cell shows the median over rounds and its 95%% interval "
 				+ "(order statistics). Load generator (wrk) on CPU %s, the systems on CPU %s.").formatted(
 						// Summaries written before the tolerance was recorded: every trial then used 5%.
-						trial.warmupTolerance() == null ? 5.0 : trial.warmupTolerance() * 100, trial.rounds(),
+						trial.warmupTolerance() == null ? 5.0 : trial.warmupTolerance() * 100,
+						// Trials written before the threshold was recorded settled at 1%.
+						trial.compilerQuiet() == null ? 1.0 : trial.compilerQuiet() * 100, trial.rounds(),
 						trial.windowSeconds(), trial.windowSeconds(), trial.rate(), trial.reference(), trial.generatorCpus(),
 						trial.systemCpus());
 	}

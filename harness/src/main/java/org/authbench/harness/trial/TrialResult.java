@@ -15,13 +15,15 @@ import org.authbench.harness.metrics.MedianInterval;
  * @param pinning which CPUs the generator and the systems had
  * @param otherLoad the median share of the machine's CPU that other processes used during the
  * measured windows (null in files written before it was counted)
+ * @param compilerQuiet the share of a JVM's CPU its JIT compilers may use in the window that
+ * ends its settling (null in files written before it was recorded, when it was 0.01)
  * @param valid every target reached steady state and no window saw errors
  * @param targets one per configuration
  * @param pairs ratios of one configuration to another that differ in one setting (observability)
  * @param windows every window, warm-up included, in the order run
  */
 public record TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
-		Double otherLoad, boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
+		Double otherLoad, Double compilerQuiet, boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
 
 	public static final String SCHEMA = "authbench.trial/1";
 

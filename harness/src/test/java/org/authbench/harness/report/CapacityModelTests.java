@@ -29,7 +29,7 @@ class CapacityModelTests {
 		}
 		windows.add(window("clustered", "warmup", 0, 1000, Map.of("app-1", 9.0, "nginx", 9.0, "redis", 9.0), 4000L));
 		TrialResult trial = new TrialResult(TrialResult.SCHEMA, null, "sticky", 1500, new TrialResult.Pinning("1", "0"),
-				null, true, List.of(), List.of(target("clustered", 3000, 4.0), target("sticky", 10_000, null)), List.of(),
+				null, null, true, List.of(), List.of(target("clustered", 3000, 4.0), target("sticky", 10_000, null)), List.of(),
 				windows);
 
 		List<Comparison.Capacity> model = CapacityModel.of(trial);
@@ -59,7 +59,7 @@ class CapacityModelTests {
 					0.02, "redis-2", 0.025, "sentinel-1", 0.005), 4000L));
 		}
 		TrialResult trial = new TrialResult(TrialResult.SCHEMA, null, "clustered-ha", 500, new TrialResult.Pinning("1", "0"),
-				null, true, List.of(), List.of(target("clustered-ha", 1000, 4.0)), List.of(), windows);
+				null, null, true, List.of(), List.of(target("clustered-ha", 1000, 4.0)), List.of(), windows);
 
 		Comparison.Capacity ha = CapacityModel.of(trial).get(0);
 
@@ -79,7 +79,7 @@ class CapacityModelTests {
 					Map.of("jwt-ha", Map.of("redis", 0.03, "replica", 0.01, "sentinels", 0.002)), 50_000L));
 		}
 		TrialResult trial = new TrialResult(TrialResult.SCHEMA, null, "jwt-ha", 500, new TrialResult.Pinning("1", "0"),
-				null, true, List.of(), List.of(target("jwt-ha", 1000, 1.0)), List.of(), windows);
+				null, null, true, List.of(), List.of(target("jwt-ha", 1000, 1.0)), List.of(), windows);
 
 		Comparison.Capacity ha = CapacityModel.of(trial).get(0);
 
@@ -127,7 +127,7 @@ class CapacityModelTests {
 		assertThat(CapacityModel.cells(quarter).get(5)).isEqualTo("0.0 (untrusted)");
 
 		Comparison.Trial trial = new Comparison.Trial("baseline", 1500, 5, 10, "1", "0", List.of(), List.of(clustered),
-				checks, 0.05);
+				checks, 0.05, 0.03);
 		assertThat(CapacityModel.validation(trial)).contains(
 				"clustered, Redis ceiling: predicted 50,000 req/s, measured 60,000, error -16.7%",
 				"clustered, app under 0.50 core: predicted 2,000 req/s, measured 1,800, error +11.1%");
@@ -147,7 +147,8 @@ class CapacityModelTests {
 				committed.settings(), committed.machine(), committed.valid(), committed.warnings(), committed.rows(),
 				committed.runs(), committed.timelines(), committed.contextSizes(), committed.revocations(),
 				new Comparison.Trial(t.reference(), t.rate(), t.windowSeconds(), t.rounds(), t.generatorCpus(),
-						t.systemCpus(), t.pairs(), t.model(), List.of(redis, app), t.warmupTolerance()));
+						t.systemCpus(), t.pairs(), t.model(), List.of(redis, app), t.warmupTolerance(),
+						t.compilerQuiet()));
 
 		String html = HtmlReport.render(checked);
 		String md = MarkdownReport.render(checked);

@@ -149,7 +149,7 @@ class ComparisonBuilderTests {
 				same(6.0), same(0.0),
 				3.2, same(200.0));
 		TrialResult trial = new TrialResult(TrialResult.SCHEMA, TrialSettings.quick(TrialSettings.defaultMix()), "clustered",
-				500, new TrialResult.Pinning("1", "0"), 0.02, true, List.of(), List.of(single, ha), List.of(), List.of());
+				500, new TrialResult.Pinning("1", "0"), 0.02, 0.03, true, List.of(), List.of(single, ha), List.of(), List.of());
 		Files.createDirectories(this.dir.resolve("runs/trial"));
 		ReportJson.JSON.writeValue(this.dir.resolve("runs/trial/trial.json").toFile(), trial);
 

@@ -124,7 +124,7 @@ class FindingsTests {
 		return new Comparison(Comparison.SCHEMA, "t", "2026-12-03T10:00", Map.of("instances", 2), "test", valid, List.of(),
 				List.of(row("baseline", cpu, baseline, false), row("jwt", cpu, jwt, jwtCold), row("clustered", cpu, jwt, true)),
 				List.of(), List.of(), List.of(), List.of(),
-				new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(), 0.05));
+				new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(), 0.05, 0.03));
 	}
 
 	private static Comparison.Row row(String variant, Statistics cpu, MedianInterval ratio, boolean cold) {

@@ -20,7 +20,18 @@ class MarkdownReportTests {
 		assertThat(MarkdownReport.trialMethod(trial(null))).contains("agreed within 5% with the three before");
 	}
 
+	@Test
+	void theMethodParagraphGivesTheCompilersShareThatEndedSettlingAndOnePercentForOlderSummaries() {
+		assertThat(MarkdownReport.trialMethod(trial(0.05, 0.03))).contains("JIT compilers were idle (at most 3% of its CPU)");
+		assertThat(MarkdownReport.trialMethod(trial(0.05, null))).contains("JIT compilers were idle (at most 1% of its CPU)");
+	}
+
 	private static Comparison.Trial trial(Double tolerance) {
-		return new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(), tolerance);
+		return trial(tolerance, 0.03);
+	}
+
+	private static Comparison.Trial trial(Double tolerance, Double compilerQuiet) {
+		return new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(), tolerance,
+				compilerQuiet);
 	}
 }
