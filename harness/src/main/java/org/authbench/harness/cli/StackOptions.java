@@ -43,7 +43,8 @@ final class StackOptions {
 	Path javaHome;
 
 	@Option(names = "--heap", paramLabel = "SIZE",
-			description = "Every instance's fixed heap, -Xms = -Xmx, e.g. 512m (default: ${DEFAULT-VALUE}; 'jvm': the JVM's own sizing).")
+			description = "Every instance's fixed heap, -Xms = -Xmx, e.g. 512m (default: ${DEFAULT-VALUE}; 'jvm': the JVM's own "
+					+ "sizing). Change the heap here, not with --jvm-opt: a smaller -Xmx there fails the start against this -Xms.")
 	String heap;
 
 	@Option(names = "--jvm-opt", paramLabel = "OPTION", description = "Extra JVM option for every instance (repeatable).")
