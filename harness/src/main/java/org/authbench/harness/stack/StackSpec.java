@@ -49,8 +49,8 @@ import org.authbench.harness.nginx.NginxConfig;
  *        {@link #sentinelPorts}), the apps reaching it through Sentinel; false: one redis-server
  */
 public record StackSpec(Variant variant, int instances, LbMode lb, int port, List<Integer> appPorts, int redisPort,
-		Path home, Path runDir, Path javaHome, String heap, List<String> jvmOptions, Duration connectTimeout, Duration readTimeout,
-		int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
+		Path home, Path runDir, Path javaHome, String heap, List<String> jvmOptions, Duration connectTimeout,
+		Duration readTimeout, int tries, Duration failTimeout, int maxFails, boolean redisPersistence, int hashCost,
 		Map<String, String> appEnv, Duration startTimeout, boolean accessLog,
 		int nginxWorkers, boolean redisHa) {
 

@@ -244,8 +244,7 @@ final class TrialAnalysis {
 		}
 		boolean valid = warnings.isEmpty();
 		return new TrialResult(TrialResult.SCHEMA, settings, reference, rate, pinning, otherLoad, JIT_QUIET, valid,
-				warnings, results,
-				pairResults, windows);
+				warnings, results, pairResults, windows);
 	}
 
 	/**

@@ -23,7 +23,8 @@ import org.authbench.harness.metrics.MedianInterval;
  * @param windows every window, warm-up included, in the order run
  */
 public record TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
-		Double otherLoad, Double compilerQuiet, boolean valid, List<String> warnings, List<Target> targets, List<Pair> pairs, List<Window> windows) {
+		Double otherLoad, Double compilerQuiet, boolean valid, List<String> warnings, List<Target> targets,
+		List<Pair> pairs, List<Window> windows) {
 
 	public static final String SCHEMA = "authbench.trial/1";
 
