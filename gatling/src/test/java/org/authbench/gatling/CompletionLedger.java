@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Every completed request by the millisecond it completed, per outcome class, and the
- * re-logins: {@code completions.json}. The time is the wall clock
- * ({@link System#currentTimeMillis()}), the time base of nginx's {@code $msec}, so the harness
- * counts any window {@code [from, to)} of both sources by the same clock and the same edge rule.
- * The per-second time line cannot: a window that does not end on a whole second would take in
- * or leave out up to a second of requests that nginx counts otherwise.
+ * Every completed request by the wall-clock millisecond it was <em>sent</em>, per outcome class,
+ * and the re-logins (by the send time of the request that lost its session):
+ * {@code completions.json}. Each request carries that millisecond in its
+ * {@value Workload#SENT_HEADER} header and nginx logs it, so the harness counts any window
+ * {@code [from, to)} of both sources by one stamp and they count the same requests. Counted by
+ * completion instead, the two clocks disagreed at an edge whenever the simulation's JVM stalled
+ * there: requests nginx had logged before the edge reached the simulation up to 200 ms after it.
  *
- * <p>The file: {@code {"columns":["ok",…,"relogins"],"rows":[[epochMillis,ok,…,relogins],…]}},
- * one row per millisecond in which something completed, in time order.
+ * <p>The file: {@code {"time":"sent","columns":["ok",…,"relogins"],"rows":[[epochMillis,ok,…,relogins],…]}},
+ * one row per millisecond in which something was sent, in time order.
  */
 final class CompletionLedger {
 
@@ -32,14 +33,14 @@ final class CompletionLedger {
 
 	private final Map<Long, AtomicLongArray> millis = new ConcurrentHashMap<>();
 
-	/** One completed request of this outcome, now. */
-	void completed(Outcome outcome) {
-		row(System.currentTimeMillis()).incrementAndGet(outcome.ordinal());
+	/** One completed request of this outcome, sent at {@code sentEpochMillis}. */
+	void completed(Outcome outcome, long sentEpochMillis) {
+		row(sentEpochMillis).incrementAndGet(outcome.ordinal());
 	}
 
-	/** One re-login forced by a lost session, now. */
-	void relogin() {
-		row(System.currentTimeMillis()).incrementAndGet(RELOGINS);
+	/** One re-login forced by a lost session, of the request sent at {@code sentEpochMillis}. */
+	void relogin(long sentEpochMillis) {
+		row(sentEpochMillis).incrementAndGet(RELOGINS);
 	}
 
 	private AtomicLongArray row(long epochMillis) {
@@ -48,7 +49,7 @@ final class CompletionLedger {
 
 	void write(Path file) {
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
-			out.write("{\"columns\":[\"" + String.join("\",\"", columns()) + "\"],\n\"rows\":[");
+			out.write("{\"time\":\"sent\",\"columns\":[\"" + String.join("\",\"", columns()) + "\"],\n\"rows\":[");
 			String separator = "\n";
 			for (Map.Entry<Long, AtomicLongArray> row : new TreeMap<>(this.millis).entrySet()) {
 				StringBuilder line = new StringBuilder(separator).append('[').append(row.getKey());

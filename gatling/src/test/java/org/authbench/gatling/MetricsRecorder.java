@@ -31,8 +31,8 @@ import org.HdrHistogram.Recorder;
  * <li>{@code events.jsonl}: phase events as they happen (warm-up windows, warm-up end, steps,
  * end), so the harness can sample CPU at the start of measurement;</li>
  * <li>{@code timeline.json}: per second, the count of each outcome and of re-logins;</li>
- * <li>{@code completions.json}: the same counts per millisecond of the wall clock (nginx's time
- * base), so that a window is counted exactly like nginx's access log counts it
+ * <li>{@code completions.json}: the same counts by the wall-clock millisecond each request was
+ * sent, the stamp nginx logs too, so that a window counts the same requests in both sources
  * ({@link CompletionLedger});</li>
  * <li>{@code run.json}: settings, phase times and totals.</li>
  * </ul>
@@ -106,12 +106,15 @@ final class MetricsRecorder implements AutoCloseable {
 		return this.phases;
 	}
 
-	/** Records one request; latency counts from the intended send time (open) or the send (closed). */
-	void record(RequestType type, Outcome outcome, long startNanos, long endNanos) {
+	/**
+	 * Records one request; latency counts from the intended send time (open) or the send (closed),
+	 * {@code sentEpochMillis} is when it was sent on the wall clock.
+	 */
+	void record(RequestType type, Outcome outcome, long startNanos, long endNanos, long sentEpochMillis) {
 		long micros = Math.max(1, Math.min(HIGHEST_MICROS, (endNanos - startNanos) / 1000));
 		this.recorders.get(type).recordValue(micros);
 		second(endNanos).incrementAndGet(outcome.ordinal());
-		this.completions.completed(outcome);
+		this.completions.completed(outcome, sentEpochMillis);
 	}
 
 	/**
@@ -123,9 +126,10 @@ final class MetricsRecorder implements AutoCloseable {
 		this.lastInstance.put(userId, instance);
 	}
 
-	void relogin(long nanos) {
+	/** A re-login forced by the request sent at {@code sentEpochMillis}, which lost its session. */
+	void relogin(long nanos, long sentEpochMillis) {
 		second(nanos).incrementAndGet(RELOGIN);
-		this.completions.relogin();
+		this.completions.relogin(sentEpochMillis);
 	}
 
 	private AtomicLongArray second(long nanos) {

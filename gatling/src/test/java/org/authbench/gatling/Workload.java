@@ -49,6 +49,14 @@ final class Workload {
 
 	private static final String INSTANCE = "instance";
 
+	/**
+	 * The wall-clock millisecond a request was sent, sent along as {@value #SENT_HEADER}: nginx logs
+	 * it, and both sources count a window's requests by it ({@link CompletionLedger}).
+	 */
+	private static final String SENT = "sentAt";
+
+	static final String SENT_HEADER = "X-Authbench-Sent";
+
 	private static final AtomicInteger USER_INDEX = new AtomicInteger();
 
 	private final LoadSettings settings;
@@ -86,7 +94,7 @@ final class Workload {
 			request = tokens(request);
 		}
 		request = request.check(header("Set-Cookie").findAll().optional().saveAs("setCookies"));
-		return exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", System.nanoTime()))
+		return exec(session -> sending(session, System.nanoTime()))
 			.exec(withStatus(request))
 			.exec(session -> {
 				Outcome outcome = finish(session, RequestType.LOGIN, session.getLong("start"));
@@ -113,12 +121,12 @@ final class Workload {
 		HttpRequestActionBuilder request = tokens(http("refresh").post("/api/auth/refresh")
 			.body(StringBody(session -> "{\"refreshToken\":\"" + session.getString("refreshToken") + "\"}")));
 		return doIf(session -> System.nanoTime() > session.getLong("refreshAt"))
-			.then(exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", System.nanoTime()))
+			.then(exec(session -> sending(session, System.nanoTime()))
 				.exec(withStatus(request))
 				.exec(session -> {
 					Outcome outcome = finish(session, RequestType.REFRESH, session.getLong("start"));
 					if (outcome == Outcome.AUTH_LOST) {
-						this.metrics.relogin(System.nanoTime());
+						this.metrics.relogin(System.nanoTime(), session.getLong(SENT));
 						return session.set("needLogin", true);
 					}
 					return outcome == Outcome.OK ? refreshAt(session) : session;
@@ -144,12 +152,12 @@ final class Workload {
 		if (bearer()) {
 			request = request.header("Authorization", session -> "Bearer " + session.getString("accessToken"));
 		}
-		return exec(session -> session.remove(STATUS).remove(INSTANCE).set("start", sendTime(session)))
+		return exec(session -> sending(session, sendTime(session)))
 			.exec(withStatus(request))
 			.exec(session -> {
 				Outcome outcome = finish(session, type, session.getLong("start"));
 				if (outcome == Outcome.AUTH_LOST) {
-					this.metrics.relogin(System.nanoTime());
+					this.metrics.relogin(System.nanoTime(), session.getLong(SENT));
 					return session.set("needLogin", true);
 				}
 				return session;
@@ -157,11 +165,19 @@ final class Workload {
 	}
 
 	/**
-	 * Saves the status and the answering instance first (also for 4xx/5xx), then lets Gatling
-	 * count non-2xx as KO in its own report.
+	 * Just before a request: forgets the last answer's status and instance, keeps the time its
+	 * latency counts from ({@code startNanos}) and the wall-clock millisecond it is sent.
+	 */
+	private static Session sending(Session session, long startNanos) {
+		return session.remove(STATUS).remove(INSTANCE).set("start", startNanos).set(SENT, System.currentTimeMillis());
+	}
+
+	/**
+	 * Sends the request's send time along, saves the status and the answering instance first (also
+	 * for 4xx/5xx), then lets Gatling count non-2xx as KO in its own report.
 	 */
 	private static HttpRequestActionBuilder withStatus(HttpRequestActionBuilder request) {
-		return request.check(status().saveAs(STATUS), header("X-Instance-Id").optional().saveAs(INSTANCE),
+		return request.header(SENT_HEADER, session -> Long.toString(session.getLong(SENT))).check(status().saveAs(STATUS), header("X-Instance-Id").optional().saveAs(INSTANCE),
 				status().in(200, 201, 204));
 	}
 
@@ -169,7 +185,7 @@ final class Workload {
 		long end = System.nanoTime();
 		Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
 		Outcome outcome = Outcome.of(status, type);
-		this.metrics.record(type, outcome, startNanos, end);
+		this.metrics.record(type, outcome, startNanos, end, session.getLong(SENT));
 		if (outcome == Outcome.OK && session.contains(INSTANCE)) {
 			this.metrics.servedBy(session.userId(), session.getString(INSTANCE));
 		}

@@ -20,14 +20,15 @@ import org.authbench.harness.metrics.Timeline;
  * access log, CPU and Redis deltas over the measurement window. Pure: everything it needs is
  * passed in, so tests call it on files they write.
  *
- * <p>The two sources of the request count count the same requests: those that completed in
- * {@code [start, end)} on the wall clock, the simulation's from its {@code completions.json},
- * nginx's by {@code $msec} (the time a request ended). Requests still in flight at an edge
- * belong to the side of the edge where they end, in both.
+ * <p>The two sources of the request count count the same requests: those the simulation sent in
+ * {@code [start, end)} on the wall clock, by the send stamp it records in its
+ * {@code completions.json} and sends along, which nginx logs (older runs: those that completed in
+ * it, nginx's by {@code $msec}). When they still differ by more than {@link #MAX_DISAGREEMENT},
+ * requests went missing between the generator and nginx, and the run is not valid.
  */
 public final class RunAnalysis {
 
-	/** Simulation and nginx counts may differ by at most this share (docs/metrics.md). */
+	/** Simulation and nginx counts may differ by at most this share, else the run is not valid (docs/metrics.md). */
 	public static final double MAX_DISAGREEMENT = 0.01;
 
 	/** Above this share of the machine's CPU the load generator competed with what it measures. */
@@ -102,14 +103,15 @@ public final class RunAnalysis {
 		RunFigures.Bytes bytes = null;
 		RunFigures.Sources sources = null;
 		if (in.accessLog() != null) {
-			AccessLog.Window nginx = ledger.isPresent() ? in.accessLog().window(start, end)
+			AccessLog.Window nginx = ledger.isPresent() ? in.accessLog().window(start, end, ledger.get().stamp())
 					: in.accessLog().window(timeline.alignUp(start), timeline.alignUp(end));
 			bytes = new RunFigures.Bytes(perRequest(nginx.bytesSent(), nginx.requests()),
 					perRequest(nginx.requestBytes(), nginx.requests()));
 			double gap = AccessLog.disagreement(totals.requests(), nginx.requests());
 			sources = new RunFigures.Sources(totals.requests(), nginx.requests(), round4(gap), gap <= MAX_DISAGREEMENT);
 			if (gap > MAX_DISAGREEMENT) {
-				warnings.add("the simulation counted %d requests, nginx %d (besides %d of the harness's probe): %.2f%% apart (more than 1%%)"
+				warnings.add(("INVALID: the simulation counted %d requests, nginx %d (besides %d of the harness's own): "
+						+ "%.2f%% apart (more than 1%%)")
 					.formatted(totals.requests(), nginx.requests(), nginx.probeRequests(), gap * 100));
 			}
 		}
@@ -132,7 +134,7 @@ public final class RunAnalysis {
 			}
 		}
 		boolean valid = cpu.loadGeneratorShare() <= MAX_LOAD_GENERATOR_SHARE && totals.requests() > 0
-				&& servedBeforeFault;
+				&& servedBeforeFault && (sources == null || sources.agree());
 		return new RunFigures(new RunFigures.Window(start, end, seconds, window.warmupSeconds(),
 				window.warmupBoundHit()), requests, round(totals.requests() / seconds), round(totals.ok() / seconds),
 				LatencySummary.of(latency.merged(notLogin, start, end)), byType, steps, cpu,

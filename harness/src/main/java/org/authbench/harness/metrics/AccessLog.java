@@ -21,14 +21,41 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The harness's own requests through nginx during a run (a drill's probe logging users in and
  * checking their sessions) carry the {@link #PROBE_AGENT} user agent; they are not the
  * simulation's, so a window counts them apart from the requests it compares.
+ *
+ * <p>The simulation sends each request's send time, in wall-clock milliseconds, as
+ * {@value #SENT_HEADER}, and nginx logs it as {@code sent}. A window {@link Stamp#SENT by that
+ * stamp} counts exactly the requests the simulation counts in it; a request without the stamp is
+ * not the simulation's (the probe's, the harness's readiness checks) and is counted apart.
  */
 public final class AccessLog {
 
 	/** The {@code User-Agent} of the harness's own probe requests. */
 	public static final String PROBE_AGENT = "authbench-probe";
 
-	/** One logged request; {@code agent} is its {@code User-Agent} ("" when none was logged). */
-	public record Entry(long epochMillis, int status, String uri, long bytesSent, long requestLength, String agent) {
+	/** The header that carries the simulation's send time; nginx logs it as {@code sent}. */
+	public static final String SENT_HEADER = "X-Authbench-Sent";
+
+	/** Which time puts a request in a window. */
+	public enum Stamp {
+
+		/** When it completed: nginx's {@code msec}, the simulation's time of the answer (older runs). */
+		COMPLETED,
+
+		/** When the simulation sent it: its {@value #SENT_HEADER} stamp, which nginx logs as {@code sent}. */
+		SENT
+
+	}
+
+	/**
+	 * One logged request; {@code agent} is its {@code User-Agent} ("" when none was logged),
+	 * {@code sentMillis} the simulation's send stamp (null when the request carried none).
+	 */
+	public record Entry(long epochMillis, int status, String uri, long bytesSent, long requestLength, String agent,
+			Long sentMillis) {
+
+		public Entry(long epochMillis, int status, String uri, long bytesSent, long requestLength, String agent) {
+			this(epochMillis, status, uri, bytesSent, requestLength, agent, null);
+		}
 
 		public Entry(long epochMillis, int status, String uri, long bytesSent, long requestLength) {
 			this(epochMillis, status, uri, bytesSent, requestLength, "");
@@ -42,7 +69,8 @@ public final class AccessLog {
 
 	/**
 	 * Requests and bytes of a window, the load generator's; {@code probeRequests} the harness's
-	 * probe requests completed in it, counted apart.
+	 * own requests completed in it, counted apart (by {@link Stamp#COMPLETED}: the probe's; by
+	 * {@link Stamp#SENT}: every request without the simulation's stamp).
 	 */
 	public record Window(long requests, long bytesSent, long requestBytes, long serverErrors, long probeRequests) {
 	}
@@ -70,8 +98,18 @@ public final class AccessLog {
 		JsonNode json = JSON.readTree(line);
 		long millis = json.has("msec") ? Math.round(json.get("msec").asDouble() * 1000)
 				: OffsetDateTime.parse(json.get("time").asString()).toInstant().toEpochMilli();
+		String sent = json.path("sent").asString("");
 		return new Entry(millis, json.get("status").asInt(), json.path("uri").asString(""),
-				json.path("bytes_sent").asLong(0), json.path("request_length").asLong(0), json.path("agent").asString(""));
+				json.path("bytes_sent").asLong(0), json.path("request_length").asLong(0), json.path("agent").asString(""),
+				sentMillis(sent));
+	}
+
+	/** The send stamp as logged; null when the request had none or it is not a number. */
+	private static Long sentMillis(String logged) {
+		if (logged.isEmpty() || logged.length() > 18 || !logged.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		return Long.parseLong(logged);
 	}
 
 	public List<Entry> entries() {
@@ -80,16 +118,26 @@ public final class AccessLog {
 
 	/** Requests completed in {@code [fromMillis, toMillis)}, the probe's apart. */
 	public Window window(long fromMillis, long toMillis) {
+		return window(fromMillis, toMillis, Stamp.COMPLETED);
+	}
+
+	/**
+	 * Requests of {@code [fromMillis, toMillis)} by the given stamp. By {@link Stamp#SENT}, those the
+	 * simulation sent in it; the requests without its stamp that completed in it are counted apart.
+	 */
+	public Window window(long fromMillis, long toMillis, Stamp stamp) {
 		long requests = 0;
 		long sent = 0;
 		long received = 0;
 		long serverErrors = 0;
 		long probes = 0;
 		for (Entry entry : this.entries) {
-			if (entry.epochMillis() < fromMillis || entry.epochMillis() >= toMillis) {
+			boolean own = stamp == Stamp.SENT ? entry.sentMillis() == null : entry.probe();
+			long at = stamp == Stamp.SENT && !own ? entry.sentMillis() : entry.epochMillis();
+			if (at < fromMillis || at >= toMillis) {
 				continue;
 			}
-			if (entry.probe()) {
+			if (own) {
 				probes++;
 			}
 			else {

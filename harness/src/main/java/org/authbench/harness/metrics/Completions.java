@@ -12,12 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulation's {@code completions.json}: its requests by the millisecond they completed, on
- * the wall clock, per outcome class. nginx's access log stamps each request with the wall-clock
- * time it ended ({@code $msec}); counting both sources by completion time over the same
- * {@code [from, to)} makes them count the same requests. The per-second {@link Timeline} cannot
- * do that for a window that does not end on one of its seconds: it counts whole seconds, and the
- * last one then reaches past the end, into the last requests the paced users send after it.
+ * The simulation's {@code completions.json}: its completed requests per outcome class, by the
+ * wall-clock millisecond each was sent ({@link AccessLog.Stamp#SENT}, {@code "time":"sent"}), or in
+ * files written before that, by the millisecond each completed. Each request carries its send
+ * stamp to nginx, which logs it; counting both sources by that one stamp over the same
+ * {@code [from, to)} makes them count the same requests. By completion, the simulation's clock
+ * reached an edge up to 200 ms after nginx's whenever its JVM stalled there (1% of a drill's
+ * requests). The per-second {@link Timeline} cannot do either for a window that does not end on
+ * one of its seconds: it counts whole seconds, and the last one then reaches past the end.
  */
 public final class Completions {
 
@@ -35,8 +37,19 @@ public final class Completions {
 	/** Per row, the counts in the order of {@link #COLUMNS}. */
 	private final long[][] counts;
 
-	/** @param rows each {@code [epochMillis, ok, authLost, clientError, serverError, connectError, relogins]} */
+	private final AccessLog.Stamp stamp;
+
+	/** By completion time: the rows of a file written before requests carried their send time. */
 	public Completions(List<long[]> rows) {
+		this(rows, AccessLog.Stamp.COMPLETED);
+	}
+
+	/**
+	 * @param rows each {@code [epochMillis, ok, authLost, clientError, serverError, connectError, relogins]}
+	 * @param stamp which time {@code epochMillis} is
+	 */
+	public Completions(List<long[]> rows, AccessLog.Stamp stamp) {
+		this.stamp = stamp;
 		List<long[]> sorted = new ArrayList<>(rows);
 		sorted.sort((a, b) -> Long.compare(a[0], b[0]));
 		this.millis = new long[sorted.size()];
@@ -72,11 +85,21 @@ public final class Completions {
 			}
 			rows.add(values);
 		}
-		return Optional.of(new Completions(rows));
+		String time = json.path("time").asString("completed");
+		return Optional.of(new Completions(rows, switch (time) {
+			case "sent" -> AccessLog.Stamp.SENT;
+			case "completed" -> AccessLog.Stamp.COMPLETED;
+			default -> throw new IllegalStateException(file + " counts by \"" + time + "\": expected sent or completed");
+		}));
+	}
+
+	/** Which time the rows are by; nginx's log is then counted by the same. */
+	public AccessLog.Stamp stamp() {
+		return this.stamp;
 	}
 
 	/**
-	 * Requests completed in {@code [fromMillis, toMillis)}, the edge rule of
+	 * Requests of {@code [fromMillis, toMillis)} by {@link #stamp()}, the edge rule of
 	 * {@link AccessLog#window}; as a {@link Timeline.Second} starting at {@code fromMillis}.
 	 */
 	public Timeline.Second totals(long fromMillis, long toMillis) {

@@ -22,8 +22,20 @@ import org.authbench.harness.metrics.LatencyLog;
  */
 final class RecordedRun {
 
-	/** One request as both sources see it: when it completed, and how. */
-	record Request(long completedMillis, Outcome outcome, boolean login, int status) {
+	/**
+	 * One request as both sources see it: when the simulation sent it, when it completed (nginx's
+	 * {@code msec}), when the simulation noticed the answer (later when its JVM stalled), and how.
+	 */
+	record Request(long sentMillis, long completedMillis, long recordedMillis, Outcome outcome, boolean login,
+			int status) {
+
+		Request(long sentMillis, long completedMillis, Outcome outcome, boolean login, int status) {
+			this(sentMillis, completedMillis, completedMillis, outcome, login, status);
+		}
+	}
+
+	/** A re-login: when the simulation decided it, and when the request that lost its session was sent. */
+	record Relogin(long decidedMillis, long sentMillis) {
 	}
 
 	/** The outcome classes, in the column order of the time line and the ledger. */
@@ -37,10 +49,9 @@ final class RecordedRun {
 
 	private final List<Request> requests;
 
-	/** Re-logins, by the millisecond they were decided. */
-	private final List<Long> relogins;
+	private final List<Relogin> relogins;
 
-	RecordedRun(long originMillis, List<Request> requests, List<Long> relogins) {
+	RecordedRun(long originMillis, List<Request> requests, List<Relogin> relogins) {
 		this.originMillis = originMillis;
 		this.requests = List.copyOf(requests);
 		this.relogins = List.copyOf(relogins);
@@ -55,7 +66,7 @@ final class RecordedRun {
 		long origin = RunAnalysisTests.T0;
 		long kill = start + 4_500;
 		List<Request> requests = new ArrayList<>();
-		List<Long> relogins = new ArrayList<>();
+		List<Relogin> relogins = new ArrayList<>();
 		for (int user = 0; user < 60; user++) {
 			boolean onApp2 = user % 2 == 1;
 			boolean lost = false;
@@ -72,17 +83,17 @@ final class RecordedRun {
 				long done = slot + latency;
 				if (user == 5 && slot < kill && slot + 200 >= kill) {
 					// a POST in flight on app-2 when it was killed: not retried, 502
-					requests.add(new Request(kill + 1, Outcome.SERVER_ERROR, false, 502));
+					requests.add(new Request(slot, kill + 1, Outcome.SERVER_ERROR, false, 502));
 				}
 				else if (onApp2 && !lost && slot >= kill) {
 					// the session lived on app-2: 401, then a new login
 					lost = true;
-					requests.add(new Request(done, Outcome.AUTH_LOST, false, 401));
-					relogins.add(done);
-					requests.add(new Request(done + 5, Outcome.OK, true, 200));
+					requests.add(new Request(slot, done, Outcome.AUTH_LOST, false, 401));
+					relogins.add(new Relogin(done, slot));
+					requests.add(new Request(done + 1, done + 5, Outcome.OK, true, 200));
 				}
 				else {
-					requests.add(new Request(done, Outcome.OK, false, 200));
+					requests.add(new Request(slot, done, Outcome.OK, false, 200));
 				}
 				if (slot >= end) {
 					break;
@@ -92,30 +103,53 @@ final class RecordedRun {
 		return new RecordedRun(origin, requests, relogins);
 	}
 
+	/**
+	 * The same run with the simulation's JVM stalled over {@code [fromMillis, toMillis)}: it notices
+	 * the answers that completed then only at {@code toMillis}.
+	 */
+	RecordedRun stalled(long fromMillis, long toMillis) {
+		return new RecordedRun(this.originMillis, this.requests.stream()
+			.map(r -> r.completedMillis() >= fromMillis && r.completedMillis() < toMillis
+					? new Request(r.sentMillis(), r.completedMillis(), toMillis, r.outcome(), r.login(), r.status()) : r)
+			.toList(), this.relogins);
+	}
+
 	long completedIn(long fromMillis, long toMillis) {
 		return this.requests.stream()
 			.filter(r -> r.completedMillis() >= fromMillis && r.completedMillis() < toMillis)
 			.count();
 	}
 
-	/** nginx's log: one line per request, stamped with the millisecond it ended. */
-	AccessLog nginx() {
+	long sentIn(long fromMillis, long toMillis) {
+		return this.requests.stream().filter(r -> r.sentMillis() >= fromMillis && r.sentMillis() < toMillis).count();
+	}
+
+	/**
+	 * nginx's log: one line per request, stamped with the millisecond it ended, and with the
+	 * simulation's send stamp when the requests carried it ({@link AccessLog.Stamp#SENT}).
+	 */
+	AccessLog nginx(AccessLog.Stamp stamp) {
 		return new AccessLog(this.requests.stream()
 			.map(r -> new AccessLog.Entry(r.completedMillis(), r.status(), r.login() ? "/api/auth/login" : "/api/me", 500,
-					100))
+					100, "GatlingHttpClient", stamp == AccessLog.Stamp.SENT ? r.sentMillis() : null))
 			.toList());
 	}
 
-	void write(Path dir) throws IOException {
+	/**
+	 * Writes the recordings; the ledger by send time as the simulation writes it now
+	 * ({@link AccessLog.Stamp#SENT}), or by the time it noticed each answer, as it did before.
+	 */
+	void write(Path dir, AccessLog.Stamp stamp) throws IOException {
+		boolean bySent = stamp == AccessLog.Stamp.SENT;
 		Map<Long, long[]> seconds = new TreeMap<>();
 		Map<Long, long[]> millis = new TreeMap<>();
 		for (Request request : this.requests) {
-			count(seconds, second(request.completedMillis()), request.outcome().ordinal());
-			count(millis, request.completedMillis(), request.outcome().ordinal());
+			count(seconds, second(request.recordedMillis()), request.outcome().ordinal());
+			count(millis, bySent ? request.sentMillis() : request.recordedMillis(), request.outcome().ordinal());
 		}
-		for (long relogin : this.relogins) {
-			count(seconds, second(relogin), 5);
-			count(millis, relogin, 5);
+		for (Relogin relogin : this.relogins) {
+			count(seconds, second(relogin.decidedMillis()), 5);
+			count(millis, bySent ? relogin.sentMillis() : relogin.decidedMillis(), 5);
 		}
 		StringBuilder timeline = new StringBuilder("[");
 		long last = seconds.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -127,8 +161,8 @@ final class RecordedRun {
 					.formatted(s, this.originMillis + s * 1000, c[0], c[1], c[2], c[3], c[4], c[5]));
 		}
 		Files.writeString(dir.resolve("timeline.json"), timeline.append("]"));
-		StringBuilder ledger = new StringBuilder(
-				"{\"columns\":[\"ok\",\"authLost\",\"clientError\",\"serverError\",\"connectError\",\"relogins\"],\n\"rows\":[");
+		StringBuilder ledger = new StringBuilder((bySent ? "{\"time\":\"sent\"," : "{")
+				+ "\"columns\":[\"ok\",\"authLost\",\"clientError\",\"serverError\",\"connectError\",\"relogins\"],\n\"rows\":[");
 		String separator = "\n";
 		for (Map.Entry<Long, long[]> row : millis.entrySet()) {
 			long[] c = row.getValue();

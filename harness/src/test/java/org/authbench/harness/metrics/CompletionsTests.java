@@ -19,7 +19,7 @@ class CompletionsTests {
 	void readsTheSimulationsLedger(@TempDir Path dir) throws IOException {
 		// as the simulation's CompletionLedger writes it
 		Files.writeString(dir.resolve(Completions.FILE), """
-				{"columns":["ok","authLost","clientError","serverError","connectError","relogins"],
+				{"time":"sent","columns":["ok","authLost","clientError","serverError","connectError","relogins"],
 				"rows":[
 				[1795000000999,3,0,0,0,0,0],
 				[1795000001000,2,1,0,1,0,1],
@@ -27,8 +27,10 @@ class CompletionsTests {
 				]}
 				""");
 
-		Timeline.Second total = Completions.read(dir).orElseThrow().totals(T0, T0 + 2000);
+		Completions completions = Completions.read(dir).orElseThrow();
+		Timeline.Second total = completions.totals(T0, T0 + 2000);
 
+		assertThat(completions.stamp()).isEqualTo(AccessLog.Stamp.SENT);
 		assertThat(total.ok()).isEqualTo(9);
 		assertThat(total.authLost()).isEqualTo(1);
 		assertThat(total.clientError()).isEqualTo(1);
@@ -36,6 +38,25 @@ class CompletionsTests {
 		assertThat(total.connectError()).isEqualTo(1);
 		assertThat(total.relogins()).isEqualTo(1);
 		assertThat(total.requests()).isEqualTo(13);
+	}
+
+	@Test
+	void aLedgerWrittenBeforeRequestsCarriedTheirSendTimeIsByCompletion(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve(Completions.FILE), """
+				{"columns":["ok","authLost","clientError","serverError","connectError","relogins"],
+				"rows":[[1795000000999,3,0,0,0,0,0]]}
+				""");
+
+		assertThat(Completions.read(dir).orElseThrow().stamp()).isEqualTo(AccessLog.Stamp.COMPLETED);
+	}
+
+	@Test
+	void refusesALedgerByAnUnknownTime(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve(Completions.FILE), """
+				{"time":"received","columns":["ok","authLost","clientError","serverError","connectError","relogins"],"rows":[]}
+				""");
+
+		assertThatIllegalStateException().isThrownBy(() -> Completions.read(dir)).withMessageContaining("\"received\"");
 	}
 
 	@Test

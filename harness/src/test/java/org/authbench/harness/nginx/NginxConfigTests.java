@@ -77,9 +77,12 @@ class NginxConfigTests {
 
 		assertThat(common).contains("proxy_next_upstream error timeout;", "proxy_next_upstream_tries 3;",
 				"proxy_connect_timeout 1000ms;", "proxy_read_timeout 3000ms;", "\"request_id\":\"$request_id\"",
-				"\"upstream\":\"$upstream_addr\"", "\"upstream_time\":\"$upstream_response_time\"");
-		assertThat(headers).contains("proxy_set_header Connection \"\";", "proxy_set_header Host $http_host;")
-			.doesNotContain("proxy_set_header X-");
+				"\"upstream\":\"$upstream_addr\"", "\"upstream_time\":\"$upstream_response_time\"",
+				"\"sent\":\"$http_x_authbench_sent\"");
+		// No X- header is added for the instances; the load generator's send stamp is taken away.
+		assertThat(headers).contains("proxy_set_header Connection \"\";", "proxy_set_header Host $http_host;",
+				"proxy_set_header X-Authbench-Sent \"\";")
+			.doesNotContainPattern("proxy_set_header X-[\\w-]+ (?!\"\";)");
 		assertThat(render(mode)).contains("max_fails=1 fail_timeout=2s", "keepalive 32;");
 	}
 
