@@ -9,6 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterleavedTrialTests {
 
 	@Test
+	void aRoundMeasuresEveryCapacityBeforeAnyPacedWindowInTheSameOrder() {
+		assertThat(InterleavedTrial.roundPlan(List.of("jwt", "baseline", "sticky")))
+			.extracting(slot -> slot.target() + " " + slot.phase())
+			.containsExactly("jwt capacity", "baseline capacity", "sticky capacity", "jwt rate", "baseline rate",
+					"sticky rate");
+		assertThat(InterleavedTrial.roundPlan(List.of("a", "b"))).extracting(InterleavedTrial.Slot::paced)
+			.containsExactly(false, false, true, true);
+	}
+
+	@Test
 	void aTargetHasSettledWhenItsLastTwoSettlingWindowsAgreeWithinTenPercent() {
 		// Demo of 2026-12-03, sticky: settle 7,363, then 8,937 in what was the first measured round,
 		// then 10,523 and 11,714 (11% up: still rising), then 12,233 (4% up).

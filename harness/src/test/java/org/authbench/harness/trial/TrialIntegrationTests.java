@@ -79,6 +79,13 @@ class TrialIntegrationTests {
 				.extracting(w -> w.round() + " " + w.phase())
 				.containsExactlyInAnyOrder("1 capacity", "1 rate", "2 capacity", "2 rate");
 		}
+		// Both capacity windows of a round, then both paced ones: the windows a ratio pairs are next to each other.
+		for (int round = 1; round <= 2; round++) {
+			int r = round;
+			assertThat(this.result.windows()).filteredOn(w -> w.round() == r)
+				.extracting(TrialResult.Window::phase)
+				.containsExactly("capacity", "capacity", "rate", "rate");
+		}
 		TrialResult.Target jwt = this.result.target("jwt").orElseThrow();
 		assertThat(jwt.capacityRatio().values()).hasSize(2);
 		assertThat(jwt.cpuRatio().values()).hasSize(2);
