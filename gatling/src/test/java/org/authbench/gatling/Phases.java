@@ -11,7 +11,9 @@ import java.util.function.LongUnaryOperator;
  * <li>open model: when a window's successful requests are within 5% of what was offered in it
  * (rate × window): the system keeps up with its load. Two windows of a paced load rarely agree
  * within 5% while users log in and then catch up on their missed slots (seen: 782, 873, 932 at
- * 900 offered), which made warm-ups that had long kept up hit their bound.</li>
+ * 900 offered), which made warm-ups that had long kept up hit their bound. In the warm-up a user
+ * that fell behind skips its missed slots ({@link Workload#nextSlot}), so no catching up inflates
+ * a window, nor reaches into the measurement.</li>
  * </ul>
  * Steps follow, each {@code stepDuration} long. All times are nanoTime values.
  */
