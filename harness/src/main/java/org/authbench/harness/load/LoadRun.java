@@ -251,9 +251,13 @@ public final class LoadRun {
 		try {
 			verifyOrRefuse(live.state, tag);
 			gatling = startLoad(spec, live.state, dir, tag);
-			Opening opening = open(live.state, gatling, awaitMeasureStart(gatling, tag));
 			if (spec.drill() != null) {
 				drill = new DrillRunner(live.stack, live.state, spec.drill(), live.proxy, this.out);
+				// While the load warms up: the probe's logins must not hold the drill's first fault.
+				drill.logInProbes();
+			}
+			Opening opening = open(live.state, gatling, awaitMeasureStart(gatling, tag));
+			if (drill != null) {
 				drill.start(opening.startMillis());
 				say("%s drill %s: %s", tag, spec.drill().name(), spec.drill().describe());
 			}
