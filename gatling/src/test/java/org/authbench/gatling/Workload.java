@@ -177,8 +177,9 @@ final class Workload {
 	 * for 4xx/5xx), then lets Gatling count non-2xx as KO in its own report.
 	 */
 	private static HttpRequestActionBuilder withStatus(HttpRequestActionBuilder request) {
-		return request.header(SENT_HEADER, session -> Long.toString(session.getLong(SENT))).check(status().saveAs(STATUS), header("X-Instance-Id").optional().saveAs(INSTANCE),
-				status().in(200, 201, 204));
+		return request.header(SENT_HEADER, session -> Long.toString(session.getLong(SENT)))
+			.check(status().saveAs(STATUS), header("X-Instance-Id").optional().saveAs(INSTANCE),
+					status().in(200, 201, 204));
 	}
 
 	private Outcome finish(Session session, RequestType type, long startNanos) {

@@ -128,16 +128,25 @@ public final class DrillRunner implements AutoCloseable {
 		DrillEvent event = this.drill.events().get(index);
 		long due = measureStartMillis + event.at().toMillis();
 		try {
-			this.executor.schedule(() -> {
-				long started = execute(event);
-				scheduleFrom(index + 1, measureStartMillis, Math.max(slipMillis, started - due));
-			}, Math.max(0, due + slipMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+			this.executor.schedule(() -> runThenNext(index, measureStartMillis, slipMillis),
+					Math.max(0, due + slipMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// Closed while an event ran: the events already scheduled still run (the executor's default),
 			// and so do the ones after them, here, in order.
 			sleepUntil(due + slipMillis);
-			long started = execute(event);
+			runThenNext(index, measureStartMillis, slipMillis);
+		}
+	}
+
+	/** Runs event {@code index}, then schedules the next one, also when this one threw: a repair must still come. */
+	private void runThenNext(int index, long measureStartMillis, long slipMillis) {
+		long due = measureStartMillis + this.drill.events().get(index).at().toMillis();
+		long started = System.currentTimeMillis();
+		try {
+			started = execute(this.drill.events().get(index));
+		}
+		finally {
 			scheduleFrom(index + 1, measureStartMillis, Math.max(slipMillis, started - due));
 		}
 	}

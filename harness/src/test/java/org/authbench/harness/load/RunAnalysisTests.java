@@ -119,7 +119,8 @@ class RunAnalysisTests {
 		assertThat(agreeing.valid()).isTrue();
 		assertThat(disagreeing.sources().agree()).isFalse();
 		assertThat(disagreeing.valid()).isFalse();
-		assertThat(disagreeing.warnings()).anyMatch(w -> w.startsWith("INVALID: the simulation counted 800 requests, nginx 700"));
+		assertThat(disagreeing.warnings())
+			.anyMatch(w -> w.startsWith("INVALID: the simulation counted 800 requests, nginx 700"));
 	}
 
 	/**
