@@ -26,12 +26,15 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void clusteredAnswers503OnThePartitionedInstanceAndLosesNoSession() {
-		JsonNode partition = drill(Variant.parse("clustered"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(12));
+		// 15 s: app-2 serves again about 1 s after the heal (Lettuce's reconnect), then recovery needs 3 s
+		// without errors; 12 s left 1 s to spare, and a slow second on CI took it (recoveryMillis null).
+		JsonNode partition = drill(Variant.parse("clustered"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(15));
 
 		assertThat(partition.get("failed").get("serverError").asLong()).as("503 from the instance cut off Redis")
 			.isPositive();
 		assertThat(partition.get("sessionsLost").asLong()).as("the sessions stay in Redis").isZero();
-		assertThat(partition.get("recoveryMillis").isNull()).as("it serves again once it sees Redis").isFalse();
+		assertThat(partition.get("recoveryMillis").isNull()).as("it serves again once it sees Redis: %s", partition)
+			.isFalse();
 	}
 
 	@Test

@@ -40,6 +40,8 @@ final class TestDrills {
 		LoadSpec spec = load(builder.build(), measured, name, Drill.parse(timeline));
 		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home(), runtime).run(spec);
 		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
-		return summary.get("drills").get(0).get("incidents");
+		JsonNode incidents = summary.get("drills").get(0).get("incidents");
+		System.out.println("incidents: " + incidents);
+		return incidents;
 	}
 }
