@@ -64,8 +64,8 @@ final class Trial implements Callable<Integer> {
 			description = "Request kinds in percent, in tens (default: ${DEFAULT-VALUE}).")
 	String mix;
 
-	@Option(names = "--rate", paramLabel = "R", description = "Requests/s of the paced windows (default: half the lowest warm capacity, rounded down to"
-			+ " 500s from 1,000 up).")
+	@Option(names = "--rate", paramLabel = "R", description = "Requests/s of the paced windows (default: 800, or half the lowest warm capacity when"
+			+ " that is less).")
 	Integer rate;
 
 	@Option(names = "--no-pin", description = "Let the generator share the CPUs with the systems.")

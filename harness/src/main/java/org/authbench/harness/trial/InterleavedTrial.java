@@ -86,6 +86,10 @@ public final class InterleavedTrial {
 					+ " two agree within %.0f%% and the JIT compilers are quiet)", cpus.generator(), cpus.systems(),
 					TrialAnalysis.SETTLE_TOLERANCE * 100);
 			int rate = settings.rate() != null ? settings.rate() : pacedRate(warm);
+			if (settings.rate() == null && rate < TrialSettings.DEFAULT_RATE) {
+				say("trial: paced windows at %d requests/s, not %d: half the lowest warm capacity is less", rate,
+						TrialSettings.DEFAULT_RATE);
+			}
 			settle(targets, workloads, settings, rate, cpus, dir, windows, random);
 			JitPriority.restore(targets);
 			for (int round = 1; round <= settings.rounds(); round++) {
@@ -115,7 +119,7 @@ public final class InterleavedTrial {
 	record Slot<T>(T target, String phase) {
 
 		boolean paced() {
-			return "rate".equals(this.phase);
+			return TrialResult.Window.RATE.equals(this.phase);
 		}
 	}
 
@@ -129,8 +133,8 @@ public final class InterleavedTrial {
 	 */
 	static <T> List<Slot<T>> roundPlan(List<T> order) {
 		List<Slot<T>> plan = new ArrayList<>();
-		order.forEach(target -> plan.add(new Slot<>(target, "capacity")));
-		order.forEach(target -> plan.add(new Slot<>(target, "rate")));
+		order.forEach(target -> plan.add(new Slot<>(target, TrialResult.Window.CAPACITY)));
+		order.forEach(target -> plan.add(new Slot<>(target, TrialResult.Window.RATE)));
 		return plan;
 	}
 
@@ -173,7 +177,7 @@ public final class InterleavedTrial {
 			Collections.shuffle(active, random);
 			for (TrialTarget target : active) {
 				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
-				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()), "warmup", 0,
+				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()), TrialResult.Window.WARMUP, 0,
 						settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus, dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());
@@ -216,9 +220,9 @@ public final class InterleavedTrial {
 			Collections.shuffle(unsettled, random);
 			for (TrialTarget target : unsettled) {
 				List<TrialResult.Window> mine = seen.get(target.name());
-				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialAnalysis.SETTLE, 0,
+				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE, 0,
 						settings.window(), null, settings.connections(), settings, cpus, dir);
-				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialAnalysis.SETTLE_PACED,
+				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE_PACED,
 						0, settings.window(), rate, settings.connections(), settings, cpus, dir);
 				windows.add(closed);
 				windows.add(paced);
@@ -245,12 +249,13 @@ public final class InterleavedTrial {
 	}
 
 	/**
-	 * Half the lowest warm capacity (the mean of a configuration's last three warm-up windows),
-	 * rounded down to a multiple of 500 requests/s from 1,000 up, of 100 below: below every
-	 * configuration's capacity, and the same in two runs on one machine. CPU per request depends
-	 * on the rate (fewer requests per wake-up at a lower one): taken from one window and rounded
-	 * to 100, the demo's rate was 1,900 in one run and 1,600 in the next, and clustered's CPU
-	 * ratio 2.60 against 2.93 (2026-12-04, 20:13 and 20:35).
+	 * {@link TrialSettings#DEFAULT_RATE}, or half the lowest warm capacity (the mean of a
+	 * configuration's last three warm-up windows) rounded down to 100 when that is less: one rate
+	 * for every comparison this machine can carry, lowered only for a configuration that cannot.
+	 * CPU per request depends on the rate (fewer requests per wake-up at a lower one, queueing near
+	 * saturation): derived from the warm capacities, which follow the machine's speed of the moment,
+	 * the demo's rate was 800 in one run and 1,500 in the next, clustered then at 46% and 86% of its
+	 * pinned capacity, and its CPU ratio 22% apart (2026-12-05, 14:20 and 14:28).
 	 */
 	static int pacedRate(Map<String, Warmup> warm) {
 		double lowest = warm.values()
@@ -264,9 +269,8 @@ public final class InterleavedTrial {
 				.orElseThrow())
 			.min()
 			.orElse(200);
-		double half = lowest / 2;
-		double step = half >= 1000 ? 500 : 100;
-		return (int) Math.max(100, Math.floor(half / step) * step);
+		int half = (int) Math.max(100, Math.floor(lowest / 2 / 100) * 100);
+		return Math.min(TrialSettings.DEFAULT_RATE, half);
 	}
 
 	private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, Workload workload, String phase,

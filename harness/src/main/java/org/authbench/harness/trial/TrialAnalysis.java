@@ -8,11 +8,23 @@ import java.util.function.ToDoubleFunction;
 
 import org.authbench.harness.metrics.MedianInterval;
 
+import static org.authbench.harness.trial.TrialResult.Window.CAPACITY;
+import static org.authbench.harness.trial.TrialResult.Window.RATE;
+import static org.authbench.harness.trial.TrialResult.Window.SETTLE;
+import static org.authbench.harness.trial.TrialResult.Window.SETTLE_PACED;
+
 /** Reduces a trial's windows to figures: idle CPU, per-target medians, per-round ratios. */
 final class TrialAnalysis {
 
 	/** A window's errors above this share of its requests make the trial not valid. */
 	static final double MAX_ERROR_SHARE = 0.001;
+
+	/**
+	 * The paced rate may be at most this share of a configuration's measured capacity: above it,
+	 * requests queue and its CPU per request at the rate is partly saturation's (clustered at 86%
+	 * of its capacity: CPU ratio 22% above the same demo's at 46%).
+	 */
+	static final double MAX_RATE_SHARE = 0.7;
 
 	private TrialAnalysis() {
 	}
@@ -89,11 +101,6 @@ final class TrialAnalysis {
 	 * rounds (the trial called it cold). A cold JVM's compilers take 5–50%.
 	 */
 	static final double JIT_QUIET = 0.02;
-
-	/** The phase of a settling window of closed load, and of a paced one. */
-	static final String SETTLE = "settle";
-
-	static final String SETTLE_PACED = "settle-paced";
 
 	/**
 	 * Whether a configuration has settled under the measured load: its last two closed settling
@@ -189,7 +196,7 @@ final class TrialAnalysis {
 					.formatted(name, closed(settling).size(), SETTLE_TOLERANCE * 100, JIT_QUIET * 100,
 							lastShare(settling, SETTLE), lastShare(settling, SETTLE_PACED)));
 			}
-			MedianInterval capacity = perRound(measured, name, "capacity", TrialResult.Window::throughput);
+			MedianInterval capacity = perRound(measured, name, CAPACITY, TrialResult.Window::throughput);
 			double trend = capacity == null ? 0 : trend(capacity.values());
 			if (steady && trend > MAX_TREND) {
 				double overBest = laterHalfOverBestEarly(capacity.values());
@@ -199,6 +206,10 @@ final class TrialAnalysis {
 						.formatted(name, trend * 100, PLATEAU_TOLERANCE * 100));
 				}
 			}
+			if (capacity != null && rate > MAX_RATE_SHARE * capacity.median()) {
+				warnings.add("%s: the paced rate, %d requests/s, is %.0f%% of its capacity (%.0f): near saturation its CPU per request is partly queueing's; give a lower --rate (at most %.0f%% of the lowest capacity)"
+					.formatted(name, rate, 100 * rate / capacity.median(), capacity.median(), MAX_RATE_SHARE * 100));
+			}
 			long errors = measured.stream().filter(w -> w.target().equals(name)).mapToLong(TrialResult.Window::errors).sum();
 			long requests = measured.stream().filter(w -> w.target().equals(name)).mapToLong(TrialResult.Window::requests).sum();
 			if (errors > MAX_ERROR_SHARE * requests) {
@@ -207,30 +218,30 @@ final class TrialAnalysis {
 			boolean isReference = name.equals(reference);
 			results.add(new TrialResult.Target(name, steady, warmup.windows().size(), warmup.seconds(),
 					capacity,
-					perRound(measured, name, "capacity", w -> w.cpuMicrosPerRequest(idle.get(name))),
-					perRound(measured, name, "rate", w -> w.cpuMicrosPerRequest(idle.get(name))),
+					perRound(measured, name, CAPACITY, w -> w.cpuMicrosPerRequest(idle.get(name))),
+					perRound(measured, name, RATE, w -> w.cpuMicrosPerRequest(idle.get(name))),
 					Math.round(idle.get(name) * 1e6) / 1000.0,
-					isReference ? null : ratio(measured, name, reference, "capacity", TrialResult.Window::throughput, idle, false),
-					isReference ? null : ratio(measured, name, reference, "rate", null, idle, false),
-					perRound(measured, name, "capacity", TrialResult.Window::p99Ms),
-					perRound(measured, name, "capacity",
+					isReference ? null : ratio(measured, name, reference, CAPACITY, TrialResult.Window::throughput, idle, false),
+					isReference ? null : ratio(measured, name, reference, RATE, null, idle, false),
+					perRound(measured, name, CAPACITY, TrialResult.Window::p99Ms),
+					perRound(measured, name, CAPACITY,
 							w -> w.generatorCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors())),
-					errors, perRound(measured, name, "capacity",
+					errors, perRound(measured, name, CAPACITY,
 							w -> w.redisCommands() == null || w.requests() == 0 ? Double.NaN
 									: (double) w.redisCommands() / w.requests()),
 					redisRoleAtRate(measured, name, TrialTarget.REDIS), redisRoleAtRate(measured, name, TrialTarget.REPLICA),
 					redisRoleAtRate(measured, name, TrialTarget.SENTINELS),
 					redisRolePerSecond(measured, name, TrialTarget.SENTINELS),
-					perRound(measured, name, "capacity", w -> w.replicationBytes() == null || w.requests() == 0 ? Double.NaN
+					perRound(measured, name, CAPACITY, w -> w.replicationBytes() == null || w.requests() == 0 ? Double.NaN
 							: (double) w.replicationBytes() / w.requests())));
 		}
 		List<TrialResult.Pair> pairResults = new ArrayList<>();
 		pairs.forEach((name, pair) -> {
 			if (idle.containsKey(name) && idle.containsKey(pair.against())) {
 				pairResults.add(new TrialResult.Pair(pair.what(), name, pair.against(),
-						ratio(measured, name, pair.against(), "capacity", TrialResult.Window::throughput, idle, false),
-						ratio(measured, name, pair.against(), "rate", null, idle, false),
-						ratio(measured, name, pair.against(), "rate", null, idle, true)));
+						ratio(measured, name, pair.against(), CAPACITY, TrialResult.Window::throughput, idle, false),
+						ratio(measured, name, pair.against(), RATE, null, idle, false),
+						ratio(measured, name, pair.against(), RATE, null, idle, true)));
 			}
 		});
 		Double otherLoad = otherLoad(measured);
@@ -278,7 +289,7 @@ final class TrialAnalysis {
 			}
 		}
 		double idle = seconds > 0 ? cpu / seconds : 0;
-		return perRound(windows, name, "rate", w -> {
+		return perRound(windows, name, RATE, w -> {
 			Double used = w.redisCpu(name, role);
 			return used == null || w.requests() == 0 ? Double.NaN
 					: Math.max(0, used - idle * w.seconds()) * 1e6 / w.requests();

@@ -123,6 +123,19 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
 			Double compilerShare) {
 
+		/** The phase of a measured window of closed load (capacity), and of a paced one (CPU per request at the rate). */
+		public static final String CAPACITY = "capacity";
+
+		public static final String RATE = "rate";
+
+		/** The phase of a warm-up window (closed load, on every CPU). */
+		public static final String WARMUP = "warmup";
+
+		/** The phase of a settling window of closed load, and of a paced one. */
+		public static final String SETTLE = "settle";
+
+		public static final String SETTLE_PACED = "settle-paced";
+
 		/** Without the compilers' share (files written before it was measured). */
 		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,

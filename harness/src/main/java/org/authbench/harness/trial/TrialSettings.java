@@ -26,7 +26,8 @@ import org.authbench.harness.load.LoadDefaults;
  * about 1% from its first window (trials of 2026-12-04)
  * @param users users logged in per target, whose credentials the requests cycle through
  * @param mix request kinds in percent, in tens: {@code me}, {@code items}, {@code write}
- * @param rate the paced windows' requests/s; null: half the lowest warm capacity of all targets
+ * @param rate the paced windows' requests/s; null: {@link #DEFAULT_RATE}, or half the lowest warm
+ * capacity of all targets when that is less
  * @param pin the generator on a CPU of its own and the systems on the others (when the machine has
  * at least two)
  * @param seed of the random round orders, recorded so that a trial's order can be replayed
@@ -34,6 +35,13 @@ import org.authbench.harness.load.LoadDefaults;
 public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmupWindows, double tolerance, int rounds,
 		int threads, int connections, int warmupConnections, int users, Map<String, Integer> mix, Integer rate,
 		boolean pin, long seed) {
+
+	/**
+	 * The paced windows' rate unless given: one for every comparison, below every configuration's
+	 * capacity on one core of this machine (clustered, the slowest, served 1,700–1,750 requests/s
+	 * pinned in the demos of 2026-12-05: 800 is 46% of it).
+	 */
+	public static final int DEFAULT_RATE = 800;
 
 	public TrialSettings {
 		mix = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mix));

@@ -57,7 +57,7 @@ class InterleavedTrialTests {
 	}
 
 	private static TrialResult.Window paced(double compilerShare) {
-		return new TrialResult.Window("jwt", TrialAnalysis.SETTLE_PACED, 0, 0, 2, 2000, 0, 1000, 1, 2, 0.1,
+		return new TrialResult.Window("jwt", TrialResult.Window.SETTLE_PACED, 0, 0, 2, 2000, 0, 1000, 1, 2, 0.1,
 				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare);
 	}
 
@@ -71,23 +71,24 @@ class InterleavedTrialTests {
 	}
 
 	@Test
-	void thePacedRateIsHalfTheLowestWarmCapacityInHundreds() {
-		var warm = java.util.Map.of("a", new InterleavedTrial.Warmup(List.of(new double[] { 1650, 440 }), true, 60),
+	void thePacedRateIsHalfTheLowestWarmCapacityInHundredsWhenThatIsBelowTheDefault() {
+		var warm = java.util.Map.of("a", new InterleavedTrial.Warmup(List.of(new double[] { 1450, 440 }), true, 60),
 				"b", new InterleavedTrial.Warmup(List.of(new double[] { 12900, 106 }), true, 60));
 
-		assertThat(InterleavedTrial.pacedRate(warm)).isEqualTo(800);
+		assertThat(InterleavedTrial.pacedRate(warm)).isEqualTo(700);
 	}
 
 	@Test
-	void fromAThousandUpThePacedRateComesInFiveHundreds() {
-		// The demo's clustered, two runs: 3,800 and 3,200 req/s in its last warm-up window.
-		var one = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
+	void aMachineThatRunsFasterOrSlowerKeepsTheDefaultRate() {
+		// The demo's clustered, two runs: its last warm-up windows at 1,600-1,700 and 3,200-3,800 req/s
+		// (paced at 800 and at 1,500 by the former rule).
+		var slow = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
+				List.of(new double[] { 1600, 600 }, new double[] { 1700, 580 }, new double[] { 1650, 590 }), true, 60));
+		var fast = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
 				List.of(new double[] { 3300, 500 }, new double[] { 3500, 480 }, new double[] { 3800, 450 }), true, 60));
-		var other = java.util.Map.of("clustered", new InterleavedTrial.Warmup(
-				List.of(new double[] { 3600, 470 }, new double[] { 3400, 490 }, new double[] { 3200, 510 }), true, 60));
 
-		assertThat(InterleavedTrial.pacedRate(one)).isEqualTo(1500);
-		assertThat(InterleavedTrial.pacedRate(other)).isEqualTo(1500);
+		assertThat(InterleavedTrial.pacedRate(slow)).isEqualTo(TrialSettings.DEFAULT_RATE);
+		assertThat(InterleavedTrial.pacedRate(fast)).isEqualTo(TrialSettings.DEFAULT_RATE);
 	}
 
 	@Test

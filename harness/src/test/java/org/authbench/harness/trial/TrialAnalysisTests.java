@@ -207,6 +207,25 @@ class TrialAnalysisTests {
 		assertThat(disturbed.warnings()).singleElement().asString().contains("other processes used 30%");
 	}
 
+	@Test
+	void aPacedRateNearAConfigurationsCapacityMakesTheTrialNotValid() {
+		Map<String, InterleavedTrial.Warmup> warm = Map.of("a", new InterleavedTrial.Warmup(List.of(), true, 10));
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			windows.add(window("a", round, "capacity", 1, 1_250, Map.of("a", 0.9)));
+			windows.add(window("a", round, "rate", 1, 1000, Map.of("a", 0.8)));
+		}
+
+		TrialResult below = TrialAnalysis.analyse(settings(6), "a", 800, new TrialResult.Pinning("any", "any"),
+				List.of(target("a")), warm, Map.of(), windows);
+		TrialResult near = TrialAnalysis.analyse(settings(6), "a", 1000, new TrialResult.Pinning("any", "any"),
+				List.of(target("a")), warm, Map.of(), windows);
+
+		assertThat(below.valid()).as("800 is 64%% of 1,250: %s", below.warnings()).isTrue();
+		assertThat(near.valid()).isFalse();
+		assertThat(near.warnings()).singleElement().asString().contains("is 80% of its capacity (1250)", "--rate");
+	}
+
 	/**
 	 * A single Redis beside a primary with its replica and Sentinels: each role's CPU per request
 	 * at the paced rate, its own idle CPU (from the other target's windows) subtracted; the
