@@ -168,7 +168,7 @@ public record NginxConfig(LbMode mode, int port, List<Integer> appPorts, Duratio
 
 	/** The {@code access_log} line of {@code common.conf}: the buffered JSON log in {@code logs}, or off. */
 	public static String accessLogDirective(String logs, boolean on) {
-		return on ? "access_log " + logs + "/access.json authbench_json buffer=64k flush=1s;" : "access_log off;";
+		return on ? "access_log " + logs + "/access.json authbench_json buffer=64k flush=250ms;" : "access_log off;";
 	}
 
 	/**

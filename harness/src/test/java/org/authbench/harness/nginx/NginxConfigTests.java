@@ -49,7 +49,7 @@ class NginxConfigTests {
 		config(LbMode.ROUND_ROBIN, false).render(TEMPLATES, this.dir.resolve("off"), logs);
 
 		assertThat(Files.readString(this.dir.resolve("on/common.conf")))
-			.contains("access_log " + logs + "/access.json authbench_json buffer=64k flush=1s;")
+			.contains("access_log " + logs + "/access.json authbench_json buffer=64k flush=250ms;")
 			.doesNotContain("access_log off;");
 		assertThat(Files.readString(this.dir.resolve("off/common.conf"))).contains("access_log off;")
 			.doesNotContain("access.json");
