@@ -177,8 +177,9 @@ public final class InterleavedTrial {
 			Collections.shuffle(active, random);
 			for (TrialTarget target : active) {
 				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
-				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()), TrialResult.Window.WARMUP, 0,
-						settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus, dir);
+				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()),
+						TrialResult.Window.WARMUP, 0, settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus,
+						dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());
 				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0) });
@@ -254,7 +255,7 @@ public final class InterleavedTrial {
 	 * for every comparison this machine can carry, lowered only for a configuration that cannot.
 	 * CPU per request depends on the rate (fewer requests per wake-up at a lower one, queueing near
 	 * saturation): derived from the warm capacities, which follow the machine's speed of the moment,
-	 * the demo's rate was 800 in one run and 1,500 in the next, clustered then at 46% and 86% of its
+	 * the demo's rate was 800 in one run and 1,500 in the next, clustered then at 46% and 68% of its
 	 * pinned capacity, and its CPU ratio 22% apart (2026-12-05, 14:20 and 14:28).
 	 */
 	static int pacedRate(Map<String, Warmup> warm) {

@@ -21,8 +21,8 @@ final class TrialAnalysis {
 
 	/**
 	 * The paced rate may be at most this share of a configuration's measured capacity: above it,
-	 * requests queue and its CPU per request at the rate is partly saturation's (clustered at 86%
-	 * of its capacity: CPU ratio 22% above the same demo's at 46%).
+	 * requests queue (an open load near saturation), and its CPU per request at the rate is then
+	 * partly queueing's, not the design's.
 	 */
 	static final double MAX_RATE_SHARE = 0.7;
 

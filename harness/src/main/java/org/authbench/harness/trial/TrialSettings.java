@@ -38,8 +38,8 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 
 	/**
 	 * The paced windows' rate unless given: one for every comparison, below every configuration's
-	 * capacity on one core of this machine (clustered, the slowest, served 1,700–1,750 requests/s
-	 * pinned in the demos of 2026-12-05: 800 is 46% of it).
+	 * capacity on one core of this machine (clustered, the slowest, served 1,745–2,453 requests/s
+	 * pinned in three demos of 2026-12-05: 800 is at most 46% of it).
 	 */
 	public static final int DEFAULT_RATE = 800;
 
