@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a simulation of the {@code gatling} module in its own JVM. Gatling 3.11+ has no
@@ -14,6 +16,11 @@ import java.util.Map;
  * with the classpath the gatling module's build writes to {@code target/gatling-classpath.txt}.
  * The JVM flags are the ones Gatling's Maven plugin uses (the binary log writer needs the
  * add-opens on JDK 17).
+ * <p>
+ * A simulation ends with the command that started it: when the harness is stopped (Ctrl-C,
+ * SIGTERM) while one runs, a shutdown hook ends it too, as {@code StartedStacks} brings the
+ * stacks down (seen: a reference run stopped by SIGTERM left its Gatling JVM loading nothing
+ * for the rest of its 50-s timeline).
  */
 public final class GatlingRunner {
 
@@ -29,6 +36,13 @@ public final class GatlingRunner {
 
 	/** Where the simulations are: their class names are this plus {@link Scenario#simulation()}. */
 	public static final String SIMULATION_PACKAGE = "org.authbench.gatling";
+
+	/** The simulations this JVM started that are still running. */
+	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "authbench-stop-gatling"));
+	}
 
 	private final Path repo;
 
@@ -61,6 +75,8 @@ public final class GatlingRunner {
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
+			RUNNING.add(process);
+			process.onExit().thenRun(() -> RUNNING.remove(process));
 			return new Started(process, metricsDir, log);
 		}
 		catch (IOException ex) {

@@ -39,6 +39,13 @@ class InterruptedRunIntegrationTests {
 		sigtermLeavesNothing(dir, "Running in the foreground", "up", "--variant", "baseline");
 	}
 
+	@Test
+	void sigtermDuringALoadRunEndsItsSimulationToo(@TempDir Path dir) throws IOException, InterruptedException {
+		// The simulation's JVM is among the processes that must be gone (a java command line).
+		sigtermLeavesNothing(dir, "warm-up window 1", "run", "--variant", "baseline", "--scenario", "steady", "--rate",
+				"50", "--duration", "60s", "--out", dir.toString());
+	}
+
 	/** Runs the harness with these arguments, sends SIGTERM once its output says {@code when}, checks the stack is gone. */
 	private static void sigtermLeavesNothing(Path dir, String when, String... args) throws IOException, InterruptedException {
 		Path log = dir.resolve("harness.out");
