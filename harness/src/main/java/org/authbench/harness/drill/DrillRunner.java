@@ -39,9 +39,6 @@ public final class DrillRunner implements AutoCloseable {
 	/** Users the {@link FailoverProbe} logs in before a Redis fault; half of them it logs out again. */
 	static final int PROBE_USERS = 20;
 
-	/** How long before a Redis fault the probe's users log in (their logouts come right before it). */
-	static final Duration PROBE_LEAD = Duration.ofSeconds(5);
-
 	/**
 	 * Users of the probe logged in ahead of a Redis freeze and logged out right after the thaw
 	 * (user0940…: apart from the first probe's); half of them log out.
@@ -91,26 +88,17 @@ public final class DrillRunner implements AutoCloseable {
 	 * later one by as much, so the time between two events stays what the timeline says: in the
 	 * demo's redis-outage drill (kill at 3 s, start at 6 s) the probe's 20 BCrypt logins once held
 	 * the kill until +6.08 s, the start followed 17 ms later, and Redis was down for 0.3 s, not 3.
+	 * The probes' logins come before, from {@link #logInProbes}.
 	 */
 	public void start(long measureStartMillis) {
-		for (DrillEvent event : this.drill.events()) {
-			boolean made;
-			synchronized (this.executed) {
-				made = this.probes.containsKey(event);
-			}
-			if (probed(event) && !made) {
-				long delay = measureStartMillis + event.at().toMillis() - System.currentTimeMillis();
-				this.executor.schedule(() -> logIn(event), Math.max(0, delay - PROBE_LEAD.toMillis()),
-						TimeUnit.MILLISECONDS);
-			}
-		}
 		scheduleFrom(0, measureStartMillis, 0);
 	}
 
 	/**
 	 * Makes the failover probes of the drill's Redis faults now, before its window opens: their 20
-	 * BCrypt logins per fault, left to {@link #PROBE_LEAD} before the fault, ran on cold instances
-	 * under load and held the demo's Redis kill (due at 3 s) until as late as 11.4 s into the window.
+	 * BCrypt logins per fault, once made 5 s before the fault, ran on cold instances under load and
+	 * held the demo's Redis kill (due at 3 s) until as late as 11.4 s into the window. A probe whose
+	 * logins fail here is reported as not made.
 	 */
 	public void logInProbes() {
 		for (DrillEvent event : this.drill.events()) {
@@ -210,9 +198,8 @@ public final class DrillRunner implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #PROBE_LEAD} before a Redis fault: the probe's logins (slow: BCrypt), so the fault stays
-	 * on time. Before a freeze, also the logins of the probe that logs out right after the thaw
-	 * (while frozen, Redis takes no login).
+	 * The probe's logins for a Redis fault (slow: BCrypt). Before a freeze, also the logins of the
+	 * probe that logs out right after the thaw (while frozen, Redis takes no login).
 	 */
 	private void logIn(DrillEvent event) {
 		try {
