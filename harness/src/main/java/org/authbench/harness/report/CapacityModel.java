@@ -52,7 +52,7 @@ final class CapacityModel {
 		for (TrialResult.Target target : trial.targets()) {
 			List<TrialResult.Window> windows = trial.windows()
 				.stream()
-				.filter(w -> w.target().equals(target.name()) && TrialResult.Window.CAPACITY.equals(w.phase()) && w.round() > 0
+				.filter(w -> w.target().equals(target.name()) && TrialResult.Window.CAPACITY.equals(w.phase()) && trial.measured(w)
 						&& w.requests() > 0 && w.processCpuSeconds() != null && !w.processCpuSeconds().isEmpty())
 				.toList();
 			if (windows.isEmpty() || target.capacity() == null) {

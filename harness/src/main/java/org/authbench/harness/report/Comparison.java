@@ -67,14 +67,24 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 * were made: a --quick comparison, or files written before)
 	 * @param compilerQuiet the JIT compilers' share that ended settling (null in files written
 	 * before it was recorded, when it was 0.01)
+	 * @param cpuSpeed the systems' CPU's speed over the rounds, and the rounds the figures are from
+	 * (null: not probed, and in files written before)
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
 			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
-			Double warmupTolerance, Double compilerQuiet) {
+			Double warmupTolerance, Double compilerQuiet, TrialResult.CpuSpeed cpuSpeed) {
 
 		public Trial {
 			model = model == null ? List.of() : model;
 			validation = validation == null ? List.of() : validation;
+		}
+
+		/** Without the CPU's speed (not probed). */
+		public Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
+				String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
+				Double warmupTolerance, Double compilerQuiet) {
+			this(reference, rate, windowSeconds, rounds, generatorCpus, systemCpus, pairs, model, validation,
+					warmupTolerance, compilerQuiet, null);
 		}
 	}
 

@@ -157,7 +157,26 @@ public final class MarkdownReport {
 						// Trials written before the threshold was recorded settled at 1%.
 						trial.compilerQuiet() == null ? 1.0 : trial.compilerQuiet() * 100, trial.rounds(),
 						trial.windowSeconds(), trial.windowSeconds(), trial.rate(), trial.reference(), trial.generatorCpus(),
-						trial.systemCpus());
+						trial.systemCpus()) + cpuSpeed(trial.cpuSpeed());
+	}
+
+	/** What the speed probe on the systems' CPU saw, in a sentence; empty without one. */
+	static String cpuSpeed(TrialResult.CpuSpeed speed) {
+		if (speed == null) {
+			return "";
+		}
+		String probe = " A speed probe timed a fixed piece of work on CPU %s before and after every window: "
+			.formatted(speed.cpu());
+		if (speed.slowRounds().isEmpty()) {
+			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor());
+		}
+		String slow = speed.slowRounds().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
+		double worst = speed.slowRounds().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		boolean excluded = speed.slowRounds().keySet().stream().noneMatch(speed.roundsUsed()::contains);
+		return probe + ("round%s %s ran slow (up to %.1f× its fast level, more than %.2f× counts), and %s.").formatted(
+				speed.slowRounds().size() == 1 ? "" : "s", slow, worst, speed.slowFactor(),
+				excluded ? "the figures are from the other rounds (" + speed.roundsUsed().size() + ")"
+						: "too few others remained: the figures are from every round, and the comparison is not valid");
 	}
 
 	static final String OBSERVABILITY_INTRO = "The same variant twice in the same trial: once lean (AUTHBENCH_OBSERVABILITY="

@@ -27,6 +27,11 @@ record Cpus(String generator, String systems, int count) {
 		return "any".equals(this.generator) ? null : this.generator;
 	}
 
+	/** The first of the systems' CPUs, where the speed probe runs; null when the systems are not pinned. */
+	String firstSystemCpu() {
+		return "any".equals(this.systems) ? null : this.systems.split("-")[0];
+	}
+
 	void pinSystems(List<TrialTarget> targets) {
 		if (!"any".equals(this.systems)) {
 			affinity(targets, this.systems);

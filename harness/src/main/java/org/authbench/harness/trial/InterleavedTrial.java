@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.metrics.CompilerCpu;
+import org.authbench.harness.metrics.CpuSpeed;
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.ProcessCpu;
@@ -70,6 +71,7 @@ public final class InterleavedTrial {
 		Cpus cpus = Cpus.plan(settings.pin());
 		List<TrialResult.Window> windows = new ArrayList<>();
 		Random random = new Random(settings.seed());
+		CpuSpeed speed = null;
 		try {
 			say("trial: %d configurations; %d users each, mix %s; warm-up in turns on every CPU, %d connections",
 					targets.size(), settings.users(), settings.mix(), settings.warmupConnections());
@@ -82,6 +84,11 @@ public final class InterleavedTrial {
 			}
 			Map<String, Warmup> warm = warmUp(targets, workloads, settings, Cpus.plan(false), random, dir, windows);
 			cpus.pinSystems(targets);
+			speed = cpus.firstSystemCpu() == null ? null : CpuSpeed.open(cpus.firstSystemCpu());
+			if (cpus.firstSystemCpu() != null && speed == null) {
+				say("trial: no speed probe on CPU %s (taskset could not pin a thread of authbench there): a slow stretch of"
+						+ " the machine is not told from the designs' cost", cpus.firstSystemCpu());
+			}
 			say("trial: measuring with the generator on CPU %s and the systems on CPU %s (settling windows first, until"
 					+ " two agree within %.0f%% and the JIT compilers are quiet)", cpus.generator(), cpus.systems(),
 					TrialAnalysis.SETTLE_TOLERANCE * 100);
@@ -90,17 +97,21 @@ public final class InterleavedTrial {
 				say("trial: paced windows at %d requests/s, not %d: half the lowest warm capacity is less", rate,
 						TrialSettings.DEFAULT_RATE);
 			}
-			settle(targets, workloads, settings, rate, cpus, dir, windows, random);
+			settle(targets, workloads, settings, rate, cpus, speed, dir, windows, random);
 			JitPriority.restore(targets);
-			for (int round = 1; round <= settings.rounds(); round++) {
+			int most = settings.rounds() + extraRounds(settings.rounds());
+			for (int round = 1;; round++) {
 				List<TrialTarget> order = new ArrayList<>(targets);
 				Collections.shuffle(order, random);
-				say("trial: round %d of %d: %s", round, settings.rounds(),
-						order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
+				say(round <= settings.rounds() ? "trial: round %d of %d: %s" : "trial: round %d (%d asked, one more): %s",
+						round, settings.rounds(), order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
 				for (Slot<TrialTarget> slot : roundPlan(order)) {
 					TrialTarget target = slot.target();
 					windows.add(window(target, targets, workloads.get(target.name()), slot.phase(), round, settings.window(),
-							slot.paced() ? rate : null, settings.connections(), settings, cpus, dir));
+							slot.paced() ? rate : null, settings.connections(), settings, cpus, speed, dir));
+				}
+				if (!moreRounds(round, most, settings.rounds(), speed, windows)) {
+					break;
 				}
 			}
 			TrialResult result = TrialAnalysis.analyse(settings, reference, rate,
@@ -110,9 +121,49 @@ public final class InterleavedTrial {
 			return result;
 		}
 		finally {
+			if (speed != null) {
+				speed.close();
+			}
 			JitPriority.restore(targets);
 			cpus.unpinSystems(targets);
 		}
+	}
+
+	/**
+	 * Rounds the trial may add at most, for rounds that ran on a slow CPU: half as many as asked
+	 * (3 in the demo's six: a round takes it about 17 s).
+	 */
+	static int extraRounds(int rounds) {
+		return rounds / 2;
+	}
+
+	/**
+	 * Whether to measure another round after {@code round}: until the rounds asked for, then while
+	 * fewer of them ran on a fast CPU than asked ({@link TrialAnalysis#cpuSpeed}), up to {@code most}.
+	 */
+	private boolean moreRounds(int round, int most, int asked, CpuSpeed speed, List<TrialResult.Window> windows) {
+		if (speed == null) {
+			return round < asked;
+		}
+		TrialResult.CpuSpeed seen = TrialAnalysis.cpuSpeed(speed.cpu(), asked, windows);
+		Double slow = seen.slowRounds().get(round);
+		if (slow != null) {
+			say("trial: round %d ran on a slow CPU %s (its speed probe took up to %.2f× the trial's fast level)", round,
+					speed.cpu(), slow);
+		}
+		int fast = round - seen.slowRounds().size();
+		boolean another = another(round, asked, most, seen.slowRounds().size());
+		if (round >= asked && fast < asked) {
+			say(another ? "trial: %d of %d rounds ran on a fast CPU so far: one more round (at most %d in all)"
+					: "trial: %d of %d rounds ran on a fast CPU, and %d rounds is the most: the figures take every round",
+					fast, round, most);
+		}
+		return another;
+	}
+
+	/** Whether to measure another round after {@code round}, {@code slow} of them on a slow CPU. */
+	static boolean another(int round, int asked, int most, int slow) {
+		return round < asked || (round - slow < asked && round < most);
 	}
 
 	/** One measured window of a round: whose, and which phase ({@code capacity} or {@code rate}). */
@@ -179,7 +230,7 @@ public final class InterleavedTrial {
 				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
 				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()),
 						TrialResult.Window.WARMUP, 0, settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus,
-						dir);
+						null, dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());
 				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0) });
@@ -207,7 +258,7 @@ public final class InterleavedTrial {
 	 * round: trials of 2026-12-04). A target that does not settle is cold (TrialAnalysis).
 	 */
 	private void settle(List<TrialTarget> targets, Map<String, Workload> workloads, TrialSettings settings, int rate,
-			Cpus cpus, Path dir, List<TrialResult.Window> windows, Random random) {
+			Cpus cpus, CpuSpeed speed, Path dir, List<TrialResult.Window> windows, Random random) {
 		Map<String, List<TrialResult.Window>> seen = new LinkedHashMap<>();
 		targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
 		while (true) {
@@ -222,9 +273,9 @@ public final class InterleavedTrial {
 			for (TrialTarget target : unsettled) {
 				List<TrialResult.Window> mine = seen.get(target.name());
 				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE, 0,
-						settings.window(), null, settings.connections(), settings, cpus, dir);
+						settings.window(), null, settings.connections(), settings, cpus, speed, dir);
 				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE_PACED,
-						0, settings.window(), rate, settings.connections(), settings, cpus, dir);
+						0, settings.window(), rate, settings.connections(), settings, cpus, speed, dir);
 				windows.add(closed);
 				windows.add(paced);
 				mine.add(closed);
@@ -275,7 +326,9 @@ public final class InterleavedTrial {
 	}
 
 	private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, Workload workload, String phase,
-			int round, Duration length, Integer rate, int connections, TrialSettings settings, Cpus cpus, Path dir) {
+			int round, Duration length, Integer rate, int connections, TrialSettings settings, Cpus cpus, CpuSpeed speed,
+			Path dir) {
+		Double speedBefore = speed == null ? null : speed.sampleMillis();
 		List<WrkLoad.Request> cycle = workload.cycle();
 		Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
 		all.forEach(t -> pids.put(t.name(), t.pids().get()));
@@ -312,10 +365,11 @@ public final class InterleavedTrial {
 		});
 		Long replication = redisCpu.getOrDefault(target.name(), Map.of()).containsKey(TrialTarget.REPLICA)
 				? RedisCommandStats.replicationBytes(redisBefore, redisAfter) : null;
+		Double cpuSpeed = speed == null ? null : Math.round(Math.max(speedBefore, speed.sampleMillis()) * 1000) / 1000.0;
 		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
 				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
 				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication,
-				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0);
+				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0, cpuSpeed);
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */
@@ -380,6 +434,15 @@ public final class InterleavedTrial {
 				result.pinning().systemCpus(), result.otherLoad() == null ? ""
 						: "; other processes used %.1f%% of the machine's CPU (median over the measured windows)"
 							.formatted(result.otherLoad() * 100));
+		if (result.cpuSpeed() != null) {
+			TrialResult.CpuSpeed speed = result.cpuSpeed();
+			this.out.printf("  CPU %s speed probe: fast level %.2f ms; rounds that ran slow (over %.2f×): %s; figures from rounds %s%n",
+					speed.cpu(), speed.fastMillis(), speed.slowFactor(),
+					speed.slowRounds().isEmpty() ? "none" : speed.slowRounds().entrySet().stream()
+						.map(e -> "%d (%.2f×)".formatted(e.getKey(), e.getValue()))
+						.collect(Collectors.joining(", ")),
+					speed.roundsUsed());
+		}
 		result.warnings().forEach(w -> this.out.println("  warning: " + w));
 		this.out.flush();
 	}

@@ -169,14 +169,70 @@ final class TrialAnalysis {
 		return early > 0 ? late / early - 1 : 0;
 	}
 
+	/**
+	 * A round in which a window's CPU speed probe took more than this × the trial's fast level ran
+	 * on a slow CPU. The probe (the fastest of three pieces) stays within 1.18× its 10th percentile
+	 * on this machine's quiet stretches, while a trial's windows ran, both CPUs loaded (693 samples
+	 * per CPU, 2026-12-05 19:05–19:11); in a slow stretch the systems used 1.6–1.8× the CPU per
+	 * request for the same work.
+	 */
+	static final double SLOW_CPU = 1.25;
+
+	/** The probed windows' share below which the fast level lies (the 10th percentile). */
+	static final double FAST_QUANTILE = 0.10;
+
+	/**
+	 * The CPU speed over the measured rounds: the fast level (the {@value #FAST_QUANTILE} quantile
+	 * of the probe over the settling and measured windows), the rounds that ran slow, and the rounds
+	 * to take the figures from; null when no window was probed.
+	 */
+	static TrialResult.CpuSpeed cpuSpeed(String cpu, int roundsAsked, List<TrialResult.Window> windows) {
+		List<Double> probed = windows.stream()
+			.filter(w -> w.cpuSpeedMillis() != null && (w.round() > 0 || w.phase().startsWith(SETTLE)))
+			.map(TrialResult.Window::cpuSpeedMillis)
+			.sorted()
+			.toList();
+		if (probed.isEmpty()) {
+			return null;
+		}
+		double fast = probed.get((int) Math.floor(FAST_QUANTILE * (probed.size() - 1)));
+		Map<Integer, Double> slowest = new java.util.TreeMap<>();
+		windows.stream()
+			.filter(w -> w.round() > 0 && w.cpuSpeedMillis() != null)
+			.forEach(w -> slowest.merge(w.round(), w.cpuSpeedMillis() / fast, Math::max));
+		Map<Integer, Double> slow = new java.util.TreeMap<>();
+		slowest.forEach((round, factor) -> {
+			if (factor > SLOW_CPU) {
+				slow.put(round, Math.round(factor * 100) / 100.0);
+			}
+		});
+		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
+			.sorted().toList();
+		List<Integer> fastRounds = rounds.stream().filter(r -> !slow.containsKey(r)).toList();
+		return new TrialResult.CpuSpeed(cpu, Math.round(fast * 1000) / 1000.0, SLOW_CPU, slow,
+				fastRounds.size() >= roundsAsked ? fastRounds : rounds);
+	}
+
 	static TrialResult analyse(TrialSettings settings, String reference, int rate, TrialResult.Pinning pinning,
 			List<TrialTarget> targets, Map<String, InterleavedTrial.Warmup> warm,
 			Map<String, InterleavedTrial.PairSpec> pairs, List<TrialResult.Window> windows) {
-		List<TrialResult.Window> measured = windows.stream().filter(w -> w.round() > 0).toList();
+		TrialResult.CpuSpeed speed = cpuSpeed(pinning.systemCpus(), settings.rounds(), windows);
+		List<TrialResult.Window> measured = windows.stream()
+			.filter(w -> speed == null ? w.round() > 0 : speed.uses(w))
+			.toList();
 		// Idle CPU only from the measured rounds: in warm-up every target is loaded at once.
 		Map<String, Double> idle = new LinkedHashMap<>();
 		targets.forEach(t -> idle.put(t.name(), idleCpuPerSecond(t.name(), measured)));
 		List<String> warnings = new ArrayList<>();
+		if (speed != null && !speed.slowRounds().isEmpty()
+				&& speed.roundsUsed().stream().anyMatch(speed.slowRounds()::containsKey)) {
+			warnings.add(("the systems' CPU ran slow in %d of the %d rounds (%s: its speed probe took up to %.1f× its fast"
+					+ " level; more than %.2f× is slow), and fewer than %d rounds remained: their figures mix the machine's"
+					+ " speeds, which move the designs' costs unequally; measure on a quieter stretch of the machine")
+				.formatted(speed.slowRounds().size(), speed.roundsUsed().size(), speed.slowRounds().keySet(),
+						speed.slowRounds().values().stream().mapToDouble(Double::doubleValue).max().orElse(0), SLOW_CPU,
+						settings.rounds()));
+		}
 		List<TrialResult.Target> results = new ArrayList<>();
 		for (TrialTarget target : targets) {
 			String name = target.name();
@@ -255,7 +311,7 @@ final class TrialAnalysis {
 		}
 		boolean valid = warnings.isEmpty();
 		return new TrialResult(TrialResult.SCHEMA, settings, reference, rate, pinning, otherLoad, JIT_QUIET, valid,
-				warnings, results, pairResults, windows);
+				warnings, results, pairResults, windows, speed);
 	}
 
 	/**

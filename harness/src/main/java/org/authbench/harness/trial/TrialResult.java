@@ -21,12 +21,47 @@ import org.authbench.harness.metrics.MedianInterval;
  * @param targets one per configuration
  * @param pairs ratios of one configuration to another that differ in one setting (observability)
  * @param windows every window, warm-up included, in the order run
+ * @param cpuSpeed how fast the systems' CPU ran in each round, and which rounds the figures are
+ * from (null: not probed, and in older files, whose figures are from every round)
  */
 public record TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
 		Double otherLoad, Double compilerQuiet, boolean valid, List<String> warnings, List<Target> targets,
-		List<Pair> pairs, List<Window> windows) {
+		List<Pair> pairs, List<Window> windows, CpuSpeed cpuSpeed) {
 
 	public static final String SCHEMA = "authbench.trial/1";
+
+	/** Without the CPU's speed (not probed). */
+	public TrialResult(String schema, TrialSettings settings, String reference, int rate, Pinning pinning,
+			Double otherLoad, Double compilerQuiet, boolean valid, List<String> warnings, List<Target> targets,
+			List<Pair> pairs, List<Window> windows) {
+		this(schema, settings, reference, rate, pinning, otherLoad, compilerQuiet, valid, warnings, targets, pairs,
+				windows, null);
+	}
+
+	/**
+	 * The systems' CPU's speed over the measured rounds ({@link org.authbench.harness.metrics.CpuSpeed}).
+	 *
+	 * @param cpu the CPU probed
+	 * @param fastMillis the trial's fast level: the 10th percentile of the probe's CPU ms over the
+	 * settling and measured windows
+	 * @param slowFactor a round in which a window's probe took more than this × the fast level ran slow
+	 * @param slowRounds the rounds that ran slow, each with its slowest probe ÷ the fast level
+	 * @param roundsUsed the rounds the figures are from: those that did not run slow when they are
+	 * at least as many as the rounds asked for, else every round (and a warning)
+	 */
+	public record CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
+			List<Integer> roundsUsed) {
+
+		/** Whether a window belongs to the rounds the figures are from (warm-up and settling do not). */
+		public boolean uses(Window window) {
+			return window.round() > 0 && this.roundsUsed.contains(window.round());
+		}
+	}
+
+	/** Whether a window is one the figures are from: a measured round's, and with a speed probe, a used round's. */
+	public boolean measured(Window window) {
+		return this.cpuSpeed == null ? window.round() > 0 : this.cpuSpeed.uses(window);
+	}
 
 	/** Reads a {@code trial.json}. */
 	public static TrialResult read(Path file) {
@@ -116,12 +151,15 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * @param compilerShare the JIT compiler threads' share of the loaded target's JVMs' CPU in the
 	 * window ({@link org.authbench.harness.metrics.CompilerCpu}); null without a JVM whose threads
 	 * could be read, and in older files
+	 * @param cpuSpeedMillis the systems' CPU's speed around the window: CPU milliseconds of the
+	 * {@link org.authbench.harness.metrics.CpuSpeed} probe's fixed work, the slower of its samples just
+	 * before and just after the window (more: slower); null when not probed, and in older files
 	 */
 	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
 			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
 			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
-			Double compilerShare) {
+			Double compilerShare, Double cpuSpeedMillis) {
 
 		/** The phase of a measured window of closed load (capacity), and of a paced one (CPU per request at the rate). */
 		public static final String CAPACITY = "capacity";
@@ -135,6 +173,17 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 		public static final String SETTLE = "settle";
 
 		public static final String SETTLE_PACED = "settle-paced";
+
+		/** Without the CPU's speed (not probed). */
+		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
+				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
+				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
+				Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
+				Double compilerShare) {
+			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
+					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, redisCpuSeconds,
+					replicationBytes, compilerShare, null);
+		}
 
 		/** Without the compilers' share (files written before it was measured). */
 		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,

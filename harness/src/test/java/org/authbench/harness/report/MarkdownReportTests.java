@@ -1,7 +1,10 @@
 package org.authbench.harness.report;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.authbench.harness.trial.TrialResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,20 @@ class MarkdownReportTests {
 	void theMethodParagraphGivesTheCompilersShareThatEndedSettlingAndOnePercentForOlderSummaries() {
 		assertThat(MarkdownReport.trialMethod(trial(0.05, 0.03))).contains("JIT compilers were idle (at most 3% of its CPU)");
 		assertThat(MarkdownReport.trialMethod(trial(0.05, null))).contains("JIT compilers were idle (at most 1% of its CPU)");
+	}
+
+	@Test
+	void theMethodSaysWhichRoundsRanOnASlowCpuAndWhetherTheFiguresLeaveThemOut() {
+		assertThat(MarkdownReport.trialMethod(trial(null, 0.02))).doesNotContain("speed probe");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6))))
+			.contains("on CPU 0 before and after every window: no round ran slow (more than 1.25×");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, new TreeMap<>(Map.of(2, 1.6, 5, 1.4)),
+				List.of(1, 3, 4, 6, 7, 8))))
+			.contains("rounds 2, 5 ran slow (up to 1.6× its fast level")
+			.contains("the figures are from the other rounds (6)");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(1, 1.7), List.of(1, 2, 3))))
+			.contains("round 1 ran slow")
+			.contains("the figures are from every round, and the comparison is not valid");
 	}
 
 	private static Comparison.Trial trial(Double tolerance) {

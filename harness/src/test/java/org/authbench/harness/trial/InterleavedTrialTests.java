@@ -9,6 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterleavedTrialTests {
 
 	@Test
+	void roundsOnASlowCpuAreMadeUpForUpToHalfAsManyAgain() {
+		assertThat(InterleavedTrial.extraRounds(6)).isEqualTo(3);
+		int most = 6 + InterleavedTrial.extraRounds(6);
+		assertThat(InterleavedTrial.another(5, 6, most, 0)).as("before the rounds asked for").isTrue();
+		assertThat(InterleavedTrial.another(6, 6, most, 0)).as("six fast rounds").isFalse();
+		assertThat(InterleavedTrial.another(6, 6, most, 2)).as("four fast of six").isTrue();
+		assertThat(InterleavedTrial.another(8, 6, most, 2)).as("six fast of eight").isFalse();
+		assertThat(InterleavedTrial.another(9, 6, most, 5)).as("the most").isFalse();
+	}
+
+	@Test
 	void aRoundMeasuresEveryCapacityBeforeAnyPacedWindowInTheSameOrder() {
 		assertThat(InterleavedTrial.roundPlan(List.of("jwt", "baseline", "sticky")))
 			.extracting(slot -> slot.target() + " " + slot.phase())

@@ -153,6 +153,98 @@ class TrialAnalysisTests {
 		assertThat(results.get("quiet").warnings()).isEmpty();
 	}
 
+	@Test
+	void roundsThatRanOnASlowCpuAreLeftOutWhenEnoughOthersRemain() {
+		// b serves half of a, at twice its CPU, in every round on a fast CPU; rounds 2 and 5 ran while the
+		// systems' CPU was slow, which (as on this machine) slowed a more than b: b at 0.8× and 1.4× there.
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 8; round++) {
+			boolean slow = round == 2 || round == 5;
+			double probe = slow ? 4.0 : 2.4 + 0.01 * round;
+			windows.add(probed(window("a", round, "capacity", 1, slow ? 6_000 : 10_000, Map.of("a", 0.5, "b", 0.0)), probe));
+			windows.add(probed(window("b", round, "capacity", 1, slow ? 4_800 : 5_000, Map.of("a", 0.0, "b", 0.5)), 2.4));
+			windows.add(probed(window("a", round, "rate", 1, 1000, Map.of("a", slow ? 0.18 : 0.1, "b", 0.0)), 2.4));
+			windows.add(probed(window("b", round, "rate", 1, 1000, Map.of("a", 0.0, "b", slow ? 0.25 : 0.2)), 2.45));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(result.cpuSpeed().slowRounds()).containsOnlyKeys(2, 5);
+		assertThat(result.cpuSpeed().slowRounds().get(2)).isCloseTo(4.0 / 2.4, within(0.01));
+		assertThat(result.cpuSpeed().roundsUsed()).containsExactly(1, 3, 4, 6, 7, 8);
+		TrialResult.Target b = result.target("b").orElseThrow();
+		assertThat(b.capacityRatio().low()).as("no slow round's ratio among them").isCloseTo(0.5, within(0.001));
+		assertThat(b.capacityRatio().high()).isCloseTo(0.5, within(0.001));
+		assertThat(b.cpuRatio().low()).isCloseTo(2.0, within(0.001));
+		assertThat(result.valid()).isTrue();
+		assertThat(result.measured(windows.get(4))).as("round 2's window").isFalse();
+		assertThat(result.measured(windows.get(0))).as("round 1's window").isTrue();
+	}
+
+	@Test
+	void tooFewFastRoundsKeepEveryRoundAndMakeTheTrialNotValid() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			double probe = round <= 3 ? 4.0 : 2.4;
+			windows.add(probed(window("a", round, "capacity", 1, 10_000, Map.of("a", 0.5, "b", 0.0)), probe));
+			windows.add(probed(window("b", round, "capacity", 1, 5_000, Map.of("a", 0.0, "b", 0.5)), probe));
+			windows.add(probed(window("a", round, "rate", 1, 1000, Map.of("a", 0.1, "b", 0.0)), probe));
+			windows.add(probed(window("b", round, "rate", 1, 1000, Map.of("a", 0.0, "b", 0.2)), probe));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(result.cpuSpeed().slowRounds()).containsOnlyKeys(1, 2, 3);
+		assertThat(result.cpuSpeed().roundsUsed()).containsExactly(1, 2, 3, 4, 5, 6);
+		assertThat(result.valid()).isFalse();
+		assertThat(result.warnings()).singleElement().asString().contains("ran slow in 3 of the 6 rounds");
+	}
+
+	@Test
+	void withoutAProbeEveryMeasuredRoundCounts() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			windows.add(window("a", round, "capacity", 1, 10_000, Map.of("a", 0.5, "b", 0.0)));
+			windows.add(window("b", round, "capacity", 1, round == 1 ? 2_000 : 5_000, Map.of("a", 0.0, "b", 0.5)));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(result.cpuSpeed()).isNull();
+		assertThat(result.target("b").orElseThrow().capacityRatio().low()).isCloseTo(0.2, within(0.001));
+		assertThat(result.measured(windows.get(0))).isTrue();
+	}
+
+	@Test
+	void theFastLevelIsTheTenthPercentileOfTheSettlingAndMeasuredProbesNotTheWarmUps() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		windows.add(probed(window("a", 0, "warmup", 1, 1000, Map.of("a", 0.1)), 1.0));
+		for (int i = 0; i < 10; i++) {
+			windows.add(probed(window("a", i < 5 ? 0 : 1, i < 5 ? "settle" : "capacity", 1, 1000, Map.of("a", 0.1)),
+					2.0 + 0.1 * i));
+		}
+
+		TrialResult.CpuSpeed speed = TrialAnalysis.cpuSpeed("0", 1, windows);
+
+		assertThat(speed.fastMillis()).isEqualTo(2.0);
+		assertThat(speed.slowRounds()).as("round 1 at most 2.9 ms: 1.45×").containsOnlyKeys(1);
+	}
+
+	private static TrialResult analyse(List<TrialResult.Window> windows, int rounds) {
+		Map<String, InterleavedTrial.Warmup> warm = new LinkedHashMap<>();
+		warm.put("a", new InterleavedTrial.Warmup(List.of(), true, 10));
+		warm.put("b", new InterleavedTrial.Warmup(List.of(), true, 10));
+		return TrialAnalysis.analyse(settings(rounds), "a", 100, new TrialResult.Pinning("1", "0"),
+				List.of(target("a"), target("b")), warm, Map.of(), windows);
+	}
+
+	private static TrialResult.Window probed(TrialResult.Window w, double cpuSpeedMillis) {
+		return new TrialResult.Window(w.target(), w.phase(), w.round(), w.startEpochMillis(), w.seconds(), w.requests(),
+				w.errors(), w.throughput(), w.p50Ms(), w.p99Ms(), w.generatorCpuSeconds(), w.systemCpuSeconds(),
+				w.processCpuSeconds(), w.redisCommands(), w.otherCpuSeconds(), w.redisCpuSeconds(), w.replicationBytes(),
+				w.compilerShare(), cpuSpeedMillis);
+	}
+
 	private static TrialResult.Window settle(String target, double throughput, double compilerShare) {
 		return new TrialResult.Window(target, "settle", 0, 0, 1, (long) throughput, 0, throughput, 1, 2, 0.1,
 				Map.of(target, 0.5), Map.of(), null, 0.0, null, null, compilerShare);
