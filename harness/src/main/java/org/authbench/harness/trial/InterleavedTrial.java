@@ -233,11 +233,12 @@ public final class InterleavedTrial {
 						null, dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());
-				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0) });
+				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0),
+						window.compilerShare() == null ? Double.NaN : window.compilerShare() });
 				boolean agreed = TrialAnalysis.agree(mine, settings.tolerance());
 				converged.put(target.name(), agreed);
-				say("trial: warm-up %s window %d: %,.0f req/s, %.0f µs CPU/request%s", target.name(), mine.size(),
-						window.throughput(), window.cpuMicrosPerRequest(0), agreed ? " (steady)"
+				say("trial: warm-up %s window %d: %,.0f req/s, %.0f µs CPU/request, JIT compilers %s%s", target.name(),
+						mine.size(), window.throughput(), window.cpuMicrosPerRequest(0), share(window), agreed ? " (steady)"
 								: mine.size() >= settings.maxWarmupWindows() ? " (bound hit: COLD)" : "");
 			}
 		}

@@ -63,7 +63,12 @@ final class TrialAnalysis {
 	 * from the next even when the JVM is steady, so two single windows rarely agree within 5% when
 	 * they should, and sometimes agree when the JIT is merely between two bursts (seen: 2,792 and
 	 * 2,933 req/s, then 4,400 once measured). A block's mean halves that noise; comparing two
-	 * blocks also needs six windows at least, which a cold JVM's first plateau never lasts.
+	 * blocks also needs six windows at least. And the JIT compilers must be done: where a window
+	 * holds their share of the JVMs' CPU (a third figure), the last block's mean share is at most
+	 * {@link #WARMUP_JIT_QUIET}. Without that, a cold JVM's first plateau passed: in the demo of
+	 * 2026-12-05 20:00, on a slow stretch, clustered served 640–774 req/s over windows 4–7 with its
+	 * compilers at 34–47% of its CPU and was called steady at window 7 (it served 2,200 once warm),
+	 * jwt likewise at 1,994 req/s with 38%, and the paced rate derived from that fell to 300/s.
 	 */
 	static boolean agree(List<double[]> windows, double tolerance) {
 		int n = windows.size();
@@ -72,7 +77,21 @@ final class TrialAnalysis {
 		}
 		List<double[]> last = windows.subList(n - BLOCK, n);
 		List<double[]> before = windows.subList(n - 2 * BLOCK, n - BLOCK);
-		return close(mean(last, 0), mean(before, 0), tolerance) && close(mean(last, 1), mean(before, 1), tolerance);
+		return close(mean(last, 0), mean(before, 0), tolerance) && close(mean(last, 1), mean(before, 1), tolerance)
+				&& compilersDone(last);
+	}
+
+	/**
+	 * The JIT compilers' mean share of the JVMs' CPU over a warm-up block may be at most this. When
+	 * the two-block rule ended warm-up in the valid demos of 2026-12-05 19:39 and 19:48, the last
+	 * block's compilers used 0–5% (mean); on a cold plateau 34–60%.
+	 */
+	static final double WARMUP_JIT_QUIET = 0.10;
+
+	/** Whether the compilers' mean share over these windows (third figure; NaN or absent: unknown) is quiet enough. */
+	static boolean compilersDone(List<double[]> block) {
+		double[] shares = block.stream().filter(w -> w.length > 2 && !Double.isNaN(w[2])).mapToDouble(w -> w[2]).toArray();
+		return shares.length == 0 || java.util.Arrays.stream(shares).average().orElse(0) <= WARMUP_JIT_QUIET;
 	}
 
 	private static double mean(List<double[]> windows, int figure) {

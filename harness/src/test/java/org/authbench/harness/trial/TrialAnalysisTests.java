@@ -43,6 +43,22 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void aColdPlateauWithItsCompilersBusyDoesNotEndWarmUp() {
+		// clustered in the demo of 2026-12-05 20:00, on a slow stretch: req/s, µs CPU/request, JIT share.
+		double[][] seen = { { 227, 8065, 0.60 }, { 709, 2711, 0.54 }, { 754, 2533, 0.55 }, { 640, 2943, 0.47 },
+				{ 624, 3001, 0.46 }, { 659, 2732, 0.44 }, { 774, 2340, 0.34 } };
+		List<double[]> busy = new ArrayList<>(List.of(seen));
+		List<double[]> unknown = busy.stream().map(w -> new double[] { w[0], w[1], Double.NaN }).toList();
+		List<double[]> quiet = busy.stream().map(w -> new double[] { w[0], w[1], 0.02 }).toList();
+
+		assertThat(TrialAnalysis.agree(busy, 0.10)).as("the compilers at 34-46%").isFalse();
+		assertThat(TrialAnalysis.agree(unknown, 0.10)).as("the same figures, the compilers not read").isTrue();
+		assertThat(TrialAnalysis.agree(quiet, 0.10)).as("the same figures, the compilers at 2%").isTrue();
+		assertThat(TrialAnalysis.compilersDone(List.of(new double[] { 1, 1, 0.09 }, new double[] { 1, 1, 0.05 },
+				new double[] { 1, 1, 0.03 }))).as("a warm JVM's occasional compilation").isTrue();
+	}
+
+	@Test
 	void throughputAloneIsNotEnough() {
 		List<double[]> windows = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
