@@ -47,6 +47,15 @@ public final class DrillRunner implements AutoCloseable {
 
 	static final int THAW_PROBE_USERS = 10;
 
+	/**
+	 * How long before a Redis fault the probe's logouts start (never before the window opens), so
+	 * that the fault itself runs on time: 10 logouts and 10 checks took 2–3 s on the demo's
+	 * clustered stack just out of its warm-up (p50 about 200 ms under the drill's load), and the
+	 * kill due at 3 s ran at about 5 s, which left the window 8 s after the fault instead of 11
+	 * (demo of 2026-12-05 20:18, where clustered then "had not recovered when the run ended").
+	 */
+	static final Duration LOGOUT_LEAD = Duration.ofSeconds(3);
+
 	/** How long the probe waits for the stack to serve again after the drill before it gives up. */
 	static final Duration PROBE_PATIENCE = Duration.ofSeconds(20);
 
@@ -115,15 +124,27 @@ public final class DrillRunner implements AutoCloseable {
 		}
 		DrillEvent event = this.drill.events().get(index);
 		long due = measureStartMillis + event.at().toMillis();
+		long begin = Math.max(measureStartMillis, due + slipMillis - leadOf(event));
 		try {
 			this.executor.schedule(() -> runThenNext(index, measureStartMillis, slipMillis),
-					Math.max(0, due + slipMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+					Math.max(0, begin - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// Closed while an event ran: the events already scheduled still run (the executor's default),
 			// and so do the ones after them, here, in order.
-			sleepUntil(due + slipMillis);
+			sleepUntil(begin);
 			runThenNext(index, measureStartMillis, slipMillis);
+		}
+	}
+
+	/** {@link #LOGOUT_LEAD} for a fault whose probe logs out before it, else 0. */
+	private long leadOf(DrillEvent event) {
+		if (event.action() == DrillEvent.Action.THAW) {
+			return 0;
+		}
+		synchronized (this.executed) {
+			FailoverProbe probe = this.probes.get(event);
+			return probe != null && !probe.loggedOut() ? LOGOUT_LEAD.toMillis() : 0;
 		}
 	}
 
@@ -132,7 +153,7 @@ public final class DrillRunner implements AutoCloseable {
 		long due = measureStartMillis + this.drill.events().get(index).at().toMillis();
 		long started = System.currentTimeMillis();
 		try {
-			started = execute(this.drill.events().get(index));
+			started = execute(this.drill.events().get(index), due + slipMillis);
 		}
 		finally {
 			scheduleFrom(index + 1, measureStartMillis, Math.max(slipMillis, started - due));
@@ -151,11 +172,15 @@ public final class DrillRunner implements AutoCloseable {
 		}
 	}
 
-	/** Runs the event (with the probe's logouts that go with it); returns when its action started. */
-	private long execute(DrillEvent event) {
+	/**
+	 * Runs the event at {@code atMillis} (epoch), after the probe's logouts that go before it, which
+	 * start up to {@link #LOGOUT_LEAD} sooner; returns when its action started.
+	 */
+	private long execute(DrillEvent event, long atMillis) {
 		if (event.action() != DrillEvent.Action.THAW) {
 			logOutHalf(event);
 		}
+		sleepUntil(atMillis);
 		try {
 			return executeOnly(event);
 		}
@@ -236,8 +261,8 @@ public final class DrillRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Right before a fault (right after a thaw, for the thaw's probe): half of the probe's users
-	 * log out (no BCrypt: quick). A probe already logged out is left alone.
+	 * Shortly before a fault (at most {@link #LOGOUT_LEAD}; right after a thaw, for the thaw's
+	 * probe): half of the probe's users log out. A probe already logged out is left alone.
 	 */
 	private void logOutHalf(DrillEvent event) {
 		synchronized (this.executed) {

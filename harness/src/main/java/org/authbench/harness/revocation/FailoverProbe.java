@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Redis replication loses when its primary fails (docs/security.md case 22): ahead of a
- * Redis fault, logs users in through nginx; right before it, logs half of them out again, the
+ * Redis fault, logs users in through nginx; in the seconds before it, logs half of them out again, the
  * newest writes Redis holds, so the ones most exposed to asynchronous replication. Once the stack
  * serves again, {@link #check} presents every credential once more: a live one answered 401 is
  * a session lost, a logged-out one answered 200 is a revocation lost, a security finding.
