@@ -171,11 +171,9 @@ public final class MarkdownReport {
 			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor());
 		}
 		String slow = speed.slowRounds().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
-		double worst = speed.slowRounds().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-		boolean excluded = speed.slowRounds().keySet().stream().noneMatch(speed.roundsUsed()::contains);
 		return probe + ("round%s %s ran slow (up to %.1f× its fast level, more than %.2f× counts), and %s.").formatted(
-				speed.slowRounds().size() == 1 ? "" : "s", slow, worst, speed.slowFactor(),
-				excluded ? "the figures are from the other rounds (" + speed.roundsUsed().size() + ")"
+				speed.slowRounds().size() == 1 ? "" : "s", slow, speed.slowest(), speed.slowFactor(),
+				!speed.mixesSpeeds() ? "the figures are from the other rounds (" + speed.roundsUsed().size() + ")"
 						: "too few others remained: the figures are from every round, and the comparison is not valid");
 	}
 

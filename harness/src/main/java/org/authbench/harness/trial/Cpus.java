@@ -29,7 +29,12 @@ record Cpus(String generator, String systems, int count) {
 
 	/** The first of the systems' CPUs, where the speed probe runs; null when the systems are not pinned. */
 	String firstSystemCpu() {
-		return "any".equals(this.systems) ? null : this.systems.split("-")[0];
+		return first(this.systems);
+	}
+
+	/** The first CPU of a {@code taskset -c} range such as {@code 0-2}; null for "any". */
+	static String first(String cpus) {
+		return "any".equals(cpus) ? null : cpus.split("-")[0];
 	}
 
 	void pinSystems(List<TrialTarget> targets) {

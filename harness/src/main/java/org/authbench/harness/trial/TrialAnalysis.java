@@ -217,16 +217,10 @@ final class TrialAnalysis {
 			return null;
 		}
 		double fast = probed.get((int) Math.floor(FAST_QUANTILE * (probed.size() - 1)));
-		Map<Integer, Double> slowest = new java.util.TreeMap<>();
-		windows.stream()
-			.filter(w -> w.round() > 0 && w.cpuSpeedMillis() != null)
-			.forEach(w -> slowest.merge(w.round(), w.cpuSpeedMillis() / fast, Math::max));
 		Map<Integer, Double> slow = new java.util.TreeMap<>();
-		slowest.forEach((round, factor) -> {
-			if (factor > SLOW_CPU) {
-				slow.put(round, Math.round(factor * 100) / 100.0);
-			}
-		});
+		windows.stream()
+			.filter(w -> w.round() > 0 && w.cpuSpeedMillis() != null && w.cpuSpeedMillis() / fast > SLOW_CPU)
+			.forEach(w -> slow.merge(w.round(), Math.round(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
 		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
 			.sorted().toList();
 		List<Integer> fastRounds = rounds.stream().filter(r -> !slow.containsKey(r)).toList();
@@ -237,7 +231,7 @@ final class TrialAnalysis {
 	static TrialResult analyse(TrialSettings settings, String reference, int rate, TrialResult.Pinning pinning,
 			List<TrialTarget> targets, Map<String, InterleavedTrial.Warmup> warm,
 			Map<String, InterleavedTrial.PairSpec> pairs, List<TrialResult.Window> windows) {
-		TrialResult.CpuSpeed speed = cpuSpeed(pinning.systemCpus(), settings.rounds(), windows);
+		TrialResult.CpuSpeed speed = cpuSpeed(Cpus.first(pinning.systemCpus()), settings.rounds(), windows);
 		List<TrialResult.Window> measured = windows.stream()
 			.filter(w -> speed == null ? w.round() > 0 : speed.uses(w))
 			.toList();
@@ -245,14 +239,12 @@ final class TrialAnalysis {
 		Map<String, Double> idle = new LinkedHashMap<>();
 		targets.forEach(t -> idle.put(t.name(), idleCpuPerSecond(t.name(), measured)));
 		List<String> warnings = new ArrayList<>();
-		if (speed != null && !speed.slowRounds().isEmpty()
-				&& speed.roundsUsed().stream().anyMatch(speed.slowRounds()::containsKey)) {
+		if (speed != null && speed.mixesSpeeds()) {
 			warnings.add(("the systems' CPU ran slow in %d of the %d rounds (%s: its speed probe took up to %.1f× its fast"
 					+ " level; more than %.2f× is slow), and fewer than %d rounds remained: their figures mix the machine's"
 					+ " speeds, which move the designs' costs unequally; measure on a quieter stretch of the machine")
 				.formatted(speed.slowRounds().size(), speed.roundsUsed().size(), speed.slowRounds().keySet(),
-						speed.slowRounds().values().stream().mapToDouble(Double::doubleValue).max().orElse(0), SLOW_CPU,
-						settings.rounds()));
+						speed.slowest(), SLOW_CPU, settings.rounds()));
 		}
 		List<TrialResult.Target> results = new ArrayList<>();
 		for (TrialTarget target : targets) {

@@ -52,6 +52,16 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	public record CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
 			List<Integer> roundsUsed) {
 
+		/** The slowest round's probe ÷ the fast level; 0 when no round ran slow. */
+		public double slowest() {
+			return this.slowRounds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		}
+
+		/** Whether the figures take slow rounds too (too few fast ones remained). */
+		public boolean mixesSpeeds() {
+			return this.roundsUsed.stream().anyMatch(this.slowRounds::containsKey);
+		}
+
 		/** Whether a window belongs to the rounds the figures are from (warm-up and settling do not). */
 		public boolean uses(Window window) {
 			return window.round() > 0 && this.roundsUsed.contains(window.round());
