@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.authbench.harness.metrics.ProcessCpu;
+import org.authbench.harness.metrics.PreciseCpu;
 import org.authbench.harness.stack.Binaries;
 import org.authbench.harness.stack.DockerStack;
 import org.authbench.harness.stack.StackState;
@@ -27,12 +27,18 @@ public interface SystemCpu {
 	/** Lets every member run on {@code cpus} only (a CPU list as {@code taskset -c} takes it, e.g. {@code 0-2}). */
 	void pin(Map<String, Long> pids, String cpus);
 
-	/** Processes of this host: every process tree's ticks, and {@code taskset -a} on every thread. */
+	/**
+	 * Processes of this host: every process tree's CPU to the nanosecond ({@link PreciseCpu}: a
+	 * paced window of a light system spends a few tenths of a CPU-second, which 10-ms ticks would
+	 * count to several percent), and {@code taskset -a} on every thread.
+	 */
 	SystemCpu HOST = new SystemCpu() {
+
+		private final PreciseCpu cpu = new PreciseCpu();
 
 		@Override
 		public Map<String, Double> sample(Map<String, Long> pids) {
-			return ProcessCpu.sample(pids);
+			return this.cpu.sample(pids);
 		}
 
 		@Override

@@ -1,0 +1,110 @@
+package org.authbench.harness.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nanosecond counter against this JVM's own threads' CPU time (also to the nanosecond; the
+ * JDK's figure for the whole process counts 10-ms ticks like {@link ProcessCpu}). Unit tests run one
+ * class at a time, so this JVM's other threads are nearly idle meanwhile.
+ */
+class PreciseCpuTests {
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private static final Map<String, Long> SELF = Map.of("self", ProcessHandle.current().pid());
+
+	@Test
+	void aProcessWhoseThreadsAllLiveIsTheSumOfItsThreadsToTheNanosecond() {
+		PreciseCpu.Seen seen = new PreciseCpu.Seen();
+
+		assertThat(seen.update(Map.of(1L, 100_000_000L, 2L, 200_000_123L), 290_000_000L)).isEqualTo(300_000_123L);
+		assertThat(seen.update(Map.of(1L, 150_000_000L, 2L, 260_000_456L, 3L, 7L), 410_000_000L))
+			.as("a new thread counts in full; the ticks, short of the sum, change nothing").isEqualTo(410_000_463L);
+	}
+
+	@Test
+	void anEndedThreadKeepsWhatItWasLastSeenWithAndTheTicksTellOfThoseNeverSeen() {
+		long ms = 1_000_000;
+		PreciseCpu.Seen seen = new PreciseCpu.Seen();
+		seen.update(Map.of(1L, 100 * ms, 2L, 200 * ms), 290 * ms);
+
+		assertThat(seen.update(Map.of(1L, 150 * ms), 340 * ms)).as("thread 2 ended after it was seen with 200 ms")
+			.isEqualTo(350 * ms);
+		// Thread 3 started, used 50 ms and ended unseen: the true total is 410 ms, the ticks say 400.
+		assertThat(seen.update(Map.of(1L, 160 * ms), 400 * ms)).isEqualTo(400 * ms);
+		assertThat(seen.update(Map.of(1L, 170 * ms), 410 * ms)).as("from then on exact again").isEqualTo(410 * ms);
+		// Ticks short of the count by truncation move nothing.
+		assertThat(seen.update(Map.of(1L, 175 * ms), 400 * ms)).isEqualTo(415 * ms);
+	}
+
+	@Test
+	void aBurnOfThisJvmIsCountedInFullAndToTheNanosecond() {
+		PreciseCpu cpu = new PreciseCpu();
+		for (int k = 0; k < 20; k++) {
+			burn(5);
+			cpu.sample(SELF);
+		}
+		for (int k = 0; k < 5; k++) {
+			double before = cpu.sample(SELF).get("self");
+			double burnt = burn(23);
+			double after = cpu.sample(SELF).get("self");
+
+			// At least the burn: ticks fall short of it by up to 20 ms about every other window. Beyond it
+			// the samples' own reading (this JVM measures itself) and this JVM's other threads (the JIT).
+			assertThat(after - before).as("window %d, burnt %.4f s", k, burnt).isBetween(burnt, burnt + 0.030);
+			assertThat(Math.round((after - before) * 1e9) % 10_000_000).as("not a whole number of 10-ms ticks")
+				.isNotZero();
+		}
+	}
+
+	@Test
+	void aThreadThatStartsAndEndsBetweenTwoSamplesIsStillCounted() throws InterruptedException {
+		PreciseCpu cpu = new PreciseCpu();
+		double[] burnt = new double[1];
+		cpu.sample(SELF);
+		Thread brief = new Thread(() -> burnt[0] = burn(60), "brief");
+		brief.start();
+		brief.join();
+		double after = cpu.sample(SELF).get("self");
+		double later = cpu.sample(SELF).get("self");
+
+		assertThat(later).as("the counter never goes back").isGreaterThanOrEqualTo(after);
+		// Its time is only in the process's ticks, which are short of the true total by less than 20 ms.
+		assertThat(after).isGreaterThan(burnt[0]);
+	}
+
+	@Test
+	void aGoneProcessCountsNothing() throws Exception {
+		Process child = new ProcessBuilder("sleep", "30").start();
+		long pid = child.pid();
+		PreciseCpu cpu = new PreciseCpu();
+		assertThat(cpu.sample(Map.of("child", pid)).get("child")).isGreaterThan(0).isLessThan(0.5);
+		child.destroy();
+		child.waitFor();
+
+		assertThat(cpu.sample(Map.of("child", pid))).containsEntry("child", 0.0);
+	}
+
+	/** Spends about this many ms of this thread's CPU time; returns the seconds it spent. */
+	private static double burn(long millis) {
+		long start = THREADS.getCurrentThreadCpuTime();
+		long end = start + millis * 1_000_000;
+		long sink = 0;
+		long now;
+		while ((now = THREADS.getCurrentThreadCpuTime()) < end) {
+			for (int i = 0; i < 10_000; i++) {
+				sink += i * 31L ^ sink;
+			}
+		}
+		if (sink == 42) {
+			System.out.print("");
+		}
+		return (now - start) / 1e9;
+	}
+}
