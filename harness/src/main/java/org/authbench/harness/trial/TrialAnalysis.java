@@ -228,6 +228,24 @@ final class TrialAnalysis {
 				fastRounds.size() >= roundsAsked ? fastRounds : rounds);
 	}
 
+	/** Fewer fast rounds than this leave no trend to judge: two halves of one or two rounds each are noise. */
+	static final int MIN_TREND_ROUNDS = 4;
+
+	/**
+	 * A configuration's capacity by round, for the trend check: from the fast rounds alone where the
+	 * figures had to take slow ones too, since a slow stretch's end looks like a warm-up (a trial
+	 * of 2026-12-05, 21:41: rounds 1–5 slow, and both configurations' capacity "rose" 55–59%); null
+	 * when fewer than {@link #MIN_TREND_ROUNDS} of those remain, and the speed warning already
+	 * says why the figures are not valid.
+	 */
+	static List<Double> capacityForTrend(List<TrialResult.Window> measured, String name, TrialResult.CpuSpeed speed) {
+		boolean fastOnly = speed != null && speed.mixesSpeeds();
+		MedianInterval capacity = perRound(fastOnly
+				? measured.stream().filter(w -> !speed.slowRounds().containsKey(w.round())).toList() : measured, name,
+				CAPACITY, TrialResult.Window::throughput);
+		return capacity == null || fastOnly && capacity.values().size() < MIN_TREND_ROUNDS ? null : capacity.values();
+	}
+
 	static TrialResult analyse(TrialSettings settings, String reference, int rate, TrialResult.Pinning pinning,
 			List<TrialTarget> targets, Map<String, InterleavedTrial.Warmup> warm,
 			Map<String, InterleavedTrial.PairSpec> pairs, List<TrialResult.Window> windows) {
@@ -266,9 +284,10 @@ final class TrialAnalysis {
 							lastShare(settling, SETTLE), lastShare(settling, SETTLE_PACED)));
 			}
 			MedianInterval capacity = perRound(measured, name, CAPACITY, TrialResult.Window::throughput);
-			double trend = capacity == null ? 0 : trend(capacity.values());
+			List<Double> byRound = capacityForTrend(measured, name, speed);
+			double trend = byRound == null ? 0 : trend(byRound);
 			if (steady && trend > MAX_TREND) {
-				double overBest = laterHalfOverBestEarly(capacity.values());
+				double overBest = laterHalfOverBestEarly(byRound);
 				if (overBest > PLATEAU_TOLERANCE) {
 					steady = false;
 					warnings.add("%s: its capacity rose by %.0f%% from the first half of the rounds to the second, and no round of the first half came within %.0f%% of the second's level: it was still warming up, its figures are cold"

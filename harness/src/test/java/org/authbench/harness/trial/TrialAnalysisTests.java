@@ -217,6 +217,31 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void theEndOfASlowStretchIsNoWarmUpButAWarmUpAmongTheFastRoundsStillIs() {
+		// Rounds 1–4 ran slow, every configuration at 60%; in the fast rounds 5–8 a is level while b still rises.
+		long[] bFast = { 3_000, 3_300, 4_800, 5_000 };
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 8; round++) {
+			boolean slow = round <= 4;
+			double probe = slow ? 4.0 : 2.4;
+			windows.add(probed(window("a", round, "capacity", 1, slow ? 6_000 : 10_000, Map.of("a", 0.5, "b", 0.0)), probe));
+			windows.add(probed(window("b", round, "capacity", 1, slow ? 1_800 : bFast[round - 5],
+					Map.of("a", 0.0, "b", 0.5)), probe));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(result.cpuSpeed().mixesSpeeds()).isTrue();
+		assertThat(result.target("a").orElseThrow().converged()).as("a: level over the fast rounds").isTrue();
+		assertThat(result.target("b").orElseThrow().converged()).as("b: rose 55%% over the fast rounds").isFalse();
+		assertThat(result.warnings()).hasSize(2)
+			.anySatisfy(w -> assertThat(w).contains("ran slow in 4 of the 8 rounds"))
+			.anySatisfy(w -> assertThat(w).startsWith("b: its capacity rose"));
+		assertThat(TrialAnalysis.capacityForTrend(windows.subList(0, 14), "a", result.cpuSpeed()))
+			.as("three fast rounds: no trend to judge").isNull();
+	}
+
+	@Test
 	void withoutAProbeEveryMeasuredRoundCounts() {
 		List<TrialResult.Window> windows = new ArrayList<>();
 		for (int round = 1; round <= 6; round++) {
