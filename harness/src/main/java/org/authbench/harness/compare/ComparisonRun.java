@@ -116,8 +116,7 @@ public final class ComparisonRun {
 		long started = System.currentTimeMillis();
 		ExecutorService runEach = Executors.newCachedThreadPool();
 		TrialStacks trial = spec.studies().contains(Study.THROUGHPUT) ? trial(spec, dir, runs) : null;
-		if (trial != null && spec.trialInstances() != null
-				&& spec.trialInstances() != spec.stacks().apply(spec.setups().get(0).variant()).instances()) {
+		if (trial != null && drillsOnFreshStacks(spec)) {
 			trial.close();
 			trial = null;
 		}
@@ -229,10 +228,10 @@ public final class ComparisonRun {
 			warm = null;
 		}
 		if (warm != null) {
-			runOnStack(load, spec, setup, LoadRun.LiveStack.running(warm), onOneStack, tag, dir, runs, setup.id());
+			runOnStack(load, spec, setup, stack, LoadRun.LiveStack.running(warm), onOneStack, tag, dir, runs, setup.id());
 		}
 		else if (!onOneStack.isEmpty()) {
-			runOnOneStack(load, spec, setup, stack, onOneStack, tag, dir, runs);
+			runOnOneStack(load, spec, setup, drillStack(spec, stack), onOneStack, tag, dir, runs);
 		}
 		if (studies.contains(Study.CONTEXT_SIZE)) {
 			for (int bytes : spec.contextSizes()) {
@@ -240,6 +239,28 @@ public final class ComparisonRun {
 						tag + " context " + bytes + " B", dir, runs);
 			}
 		}
+	}
+
+	/**
+	 * The JIT of a quick comparison's fresh drill stacks: C1 only. Two cold instances under the demo's
+	 * 300 requests/s on this 2-core machine spent 1.5 cores compiling with C2 (tiered, the default)
+	 * and kept up with the load only after 16 s (p50 88 ms in the measured window); with C1 alone
+	 * they used 0.6 core, kept up after 6 s and answered at p50 6 ms, and the drill counted the same
+	 * sessions lost (docs/results.md, "Night of 2026-12-05/06"). A quick drill counts events; its
+	 * latencies were never comparable between designs. The trial, which gives the costs, keeps the
+	 * default JIT, and so does every drill of a full comparison.
+	 */
+	static final String QUICK_DRILL_JIT = "-XX:TieredStopAtLevel=1";
+
+	/** Whether the drills start stacks of their own: no trial ran, or it ran another instance count. */
+	static boolean drillsOnFreshStacks(Spec spec) {
+		return !spec.studies().contains(Study.THROUGHPUT) || spec.trialInstances() != null
+				&& spec.trialInstances() != spec.stacks().apply(spec.setups().get(0).variant()).instances();
+	}
+
+	/** The stack a setup's drills and revocation probe start fresh on. */
+	static StackSpec drillStack(Spec spec, StackSpec stack) {
+		return spec.quick() ? stack.withJvmOption(QUICK_DRILL_JIT) : stack;
 	}
 
 	/**
@@ -298,7 +319,7 @@ public final class ComparisonRun {
 			Path dir, List<Comparison.RunRef> runs) {
 		LoadRun.LiveStack live = load.start(stack, Planned.injectRedisLatency(planned), tag);
 		boolean ownStack = planned.get(0).study().equals(Study.CONTEXT_SIZE);
-		runOnStack(load, spec, setup, live, planned, tag, dir, runs,
+		runOnStack(load, spec, setup, stack, live, planned, tag, dir, runs,
 				ownStack ? setup.id() + "-" + planned.get(0).scenario() : setup.id());
 	}
 
@@ -309,8 +330,8 @@ public final class ComparisonRun {
 	 * Runs the studies one after the other on a running stack, then stops it; each study after
 	 * the first once every process is healthy again ({@link LoadRun#awaitHealthy}).
 	 */
-	private void runOnStack(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, List<Planned> planned,
-			String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
+	private void runOnStack(LoadRun load, Spec spec, Setup setup, StackSpec stack, LoadRun.LiveStack live,
+			List<Planned> planned, String tag, Path dir, List<Comparison.RunRef> runs, String logsName) {
 		try {
 			for (int i = 0; i < planned.size(); i++) {
 				Planned run = planned.get(i);
@@ -318,7 +339,7 @@ public final class ComparisonRun {
 					load.awaitHealthy(live, HEALTHY_AGAIN, tag);
 				}
 				runs.add(run.study().equals(Study.REVOCATION) ? revocation(spec, setup, live, tag, dir)
-						: measure(load, spec, setup, live, run, tag, dir));
+						: measure(load, spec, setup, stack, live, run, tag, dir));
 			}
 		}
 		finally {
@@ -336,9 +357,8 @@ public final class ComparisonRun {
 	}
 
 	/** The load runs of a study, {@code repeats} of them on the same stack, and their summary. */
-	private Comparison.RunRef measure(LoadRun load, Spec spec, Setup setup, LoadRun.LiveStack live, Planned run,
-			String tag, Path dir) {
-		StackSpec stack = setup.apply(spec.stacks().apply(setup.variant()));
+	private Comparison.RunRef measure(LoadRun load, Spec spec, Setup setup, StackSpec stack, LoadRun.LiveStack live,
+			Planned run, String tag, Path dir) {
 		LoadSpec loadSpec = loadSpec(spec, stack, setup.id(), run, dir.resolve("runs"));
 		Path runDir = dir.resolve("runs").resolve(loadSpec.name());
 		List<LoadRun.Repeat> repeats = new ArrayList<>();
@@ -417,6 +437,9 @@ public final class ComparisonRun {
 		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());
+		if (spec.quick() && drillsOnFreshStacks(spec)) {
+			settings.put("drillJit", QUICK_DRILL_JIT);
+		}
 		settings.put("drillRate", spec.rate());
 		settings.put("redisScenariosSkippedFor",
 				spec.setups().stream().filter(s -> !s.variant().usesRedis()).map(Setup::id).toList());

@@ -48,6 +48,18 @@ final class FailureMatrix {
 			+ "requests failed for more than 3 s; red half the users or more logged out, no recovery within the run, "
 			+ "or a logged-out credential still accepted (also after a Redis fault: \"logouts lost\"). Hover a cell for the sentence, click it for the time line.";
 
+	/**
+	 * The legend, and how the drills' JVMs compiled when that was not the default: a quick
+	 * comparison's fresh drill stacks run C1 only ({@code drillJit} in its settings).
+	 */
+	static String legend(Comparison comparison) {
+		Object jit = comparison.settings().get("drillJit");
+		return jit == null ? LEGEND : LEGEND + " The drills ran on fresh stacks whose JVMs compiled with C1 only (" + jit
+				+ "): cold C2 compilers held 1.5 of this machine's 2 cores at the drills' rate, C1 keeps up within seconds."
+				+ " A drill counts events; its latencies and recovery times come from JVMs a few seconds old, not from"
+				+ " steady ones.";
+	}
+
 	/** Requests that may fail without a user noticing much: a retry or two. */
 	static final int FEW = 10;
 

@@ -79,7 +79,7 @@ public final class HtmlReport {
 			return new View(comparison.name(), "Measured on " + comparison.machine() + ", " + comparison.measuredAt(),
 					comparison.valid(), Findings.of(comparison).stream().map(Emphasized::of).toList(),
 					MarkdownReport.NO_FINDINGS, new Section(architectTable(comparison), tableNote, MarkdownReport.NO_ROWS),
-					new Section(failureMatrix(comparison), FailureMatrix.LEGEND, MarkdownReport.NO_FAULTS),
+					new Section(failureMatrix(comparison), FailureMatrix.legend(comparison), MarkdownReport.NO_FAULTS),
 					new Section(choosingTable(comparison), Choosing.INTRO, null), CapacitySection.of(trial),
 					new Section(observabilityTable(trial), MarkdownReport.OBSERVABILITY_INTRO, null), trialMethod,
 					new Section(revocationTable(comparison), MarkdownReport.REVOCATION_INTRO, null),

@@ -60,7 +60,7 @@ public final class MarkdownReport {
 				FailureMatrix.cells(comparison, row).forEach(cell -> cells.add(cell.severity().mark() + cell.text()));
 				row(md, cells);
 			}
-			md.append("\n").append(FailureMatrix.LEGEND.replace("Hover a cell for the sentence, click it for the time line.",
+			md.append("\n").append(FailureMatrix.legend(comparison).replace("Hover a cell for the sentence, click it for the time line.",
 					"report.html shows each cell's sentence and links its time line.")).append("\n");
 		}
 		List<Choosing.Requirement> requirements = Choosing.of(comparison);

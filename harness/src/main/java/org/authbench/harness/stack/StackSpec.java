@@ -118,6 +118,11 @@ public record StackSpec(Variant variant, int instances, LbMode lb, int port, Lis
 		return toBuilder().appEnv(name, value).build();
 	}
 
+	/** The same stack with one more JVM option for every instance, after the others (a later one of the same flag wins). */
+	public StackSpec withJvmOption(String option) {
+		return toBuilder().jvmOption(option).build();
+	}
+
 	/** The same stack in another nginx mode. */
 	public StackSpec withLb(LbMode mode) {
 		return toBuilder().lb(mode).build();

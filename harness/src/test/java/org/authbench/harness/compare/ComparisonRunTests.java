@@ -112,6 +112,31 @@ class ComparisonRunTests {
 	}
 
 	@Test
+	void aQuickComparisonsFreshDrillStacksCompileWithC1OnlyAndNothingElseDoes() {
+		StackSpec sticky = StackSpec.builder(Variant.parse("sticky"), HOME).heap("512m").build();
+		ComparisonRun.Spec quick = spec(List.of("throughput", "failover"), List.of(0), true);
+		ComparisonRun.Spec full = spec(List.of("throughput", "failover"), List.of(0), false);
+
+		assertThat(ComparisonRun.drillStack(quick, sticky).launchOptions()).containsExactly("-Xms512m", "-Xmx512m",
+				"-XX:TieredStopAtLevel=1");
+		assertThat(ComparisonRun.drillStack(full, sticky).launchOptions()).containsExactly("-Xms512m", "-Xmx512m");
+	}
+
+	@Test
+	void theDrillsStartStacksOfTheirOwnWithoutATrialOrWithAnotherInstanceCountThanIts() {
+		List<Setup> setups = List.of(Setup.parse("baseline"), Setup.parse("sticky"));
+		java.util.function.BiFunction<List<String>, Integer, ComparisonRun.Spec> spec = (scenarios,
+				trialInstances) -> new ComparisonRun.Spec(setups, scenarios.stream().map(Study::parse).toList(),
+						variant -> StackSpec.builder(variant, HOME).instances(2).build(), true, 1, 300, List.of(),
+						HOME.resolve("results"), "t", null, trialInstances, false, false);
+
+		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), 1))).isTrue();
+		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("failover"), null))).isTrue();
+		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), null))).isFalse();
+		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), 2))).isFalse();
+	}
+
+	@Test
 	void contextSizesAreBounded() {
 		assertThatThrownBy(() -> spec(List.of("context-size"), List.of(0, 65_536)))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -143,7 +143,7 @@ class HtmlReportTests {
 	}
 
 	/** The newest committed demo's summary.json, each key of {@code edits} replaced by its value. */
-	private static Comparison newestDemo(Map<String, String> edits) throws IOException {
+	static Comparison newestDemo(Map<String, String> edits) throws IOException {
 		Path demo = FindingsTests.committedComparisons()
 			.filter(d -> d.getFileName().toString().endsWith("-demo"))
 			.reduce((first, second) -> second)
