@@ -56,7 +56,7 @@ final class FailureMatrix {
 		Object jit = comparison.settings().get("drillJit");
 		return jit == null ? LEGEND : LEGEND + " The drills ran on fresh stacks whose JVMs compiled with C1 only (" + jit
 				+ "): cold C2 compilers held 1.5 of this machine's 2 cores at the drills' rate, C1 keeps up within seconds."
-				+ " A drill counts events; its latencies and recovery times come from JVMs a few seconds old, not from"
+				+ " A drill counts events; its latencies and recovery times come from JVMs warmed for seconds, not from"
 				+ " steady ones.";
 	}
 
