@@ -17,6 +17,10 @@ class InterleavedTrialTests {
 		assertThat(InterleavedTrial.another(6, 6, most, 2)).as("four fast of six").isTrue();
 		assertThat(InterleavedTrial.another(8, 6, most, 2)).as("six fast of eight").isFalse();
 		assertThat(InterleavedTrial.another(9, 6, most, 5)).as("the most").isFalse();
+		assertThat(InterleavedTrial.another(6, 6, most, 3)).as("three fast of six: three more could make six").isTrue();
+		assertThat(InterleavedTrial.another(6, 6, most, 4)).as("two fast of six: three more could not").isFalse();
+		assertThat(InterleavedTrial.another(7, 6, most, 4)).as("three fast of seven: two more could not").isFalse();
+		assertThat(InterleavedTrial.another(3, 6, most, 3)).as("the rounds asked for are measured anyway").isTrue();
 	}
 
 	@Test
