@@ -24,18 +24,25 @@ class FailureMatrixTests {
 
 	@Test
 	void theLegendSaysWhenTheDrillsJvmsCompiledWithC1Only() throws java.io.IOException {
-		Comparison quick = HtmlReportTests.newestDemo(Map.of("\"quick\" : true,",
-				"\"quick\" : true, \"drillJit\" : \"-XX:TieredStopAtLevel=1\","));
-		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(quick.settings());
-		settings.remove("drillJit");
-		Comparison before = new Comparison(quick.schema(), quick.name(), quick.createdAt(), settings, quick.machine(),
-				quick.valid(), quick.warnings(), quick.rows(), quick.runs(), quick.timelines(), quick.contextSizes(),
-				quick.revocations(), quick.trial());
+		Comparison demo = HtmlReportTests.newestDemo(Map.of());
+		Comparison quick = withSettings(demo, "-XX:TieredStopAtLevel=1");
+		Comparison before = withSettings(demo, null);
 
 		assertThat(FailureMatrix.legend(quick)).startsWith(FailureMatrix.LEGEND)
 			.contains("C1 only (-XX:TieredStopAtLevel=1)");
 		assertThat(FailureMatrix.legend(before)).isEqualTo(FailureMatrix.LEGEND);
 		assertThat(MarkdownReport.render(quick)).contains("C1 only (-XX:TieredStopAtLevel=1)");
 		assertThat(HtmlReport.render(quick)).contains("C1 only (-XX:TieredStopAtLevel=1)");
+	}
+
+	/** The comparison with its settings' {@code drillJit} set, or left out when null. */
+	private static Comparison withSettings(Comparison c, String drillJit) {
+		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(c.settings());
+		settings.remove("drillJit");
+		if (drillJit != null) {
+			settings.put("drillJit", drillJit);
+		}
+		return new Comparison(c.schema(), c.name(), c.createdAt(), settings, c.machine(), c.valid(), c.warnings(),
+				c.rows(), c.runs(), c.timelines(), c.contextSizes(), c.revocations(), c.trial());
 	}
 }
