@@ -1,7 +1,6 @@
 package org.authbench.harness.metrics;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -80,29 +79,29 @@ public final class CompilerCpu {
 	}
 
 	private static void readJvm(long pid, Map<Long, Long> compiler, Map<Long, Long> all) {
-		Map<Long, Long> threads = new HashMap<>();
-		Map<Long, Long> compilers = new HashMap<>();
-		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
-			for (Path task : tasks) {
-				long tid = Long.parseLong(task.getFileName().toString());
-				try {
-					long nanos = runNanos(Files.readString(task.resolve("schedstat")));
-					threads.put(tid, nanos);
-					if (isCompilerThread(Files.readString(task.resolve("comm")).strip())) {
-						compilers.put(tid, nanos);
-					}
-				}
-				catch (IOException | RuntimeException ended) {
-					// The thread ended while we read it: it is not counted.
-				}
-			}
-		}
-		catch (IOException gone) {
+		Map<Long, Long> threads = PreciseCpu.threads(pid);
+		if (threads == null) {
 			return;
 		}
+		Map<Long, Long> compilers = new HashMap<>();
+		threads.forEach((tid, nanos) -> {
+			if (isCompilerThread(comm(pid, tid))) {
+				compilers.put(tid, nanos);
+			}
+		});
 		if (!compilers.isEmpty()) {
 			compiler.putAll(compilers);
 			all.putAll(threads);
+		}
+	}
+
+	/** A thread's name as the kernel keeps it; empty once the thread has ended. */
+	private static String comm(long pid, long tid) {
+		try {
+			return Files.readString(Path.of("/proc", String.valueOf(pid), "task", String.valueOf(tid), "comm")).strip();
+		}
+		catch (IOException ended) {
+			return "";
 		}
 	}
 
