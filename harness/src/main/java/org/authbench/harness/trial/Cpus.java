@@ -2,12 +2,17 @@ package org.authbench.harness.trial;
 
 import java.util.List;
 
+import org.authbench.harness.stack.Binaries;
+
 /**
  * Which CPUs the load generator and the systems under test get. With at least two CPUs and
  * pinning on, the generator gets the last CPU and every process of every system (threads
  * included, via {@code taskset -a}; a docker stack's containers by their cpuset: {@link SystemCpu})
  * the others, so the generator cannot take CPU from what it measures; afterwards the systems get
- * every CPU back. With one CPU, or pinning off, they share.
+ * every CPU back. authbench's own JVM (its sampling, its garbage collector and JIT compilers)
+ * keeps to the generator's CPU too while the systems are pinned ({@link #pinSelf}), so that the
+ * systems' CPU runs nothing else of authbench but the speed probe's thread, which pins itself.
+ * With one CPU, or pinning off, they share.
  *
  * @param generator the generator's CPU list for {@code taskset -c}, or "any"
  * @param systems the systems' CPU list, or "any"
@@ -47,6 +52,28 @@ record Cpus(String generator, String systems, int count) {
 		if (!"any".equals(this.systems)) {
 			affinity(targets, "0-" + (this.count - 1));
 		}
+	}
+
+	/**
+	 * Keeps every thread of this JVM on the generator's CPU (threads it starts later inherit that),
+	 * until {@link #unpinSelf}. Nothing to do when nothing is pinned.
+	 */
+	void pinSelf() {
+		if (!"any".equals(this.generator)) {
+			self(this.generator);
+		}
+	}
+
+	/** Gives every thread of this JVM every CPU back. */
+	void unpinSelf() {
+		if (!"any".equals(this.generator)) {
+			self("0-" + (this.count - 1));
+		}
+	}
+
+	private static void self(String cpus) {
+		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", cpus,
+				String.valueOf(ProcessHandle.current().pid()));
 	}
 
 	private static void affinity(List<TrialTarget> targets, String cpus) {

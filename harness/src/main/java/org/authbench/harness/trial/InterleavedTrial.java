@@ -84,6 +84,7 @@ public final class InterleavedTrial {
 			}
 			Map<String, Warmup> warm = warmUp(targets, workloads, settings, Cpus.plan(false), random, dir, windows);
 			cpus.pinSystems(targets);
+			cpus.pinSelf();
 			speed = cpus.firstSystemCpu() == null ? null : CpuSpeed.open(cpus.firstSystemCpu());
 			if (cpus.firstSystemCpu() != null && speed == null) {
 				say("trial: no speed probe on CPU %s (taskset could not pin a thread of authbench there): a slow stretch of"
@@ -126,6 +127,7 @@ public final class InterleavedTrial {
 			}
 			JitPriority.restore(targets);
 			cpus.unpinSystems(targets);
+			cpus.unpinSelf();
 		}
 	}
 

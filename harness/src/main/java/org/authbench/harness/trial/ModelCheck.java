@@ -81,6 +81,7 @@ public record ModelCheck(List<RedisRun> redis, List<QuotaRun> app, List<String> 
 					+ " (needs root)");
 		}
 		cpus.pinSystems(targets);
+		cpus.pinSelf();
 		try {
 			for (TrialTarget target : targets) {
 				Workload workload = new Workload(target, settings.mix(), settings.users());
@@ -106,6 +107,7 @@ public record ModelCheck(List<RedisRun> redis, List<QuotaRun> app, List<String> 
 		}
 		finally {
 			cpus.unpinSystems(targets);
+			cpus.unpinSelf();
 		}
 		ModelCheck check = new ModelCheck(redis, app, notes);
 		try {
