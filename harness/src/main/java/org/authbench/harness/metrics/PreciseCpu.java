@@ -39,15 +39,21 @@ public final class PreciseCpu {
 		return seconds;
 	}
 
-	/** One process's CPU so far, ns; 0 once it is gone. */
+	/**
+	 * One process's CPU so far, ns; 0 once it is gone. What was seen is kept by PID and start time:
+	 * a new process that got an old one's PID starts afresh, not with the old one's threads as
+	 * ended ones.
+	 */
 	long nanos(long pid) {
 		Map<Long, Long> live = threads(pid);
-		if (live == null) {
+		String stat = live == null ? null : ProcessCpu.stat(pid);
+		if (stat == null) {
 			this.seen.remove(pid);
 			return 0;
 		}
-		long ticks = ProcessCpu.ticks(pid) * NANOS_PER_TICK;
-		return this.seen.computeIfAbsent(pid, p -> new Seen()).update(live, ticks);
+		long ticks = ProcessCpu.parseTicks(stat) * NANOS_PER_TICK;
+		long start = ProcessCpu.parseStart(stat);
+		return this.seen.compute(pid, (p, old) -> Seen.of(old, start)).update(live, ticks);
 	}
 
 	/** Time on a CPU of every live thread of a process, ns by thread; null when the process is gone. */
@@ -76,9 +82,21 @@ public final class PreciseCpu {
 		/** How far a process's ticks may fall short of its true total: user and system time truncated apart. */
 		static final long TICKS_SHORT = 2 * NANOS_PER_TICK;
 
+		/** The process's start time (field 22 of {@code stat}, ticks since boot), which tells it from a later one with its PID. */
+		private final long start;
+
 		private Map<Long, Long> threads;
 
 		private long ended;
+
+		Seen(long start) {
+			this.start = start;
+		}
+
+		/** What was seen of the process that started at {@code start}: {@code old} if it is that one, else nothing yet. */
+		static Seen of(Seen old, long start) {
+			return old != null && old.start == start ? old : new Seen(start);
+		}
 
 		/**
 		 * The process's CPU so far from its live threads now and its ticks, both in ns.

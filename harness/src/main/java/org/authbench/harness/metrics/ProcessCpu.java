@@ -117,12 +117,23 @@ public final class ProcessCpu {
 
 	/** utime + stime (fields 14 and 15) of one process; 0 when it is gone. */
 	static long ticks(long pid) {
+		String stat = stat(pid);
+		return stat == null ? 0 : parseTicks(stat);
+	}
+
+	/** {@code /proc/<pid>/stat}, or null when the process is gone. */
+	static String stat(long pid) {
 		try {
-			return parseTicks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+			return Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 		}
 		catch (IOException gone) {
-			return 0;
+			return null;
 		}
+	}
+
+	/** The process's start time after boot, in clock ticks (field 22). */
+	static long parseStart(String stat) {
+		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[19]);
 	}
 
 	/** The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'. */

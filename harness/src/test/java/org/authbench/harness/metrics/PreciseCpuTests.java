@@ -21,7 +21,7 @@ class PreciseCpuTests {
 
 	@Test
 	void aProcessWhoseThreadsAllLiveIsTheSumOfItsThreadsToTheNanosecond() {
-		PreciseCpu.Seen seen = new PreciseCpu.Seen();
+		PreciseCpu.Seen seen = new PreciseCpu.Seen(1);
 
 		assertThat(seen.update(Map.of(1L, 100_000_000L, 2L, 200_000_123L), 290_000_000L)).isEqualTo(300_000_123L);
 		assertThat(seen.update(Map.of(1L, 150_000_000L, 2L, 260_000_456L, 3L, 7L), 410_000_000L))
@@ -31,7 +31,7 @@ class PreciseCpuTests {
 	@Test
 	void anEndedThreadKeepsWhatItWasLastSeenWithAndTheTicksTellOfThoseNeverSeen() {
 		long ms = 1_000_000;
-		PreciseCpu.Seen seen = new PreciseCpu.Seen();
+		PreciseCpu.Seen seen = new PreciseCpu.Seen(1);
 		seen.update(Map.of(1L, 100 * ms, 2L, 200 * ms), 290 * ms);
 
 		assertThat(seen.update(Map.of(1L, 150 * ms), 340 * ms)).as("thread 2 ended after it was seen with 200 ms")
@@ -41,6 +41,28 @@ class PreciseCpuTests {
 		assertThat(seen.update(Map.of(1L, 170 * ms), 410 * ms)).as("from then on exact again").isEqualTo(410 * ms);
 		// Ticks short of the count by truncation move nothing.
 		assertThat(seen.update(Map.of(1L, 175 * ms), 400 * ms)).isEqualTo(415 * ms);
+	}
+
+	@Test
+	void aNewProcessWithAnOldOnesPidStartsAfresh() {
+		long ms = 1_000_000;
+		PreciseCpu.Seen old = new PreciseCpu.Seen(1000);
+		old.update(Map.of(1L, 500 * ms, 2L, 300 * ms), 800 * ms);
+
+		assertThat(PreciseCpu.Seen.of(old, 1000)).as("the same process").isSameAs(old);
+		PreciseCpu.Seen later = PreciseCpu.Seen.of(old, 5000);
+		assertThat(later.update(Map.of(9L, 40 * ms), 40 * ms))
+			.as("the old process's threads are not the new one's ended threads").isEqualTo(40 * ms);
+		assertThat(PreciseCpu.Seen.of(null, 5000).update(Map.of(9L, 40 * ms), 40 * ms)).isEqualTo(40 * ms);
+	}
+
+	@Test
+	void theStartTimeIsField22() {
+		String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 0 0 20 0 42 0 987654 10000 100";
+		assertThat(ProcessCpu.parseTicks(stat)).isEqualTo(1234 + 567);
+		assertThat(ProcessCpu.parseStart(stat)).isEqualTo(987654);
+		assertThat(ProcessCpu.parseStart(ProcessCpu.stat(ProcessHandle.current().pid())))
+			.as("this JVM started after boot").isPositive();
 	}
 
 	@Test
