@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time the whole machine spent running processes, from the first line of {@code /proc/stat}
@@ -37,6 +38,24 @@ public final class MachineCpu {
 		}
 		long ticks = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3]);
 		return ticks / (double) ProcessCpu.TICKS_PER_SECOND;
+	}
+
+	/**
+	 * The machine's CPUs: the {@code cpuN} lines of {@code /proc/stat}. Unlike
+	 * {@code Runtime.availableProcessors()}, which counts the CPUs the calling thread may run on,
+	 * it does not change while authbench pins itself to the load generator's CPU.
+	 */
+	public static int count() {
+		try {
+			return parseCount(Files.readAllLines(STAT));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + STAT, ex);
+		}
+	}
+
+	static int parseCount(List<String> stat) {
+		return (int) stat.stream().filter(line -> line.matches("cpu\\d+\\s.*")).count();
 	}
 
 	/** CPU seconds this JVM (all its threads, not its children) has used. */

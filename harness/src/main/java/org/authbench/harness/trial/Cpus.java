@@ -2,6 +2,7 @@ package org.authbench.harness.trial;
 
 import java.util.List;
 
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.stack.Binaries;
 
 /**
@@ -20,7 +21,7 @@ import org.authbench.harness.stack.Binaries;
 record Cpus(String generator, String systems, int count) {
 
 	static Cpus plan(boolean pin) {
-		int count = Runtime.getRuntime().availableProcessors();
+		int count = MachineCpu.count();
 		if (!pin || count < 2) {
 			return new Cpus("any", "any", count);
 		}

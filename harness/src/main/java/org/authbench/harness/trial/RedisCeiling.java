@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.authbench.harness.load.LoadRun;
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.stack.Binaries;
@@ -358,8 +359,8 @@ public final class RedisCeiling {
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Thread> threads = new ArrayList<>();
 		List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
-		// Counted before pinning: once pinned, availableProcessors() counts only the pinned CPUs.
-		String everyCpu = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+		// Not availableProcessors(), which counts only the CPUs this thread is pinned to (a model check pins it).
+		String everyCpu = "0-" + (MachineCpu.count() - 1);
 		pinSelf(generatorCpus != null ? generatorCpus : everyCpu);
 		try {
 			for (int c = 0; c < CONNECTIONS; c++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.MedianInterval;
 
 import static org.authbench.harness.trial.TrialResult.Window.CAPACITY;
@@ -39,7 +40,7 @@ final class TrialAnalysis {
 	static Double otherLoad(List<TrialResult.Window> measured) {
 		List<Double> shares = measured.stream()
 			.filter(w -> w.otherCpuSeconds() != null && w.seconds() > 0)
-			.map(w -> w.otherCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors()))
+			.map(w -> w.otherCpuSeconds() / (w.seconds() * MachineCpu.count()))
 			.toList();
 		return shares.isEmpty() ? null : Math.round(MedianInterval.of(shares).median() * 1000) / 1000.0;
 	}
@@ -313,7 +314,7 @@ final class TrialAnalysis {
 					isReference ? null : ratio(measured, name, reference, RATE, null, idle, false),
 					perRound(measured, name, CAPACITY, TrialResult.Window::p99Ms),
 					perRound(measured, name, CAPACITY,
-							w -> w.generatorCpuSeconds() / (w.seconds() * Runtime.getRuntime().availableProcessors())),
+							w -> w.generatorCpuSeconds() / (w.seconds() * MachineCpu.count())),
 					errors, perRound(measured, name, CAPACITY,
 							w -> w.redisCommands() == null || w.requests() == 0 ? Double.NaN
 									: (double) w.redisCommands() / w.requests()),

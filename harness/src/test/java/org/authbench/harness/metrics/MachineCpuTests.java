@@ -15,6 +15,13 @@ class MachineCpuTests {
 	}
 
 	@Test
+	void theMachinesCpusAreTheCpuLinesOfProcStat() {
+		assertThat(MachineCpu.parseCount(java.util.List.of("cpu  10 0 5 100 0 0 0 0 0 0", "cpu0 5 0 2 50 0 0 0 0 0 0",
+				"cpu1 5 0 3 50 0 0 0 0 0 0", "intr 12345 0 1", "ctxt 999", "cpus_fake 1"))).isEqualTo(2);
+		assertThat(MachineCpu.count()).isEqualTo(Runtime.getRuntime().availableProcessors());
+	}
+
+	@Test
 	void anotherLineIsAnError() {
 		assertThatThrownBy(() -> MachineCpu.parseBusySeconds("cpu0 1 2 3 4")).isInstanceOf(IllegalArgumentException.class);
 	}

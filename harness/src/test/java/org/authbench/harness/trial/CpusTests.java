@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.authbench.harness.metrics.MachineCpu;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,8 @@ class CpusTests {
 			thread.start();
 			thread.join();
 			assertThat(later.get()).as("a thread started while pinned").isEqualTo(cpus.generator());
+			assertThat(MachineCpu.count()).as("the machine's CPUs, which shares of it are taken of, while this JVM is pinned")
+				.isEqualTo(cpus.count());
 		}
 		finally {
 			cpus.unpinSelf();
