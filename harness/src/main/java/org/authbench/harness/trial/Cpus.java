@@ -72,7 +72,8 @@ record Cpus(String generator, String systems, int count) {
 		}
 	}
 
-	private static void self(String cpus) {
+	/** Every thread of this JVM on {@code cpus} (a {@code taskset -c} list); threads it starts later inherit it. */
+	static void self(String cpus) {
 		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", cpus,
 				String.valueOf(ProcessHandle.current().pid()));
 	}

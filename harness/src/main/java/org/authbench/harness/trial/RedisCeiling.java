@@ -361,7 +361,8 @@ public final class RedisCeiling {
 		List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
 		// Not availableProcessors(), which counts only the CPUs this thread is pinned to (a model check pins it).
 		String everyCpu = "0-" + (MachineCpu.count() - 1);
-		pinSelf(generatorCpus != null ? generatorCpus : everyCpu);
+		// This JVM on the generator's CPUs, so that the replay does not take Redis's; on every CPU again after.
+		Cpus.self(generatorCpus != null ? generatorCpus : everyCpu);
 		try {
 			for (int c = 0; c < CONNECTIONS; c++) {
 				int offset = c * commands.size() / CONNECTIONS;
@@ -416,7 +417,7 @@ public final class RedisCeiling {
 		}
 		finally {
 			stop.set(true);
-			pinSelf(everyCpu);
+			Cpus.self(everyCpu);
 		}
 	}
 
@@ -527,16 +528,6 @@ public final class RedisCeiling {
 		double busy = cpu / seconds;
 		return new Replay(mix, connections, depth, round(seconds), commands, round(commands / seconds), round(cpu),
 				commands > 0 ? round(cpu * 1e6 / commands) : Double.NaN, round(busy), busy >= SATURATED, 0);
-	}
-
-	/**
-	 * This JVM's threads on these CPUs, so that the replay does not take Redis's; afterwards on every
-	 * CPU again. (Unpinning to "0-" + availableProcessors() − 1 while pinned left the harness on CPU 0
-	 * for good: env.json then said "1 cores" on this 2-core machine.)
-	 */
-	private static void pinSelf(String cpus) {
-		SystemCpu.run(Binaries.require("taskset", "util-linux").toString(), "-a", "-p", "-c", cpus,
-				String.valueOf(ProcessHandle.current().pid()));
 	}
 
 	private static int freePort() throws IOException {
