@@ -6,8 +6,12 @@
 # No registry is needed: when the base image is neither present nor pullable, it is made with
 # debootstrap from the host's Debian mirror and imported (root and the debootstrap package needed).
 # Uses only the legacy builder's features (no BuildKit: no RUN --mount, no # syntax= line).
+# AUTHBENCH_IMAGE_CONTEXT, when set, is the build context instead of this repository: a copy of
+# the files .dockerignore lets in (./authbench test builds from one in the background while Maven
+# rewrites the jars under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+CONTEXT=${AUTHBENCH_IMAGE_CONTEXT:-.}
 
 # The root pom's version (VersionTests keeps this copy in step); the app modules: one per variant
 # of the harness's catalogue of variants.
@@ -73,7 +77,7 @@ build() { # image name, Dockerfile, build args...
   shift 2
   say "building $image"
   # The legacy builder's deprecation notice is noise here; the log is shown when a build fails.
-  if ! docker build -f "$dockerfile" -t "$image" "$@" . >.authbench/images.log 2>&1; then
+  if ! docker build -f "$dockerfile" -t "$image" "$@" "$CONTEXT" >.authbench/images.log 2>&1; then
     cat .authbench/images.log >&2
     say "building $image failed (log above, kept in .authbench/images.log)"
     exit 1
@@ -85,9 +89,9 @@ if ! docker info >/dev/null 2>&1; then
   exit 1
 fi
 for app in "${APPS[@]}"; do
-  [ -f "$app/target/$app-$VERSION.jar" ] || { say "missing $app/target/$app-$VERSION.jar: run ./authbench images"; exit 1; }
+  [ -f "$CONTEXT/$app/target/$app-$VERSION.jar" ] || { say "missing $CONTEXT/$app/target/$app-$VERSION.jar: run ./authbench images"; exit 1; }
 done
-[ -d gatling/target/lib ] || { say "missing gatling/target/lib: run ./authbench images"; exit 1; }
+[ -d "$CONTEXT/gatling/target/lib" ] || { say "missing $CONTEXT/gatling/target/lib: run ./authbench images"; exit 1; }
 
 mkdir -p .authbench
 ensure_base_image

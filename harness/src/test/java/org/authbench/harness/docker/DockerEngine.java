@@ -3,12 +3,16 @@ package org.authbench.harness.docker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.authbench.harness.deploy.ContainerStack;
+import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The container tier's precondition, as a JUnit 5 extension: a Docker engine answers and the
  * images of {@code ./authbench images} are there. A test class that needs them fails at once
- * with what to install or run, never skips.
+ * with what to install or run, never skips. When {@code ./authbench test} builds the images in
+ * the background, it first waits for that build to end (bounded).
  */
 public final class DockerEngine implements BeforeAllCallback {
 
@@ -28,8 +33,12 @@ public final class DockerEngine implements BeforeAllCallback {
 		require();
 	}
 
+	/** How long a container test waits for the images {@code ./authbench test} builds in the background. */
+	static final Duration BACKGROUND_BOUND = Duration.ofMinutes(15);
+
 	/** Fails with what to do when there is no engine or an image is missing. */
-	public static void require() {
+	public static synchronized void require() {
+		awaitBackgroundImages(TestStacks.home().resolve(".authbench"), BACKGROUND_BOUND);
 		Output info = run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Map.of(), 30);
 		if (info.exit() != 0) {
 			throw new IllegalStateException("the container tests need a Docker engine: 'docker info' failed ("
@@ -46,6 +55,62 @@ public final class DockerEngine implements BeforeAllCallback {
 			throw new IllegalStateException("the container tests need the images " + missing
 					+ ": build them with ./authbench images (./authbench test does it first)");
 		}
+	}
+
+	/**
+	 * Waits for the image build that {@code ./authbench test} started in the background, if it did:
+	 * {@code images-background/pid} names it, {@code images-background/exit} holds its exit status
+	 * once it has ended. Fails naming its log when it failed, ended without a status, or outlasts
+	 * {@code bound}.
+	 */
+	static void awaitBackgroundImages(Path authbenchDir, Duration bound) {
+		Path dir = authbenchDir.resolve("images-background");
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		Path exit = dir.resolve("exit");
+		Path log = authbenchDir.resolve("images-background.log");
+		long deadline = System.nanoTime() + bound.toNanos();
+		boolean said = false;
+		try {
+			while (!Files.exists(exit)) {
+				if (!running(dir.resolve("pid")) && !Files.exists(exit)) {
+					throw new IllegalStateException("the background build of the container images ended without an exit"
+							+ " status (killed?); its log: " + log + ". Build them with ./authbench images");
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("the background build of the container images did not end within "
+							+ bound.toSeconds() + " s; its log: " + log);
+				}
+				if (!said) {
+					System.out.println("waiting for the container images, which ./authbench test builds in the background ("
+							+ log + ")");
+					said = true;
+				}
+				Thread.sleep(1000);
+			}
+			String status = Files.readString(exit).strip();
+			if (!"0".equals(status)) {
+				throw new IllegalStateException("the background build of the container images failed (exit " + status
+						+ "); its log: " + log);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the container images", ex);
+		}
+	}
+
+	/** Whether the process whose PID the file holds is alive; false without the file. */
+	private static boolean running(Path pidFile) throws IOException {
+		if (!Files.exists(pidFile)) {
+			return false;
+		}
+		return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).map(ProcessHandle::isAlive)
+			.orElse(false);
 	}
 
 	/** {@code docker-compose} (Debian's 1.29) when installed, else compose v2 as {@code docker compose}. */

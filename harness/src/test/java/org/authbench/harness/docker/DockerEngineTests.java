@@ -1,0 +1,86 @@
+package org.authbench.harness.docker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/** How a container test waits for the images {@code ./authbench test} builds in the background. */
+class DockerEngineTests {
+
+	@TempDir
+	Path authbench;
+
+	@Test
+	void withoutABackgroundBuildItDoesNotWait() {
+		assertThatNoException().isThrownBy(() -> DockerEngine.awaitBackgroundImages(this.authbench, Duration.ZERO));
+	}
+
+	@Test
+	void itWaitsWhileTheBuildRunsAndGoesOnWhenItSucceeded() throws Exception {
+		Process build = new ProcessBuilder("sleep", "2").start();
+		Path dir = background(build.pid());
+		CompletableFuture<Void> ends = CompletableFuture.runAsync(() -> {
+			try {
+				build.waitFor();
+				Files.writeString(dir.resolve("exit"), "0\n");
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		long started = System.nanoTime();
+
+		DockerEngine.awaitBackgroundImages(this.authbench, Duration.ofSeconds(30));
+
+		assertThat(build.isAlive()).as("the build ran until the wait ended").isFalse();
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(1000);
+		ends.join();
+	}
+
+	@Test
+	void aFailedBuildFailsTheTestNamingItsLog() throws Exception {
+		Files.writeString(background(ProcessHandle.current().pid()).resolve("exit"), "1\n");
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> DockerEngine.awaitBackgroundImages(this.authbench, Duration.ofSeconds(5)))
+			.withMessageContaining("failed (exit 1)")
+			.withMessageContaining(this.authbench.resolve("images-background.log").toString());
+	}
+
+	@Test
+	void aBuildThatEndedWithoutAStatusWasKilled() throws Exception {
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		background(gone.pid());
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> DockerEngine.awaitBackgroundImages(this.authbench, Duration.ofSeconds(5)))
+			.withMessageContaining("ended without an exit status");
+	}
+
+	@Test
+	void aBuildThatOutlastsTheBoundFailsTheTest() throws Exception {
+		background(ProcessHandle.current().pid());
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> DockerEngine.awaitBackgroundImages(this.authbench, Duration.ofMillis(1500)))
+			.withMessageContaining("did not end within");
+	}
+
+	/** The folder {@code ./authbench test} writes for a background build of this PID. */
+	private Path background(long pid) throws IOException {
+		Path dir = Files.createDirectories(this.authbench.resolve("images-background"));
+		Files.writeString(dir.resolve("pid"), pid + "\n");
+		return dir;
+	}
+}
