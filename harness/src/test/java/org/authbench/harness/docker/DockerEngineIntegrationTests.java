@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /** How a container test waits for the images {@code ./authbench test} builds in the background. */
-class DockerEngineTests {
+class DockerEngineIntegrationTests {
 
 	@TempDir
 	Path authbench;
