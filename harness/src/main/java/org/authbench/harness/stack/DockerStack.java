@@ -191,9 +191,11 @@ public final class DockerStack implements StackRuntime {
 				containers.createApp(app, n);
 				say("starting %s on port %d (%s, container %s)", app.name(), app.port(),
 						app.env().get("AUTHBENCH_INSTANCE_ID"), containers.name(app.name()));
-				app = app.started(containers.start(app.name()), System.currentTimeMillis());
-				state = save(state.with(app));
-				apps.add(app);
+				Member planned = app;
+				StackState before = state;
+				state = StartedStacks.recording(() -> save(
+						before.with(planned.started(containers.start(planned.name()), System.currentTimeMillis()))));
+				apps.add(state.member(app.name()).orElseThrow());
 			}
 			for (Member app : apps) {
 				awaitHealthy(containers, app, spec.startTimeout());
@@ -249,8 +251,9 @@ public final class DockerStack implements StackRuntime {
 	private StackState startAndAwait(DockerContainers containers, StackState state, String container, Member member,
 			Duration timeout) {
 		say("starting %s on port %d (container %s)", member.name(), member.port(), container);
-		Member started = member.started(containers.start(member.name()), System.currentTimeMillis());
-		StackState updated = save(state.with(started));
+		StackState updated = StartedStacks.recording(
+				() -> save(state.with(member.started(containers.start(member.name()), System.currentTimeMillis()))));
+		Member started = updated.member(member.name()).orElseThrow();
 		awaitHealthy(containers, started, timeout);
 		say("%s is healthy (pid %d)", started.name(), started.pid());
 		return updated;

@@ -58,10 +58,8 @@ public final class Stack implements StackRuntime {
 			for (int n = 1; n <= spec.instances(); n++) {
 				Member app = plan.app(n);
 				say("starting %s on port %d (%s)", app.name(), app.port(), app.env().get("AUTHBENCH_INSTANCE_ID"));
-				app = Processes.start(app);
-				state = state.with(app);
-				state.save();
-				apps.add(app);
+				state = startAndRecord(state, app);
+				apps.add(state.member(app.name()).orElseThrow());
 			}
 			for (Member app : apps) {
 				Health.await(app, spec.startTimeout());
@@ -128,9 +126,8 @@ public final class Stack implements StackRuntime {
 
 	private StackState startAndAwait(StackState state, Member member, Duration timeout) {
 		say("starting %s on port %d", member.name(), member.port());
-		Member started = Processes.start(member);
-		StackState updated = state.with(started);
-		updated.save();
+		StackState updated = startAndRecord(state, member);
+		Member started = updated.member(member.name()).orElseThrow();
 		Health.await(started, timeout);
 		if (started.role() == Member.Role.APP) {
 			Warmup.await(started, state.variantType().credential(), timeout);
@@ -292,6 +289,11 @@ public final class Stack implements StackRuntime {
 			throw new StackException(member.name() + " is not running; nothing to " + action.id()
 					+ " (use: chaos start " + member.name() + ")");
 		}
+	}
+
+	/** Starts the member's process and saves it into the state file, a step the shutdown hook cannot come between. */
+	private static StackState startAndRecord(StackState state, Member member) {
+		return StartedStacks.recording(() -> save(state.with(Processes.start(member))));
 	}
 
 	private static StackState save(StackState state) {
