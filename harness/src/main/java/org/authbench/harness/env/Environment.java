@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.stack.ClassDataArchive;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
@@ -69,7 +70,7 @@ public final class Environment {
 	static Map<String, Object> machine() {
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cpuModel", match(read("/proc/cpuinfo"), "model name\\s*:\\s*(.+)"));
-		machine.put("cores", Runtime.getRuntime().availableProcessors());
+		machine.put("cores", MachineCpu.count());
 		String memKb = match(read("/proc/meminfo"), "MemTotal:\\s*(\\d+) kB");
 		machine.put("memoryGiB", memKb == null ? null : Math.round(Long.parseLong(memKb) / 1024.0 / 1024.0 * 10) / 10.0);
 		return machine;

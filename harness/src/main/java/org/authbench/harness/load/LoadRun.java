@@ -23,6 +23,7 @@ import org.authbench.harness.drill.RedisLatencyProxy;
 import org.authbench.harness.env.Environment;
 import org.authbench.harness.metrics.AccessLog;
 import org.authbench.harness.metrics.LatencyLog;
+import org.authbench.harness.metrics.MachineCpu;
 import org.authbench.harness.metrics.ProcessCpu;
 import org.authbench.harness.metrics.RedisCommandStats;
 import org.authbench.harness.metrics.Timeline;
@@ -358,7 +359,7 @@ public final class LoadRun {
 				: window.startMillis() + spec.drill().events().get(0).at().toMillis();
 		return RunAnalysis.analyse(new RunAnalysis.Input(gatling.metricsDir(), window, spec.ladder(),
 				spec.stepDuration().toMillis(), Files.exists(accessLog) ? AccessLog.read(accessLog) : null,
-				Runtime.getRuntime().availableProcessors(), faultAt));
+				MachineCpu.count(), faultAt));
 	}
 
 	private void verifyOrRefuse(StackState state, String tag) {

@@ -153,16 +153,25 @@ public final class InterleavedTrial {
 			say("trial: round %d ran on a slow CPU %s (its speed probe took up to %.2f× the trial's fast level)", round,
 					speed.cpu(), slow);
 		}
-		int fast = round - seen.slowRounds().size();
-		boolean another = another(round, asked, most, seen.slowRounds().size());
+		int slowRounds = seen.slowRounds().size();
+		boolean another = another(round, asked, most, slowRounds);
+		int fast = round - slowRounds;
 		if (round >= asked && fast < asked) {
-			say(another ? "trial: %d of %d rounds ran on a fast CPU so far: one more round (at most %d in all)"
-					: round < most
-							? "trial: %d of %d rounds ran on a fast CPU, and even if every round up to the most (%d) did, too few would: the figures take every round"
-							: "trial: %d of %d rounds ran on a fast CPU, and %d rounds is the most: the figures take every round",
-					fast, round, most);
+			say("trial: %d of %d rounds ran on a fast CPU%s", fast, round, whatNext(another, round, most));
 		}
 		return another;
+	}
+
+	/** What the trial does when too few rounds ran fast: one more, or take every round, and why. */
+	private static String whatNext(boolean another, int round, int most) {
+		if (another) {
+			return " so far: one more round (at most %d in all)".formatted(most);
+		}
+		if (round < most) {
+			return (", and even if every round up to the most (%d) did, too few would: the figures take every"
+					+ " round").formatted(most);
+		}
+		return ", and %d rounds is the most: the figures take every round".formatted(most);
 	}
 
 	/**
