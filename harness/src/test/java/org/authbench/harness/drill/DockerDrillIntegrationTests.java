@@ -2,7 +2,6 @@ package org.authbench.harness.drill;
 
 import java.time.Duration;
 
-import org.authbench.harness.RunsBesideOthers;
 import org.authbench.harness.docker.DockerEngine;
 import org.authbench.harness.stack.Variant;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drills on the docker runtime (container tier), with short timelines: the fault only containers
  * can give, one instance cut off Redis while the others keep it ({@code redis-partition}), and what
  * each design loses or keeps. (A killed container's sticky sessions: DockerCompareIntegrationTests.)
- * Like the native drills they count sessions and errors, so they run beside the other classes.
  */
-@RunsBesideOthers
 @ExtendWith(DockerEngine.class)
 class DockerDrillIntegrationTests {
 
@@ -29,10 +26,9 @@ class DockerDrillIntegrationTests {
 
 	@Test
 	void clusteredAnswers503OnThePartitionedInstanceAndLosesNoSession() {
-		// app-2 serves again about 1 s after the heal (Lettuce's reconnect), then recovery needs 3 s without
-		// errors: 12 s left 1 s to spare, and a slow second on CI took it (recoveryMillis null). 15 s did
-		// while this class ran on the main thread; beside the other classes it gets 3 s more.
-		JsonNode partition = drill(Variant.parse("clustered"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(18));
+		// 15 s: app-2 serves again about 1 s after the heal (Lettuce's reconnect), then recovery needs 3 s
+		// without errors; 12 s left 1 s to spare, and a slow second on CI took it (recoveryMillis null).
+		JsonNode partition = drill(Variant.parse("clustered"), 2, "partition app-2@3s, heal app-2@7s", Duration.ofSeconds(15));
 
 		assertThat(partition.get("failed").get("serverError").asLong()).as("503 from the instance cut off Redis")
 			.isPositive();
