@@ -40,18 +40,24 @@ public final class MachineCpu {
 		return ticks / (double) ProcessCpu.TICKS_PER_SECOND;
 	}
 
+	/** The machine's CPUs, read once: the trial's analysis asks for every window. */
+	private static volatile int count;
+
 	/**
 	 * The machine's CPUs: the {@code cpuN} lines of {@code /proc/stat}. Unlike
 	 * {@code Runtime.availableProcessors()}, which counts the CPUs the calling thread may run on,
 	 * it does not change while authbench pins itself to the load generator's CPU.
 	 */
 	public static int count() {
-		try {
-			return parseCount(Files.readAllLines(STAT));
+		if (count == 0) {
+			try {
+				count = parseCount(Files.readAllLines(STAT));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read " + STAT, ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + STAT, ex);
-		}
+		return count;
 	}
 
 	static int parseCount(List<String> stat) {

@@ -191,10 +191,7 @@ public final class DockerStack implements StackRuntime {
 				containers.createApp(app, n);
 				say("starting %s on port %d (%s, container %s)", app.name(), app.port(),
 						app.env().get("AUTHBENCH_INSTANCE_ID"), containers.name(app.name()));
-				Member planned = app;
-				StackState before = state;
-				state = StartedStacks.recording(() -> save(
-						before.with(planned.started(containers.start(planned.name()), System.currentTimeMillis()))));
+				state = startAndRecord(containers, state, app);
 				apps.add(state.member(app.name()).orElseThrow());
 			}
 			for (Member app : apps) {
@@ -251,8 +248,7 @@ public final class DockerStack implements StackRuntime {
 	private StackState startAndAwait(DockerContainers containers, StackState state, String container, Member member,
 			Duration timeout) {
 		say("starting %s on port %d (container %s)", member.name(), member.port(), container);
-		StackState updated = StartedStacks.recording(
-				() -> save(state.with(member.started(containers.start(member.name()), System.currentTimeMillis()))));
+		StackState updated = startAndRecord(containers, state, member);
 		Member started = updated.member(member.name()).orElseThrow();
 		awaitHealthy(containers, started, timeout);
 		say("%s is healthy (pid %d)", started.name(), started.pid());
@@ -420,6 +416,12 @@ public final class DockerStack implements StackRuntime {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Starts the member's container and saves it into the state file, a step the shutdown hook cannot come between. */
+	private static StackState startAndRecord(DockerContainers containers, StackState state, Member member) {
+		return StartedStacks.recording(
+				() -> save(state.with(member.started(containers.start(member.name()), System.currentTimeMillis()))));
 	}
 
 	private static StackState save(StackState state) {
