@@ -146,6 +146,7 @@ final class MetricsRecorder implements AutoCloseable {
 			if (window >= 0) {
 				event("warmup-window", Map.of("ok", window));
 			}
+			readExtension(now);
 			if (!wasWarm && this.phases.warmedUp(now)) {
 				// The boundary itself, not the moment it was noticed: it is aligned with the time line's seconds.
 				long boundary = this.startEpochMillis + (this.phases.warmupEndNanos() - this.startNanos) / 1_000_000;
@@ -155,6 +156,23 @@ final class MetricsRecorder implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			ex.printStackTrace();
+		}
+	}
+
+	/** The harness's request for a longer last step ({@link Phases#EXTENSION_FILE}), if it made one. */
+	private void readExtension(long now) {
+		Path file = this.settings.metricsDir().resolve(Phases.EXTENSION_FILE);
+		if (!Files.exists(file)) {
+			return;
+		}
+		try {
+			String text = Files.readString(file).trim();
+			if (!text.isEmpty() && this.phases.extendLastStep(Long.parseLong(text), now)) {
+				event("extended", Map.of("lastStepExtendedMillis", this.phases.extensionMillis()));
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// Written by the harness in one move; a reading that fails is read again 100 ms later.
 		}
 	}
 
@@ -250,6 +268,7 @@ final class MetricsRecorder implements AutoCloseable {
 				: secondsSinceStart(this.phases.warmupEndNanos()));
 		run.put("warmupBoundHit", this.phases.warmupBoundHit());
 		run.put("stepSeconds", this.settings.stepDuration().toMillis() / 1000.0);
+		run.put("lastStepExtendedMillis", this.phases.extensionMillis());
 		return run;
 	}
 }

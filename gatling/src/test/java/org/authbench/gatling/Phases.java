@@ -1,5 +1,6 @@
 package org.authbench.gatling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -15,11 +16,23 @@ import java.util.function.LongUnaryOperator;
  * that fell behind skips its missed slots ({@link Workload#nextSlot}), so no catching up inflates
  * a window, nor reaches into the measurement.</li>
  * </ul>
- * Steps follow, each {@code stepDuration} long. All times are nanoTime values.
+ * Steps follow, each {@code stepDuration} long; the harness may lengthen the last one while a
+ * drill's event is still running near its end ({@link #extendLastStep}, from the file
+ * {@value #EXTENSION_FILE} in the metrics folder). All times are nanoTime values.
  */
 final class Phases {
 
 	static final double WARMUP_AGREEMENT = 0.05;
+
+	/**
+	 * The file in the metrics folder in which the harness asks for a longer last step: the
+	 * milliseconds to add, as text. A drill's restart that outlasts its window would otherwise end
+	 * the load before the instance is back, and the run would see no recovery.
+	 */
+	static final String EXTENSION_FILE = "extend-last-step-millis";
+
+	/** The most the last step may be lengthened, within the slack {@link AuthbenchSimulation} gives the run. */
+	static final Duration MAX_EXTENSION = Duration.ofSeconds(30);
 
 	private final LoadSettings settings;
 
@@ -31,6 +44,8 @@ final class Phases {
 	private volatile long warmupEndNanos = Long.MAX_VALUE;
 
 	private volatile boolean warmupBoundHit;
+
+	private volatile long extensionNanos;
 
 	private volatile long lastWindowOk = -1;
 
@@ -90,12 +105,32 @@ final class Phases {
 		if (!warmedUp(now)) {
 			return -1;
 		}
-		return (int) Math.min(this.settings.ladder().size(),
-				(now - this.warmupEndNanos) / this.settings.stepDuration().toNanos());
+		int steps = this.settings.ladder().size();
+		if (now - this.warmupEndNanos >= steps * this.settings.stepDuration().toNanos() + this.extensionNanos) {
+			return steps;
+		}
+		return (int) Math.min(steps - 1, (now - this.warmupEndNanos) / this.settings.stepDuration().toNanos());
 	}
 
 	boolean finished(long now) {
 		return step(now) >= this.settings.ladder().size();
+	}
+
+	/**
+	 * Lengthens the last step to {@code millis} beyond its planned end (at most {@link #MAX_EXTENSION});
+	 * no effect once the run has finished, nor to shorten it. Returns whether it lengthened.
+	 */
+	synchronized boolean extendLastStep(long millis, long now) {
+		long nanos = Math.min(MAX_EXTENSION.toNanos(), Duration.ofMillis(millis).toNanos());
+		if (finished(now) || nanos <= this.extensionNanos) {
+			return false;
+		}
+		this.extensionNanos = nanos;
+		return true;
+	}
+
+	long extensionMillis() {
+		return this.extensionNanos / 1_000_000;
 	}
 
 	/** The ladder value in force: the first step during warm-up. */

@@ -56,4 +56,29 @@ class PhasesTests {
 		assertThat(windowsUntilWarm(phases, 5000, 9000, 9300)).isEqualTo(3);
 		assertThat(phases.warmupBoundHit()).isFalse();
 	}
+
+	@Test
+	void theLastStepEndsLaterWhenTheHarnessExtendsItAndNeverAfterItEnded() {
+		Phases phases = new Phases(settings(300), 0, Workload.Model.OPEN);
+		windowsUntilWarm(phases, 900);
+		long end = WINDOW + Duration.ofSeconds(18).toNanos();
+
+		assertThat(phases.extendLastStep(5_000, end - 1)).isTrue();
+		assertThat(phases.finished(end)).as("still measuring at the planned end").isFalse();
+		assertThat(phases.step(end)).isZero();
+		assertThat(phases.level(end)).isEqualTo(300);
+		assertThat(phases.extendLastStep(4_000, end)).as("never shortened").isFalse();
+		assertThat(phases.finished(end + Duration.ofSeconds(5).toNanos())).isTrue();
+		assertThat(phases.extendLastStep(9_000, end + Duration.ofSeconds(5).toNanos())).as("too late").isFalse();
+		assertThat(phases.extensionMillis()).isEqualTo(5_000);
+	}
+
+	@Test
+	void anExtensionIsBounded() {
+		Phases phases = new Phases(settings(300), 0, Workload.Model.OPEN);
+		windowsUntilWarm(phases, 900);
+
+		assertThat(phases.extendLastStep(600_000, WINDOW)).isTrue();
+		assertThat(phases.extensionMillis()).isEqualTo(Phases.MAX_EXTENSION.toMillis());
+	}
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -284,6 +285,19 @@ public final class DrillRunner implements AutoCloseable {
 	/** The stack as the events left it (a restarted instance has a new PID). */
 	public StackState state() {
 		return this.state;
+	}
+
+	/**
+	 * When the drill's last event was done (epoch milliseconds), once every event has run; empty
+	 * while one is still to come or running (a restart waits for its instance to be healthy).
+	 */
+	public OptionalLong lastEventDoneAt() {
+		synchronized (this.executed) {
+			if (this.executed.size() < this.drill.events().size()) {
+				return OptionalLong.empty();
+			}
+			return OptionalLong.of(this.executed.stream().mapToLong(Executed::doneMillis).max().orElseThrow());
+		}
 	}
 
 	public List<Executed> executed() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,6 +49,25 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadRun {
 
 	static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	/** The simulation's file for a longer last step (gatling module: {@code Phases.EXTENSION_FILE}). */
+	static final String EXTENSION_FILE = "extend-last-step-millis";
+
+	/** The most a drill's window is lengthened; the simulation caps it at as much ({@code Phases.MAX_EXTENSION}). */
+	static final Duration MAX_EXTENSION = Duration.ofSeconds(30);
+
+	/** How long before the window's end it is decided whether to lengthen it: the simulation reads the file every 100 ms. */
+	static final Duration EXTENSION_LEAD = Duration.ofSeconds(2);
+
+	/**
+	 * How much longer a window gets while a drill event is still running, decided again {@link #EXTENSION_LEAD}
+	 * before the new end: no longer than {@link #AFTER_LAST_EVENT} less the lead, so that the window ends
+	 * {@link #AFTER_LAST_EVENT} after the event, not up to a step later.
+	 */
+	static final Duration EXTENSION_STEP = Duration.ofSeconds(3);
+
+	/** What a window keeps after a drill's last event: a recovery needs 3 s without errors, and 2 s to spare. */
+	static final Duration AFTER_LAST_EVENT = Duration.ofSeconds(DrillAnalysis.QUIET_SECONDS + 2);
 
 	private final PrintWriter out;
 
@@ -262,8 +282,7 @@ public final class LoadRun {
 				drill.start(opening.startMillis());
 				say("%s drill %s: %s", tag, spec.drill().name(), spec.drill().describe());
 			}
-			long end = opening.startMillis() + spec.duration().toMillis();
-			sleepUntil(end, opening.startMillis(), tag);
+			long end = measureUntil(opening.startMillis(), spec.duration(), drill, gatling, tag);
 			window = close(opening, drill != null ? drill.state() : live.state, gatling, end);
 			if (drill != null) {
 				drill.close();
@@ -395,14 +414,64 @@ public final class LoadRun {
 		}
 	}
 
-	private void sleepUntil(long end, long start, String tag) {
-		long nextReport = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < end) {
+	/**
+	 * Waits out the measurement window and returns its end. A drill's window ends later when, shortly
+	 * before its planned end, an event is still running or was done too recently for a recovery to
+	 * show (3 s without errors, docs/metrics.md): in a demo of 2026-12-06 a restart took 8.3 s on a
+	 * slow machine and ended after the window, which then saw no recovery. The simulation is told to
+	 * lengthen its last step as much ({@code extend-last-step-millis} in its metrics folder), at most
+	 * by {@link #MAX_EXTENSION}.
+	 */
+	private long measureUntil(long start, Duration planned, DrillRunner drill, GatlingRunner.Started gatling,
+			String tag) {
+		long plannedEnd = start + planned.toMillis();
+		long end = plannedEnd;
+		while (drill != null) {
+			sleepUntil(end - EXTENSION_LEAD.toMillis(), start, end, tag);
+			OptionalLong done = drill.lastEventDoneAt();
+			long wanted = done.isPresent() ? done.getAsLong() + AFTER_LAST_EVENT.toMillis()
+					: System.currentTimeMillis() + EXTENSION_LEAD.toMillis() + EXTENSION_STEP.toMillis();
+			long next = Math.min(plannedEnd + MAX_EXTENSION.toMillis(), wanted);
+			if (next <= end) {
+				if (done.isEmpty()) {
+					say("%s the drill's events are still running %d s after the window's planned end, the most it waits;"
+							+ " measuring ends at %d s", tag, MAX_EXTENSION.toSeconds(), (end - start) / 1000);
+				}
+				break;
+			}
+			extend(gatling, next - plannedEnd);
+			say("%s %s: the window ends at %.1f s instead of %.1f s", tag,
+					done.isPresent() ? "the drill's last event was done at %.1f s".formatted((done.getAsLong() - start) / 1000.0)
+							: "a drill event is still running",
+					(next - start) / 1000.0, planned.toMillis() / 1000.0);
+			end = next;
+		}
+		sleepUntil(end, start, end, tag);
+		return end;
+	}
+
+	/** Asks the simulation for a last step this much longer than planned (written in one move). */
+	private static void extend(GatlingRunner.Started gatling, long millis) {
+		Path file = gatling.metricsDir().resolve(EXTENSION_FILE);
+		try {
+			Path partial = Files.writeString(gatling.metricsDir().resolve(EXTENSION_FILE + ".partial"),
+					Long.toString(millis));
+			Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot lengthen the measurement window: " + file, ex);
+		}
+	}
+
+	private void sleepUntil(long until, long start, long end, String tag) {
+		long nextReport = start + 10_000 * (1 + (System.currentTimeMillis() - start) / 10_000);
+		while (System.currentTimeMillis() < until) {
 			if (System.currentTimeMillis() >= nextReport) {
 				say("%s measuring: %d of %d s", tag, (System.currentTimeMillis() - start) / 1000, (end - start) / 1000);
 				nextReport += 10_000;
 			}
-			sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
+			sleep(Math.min(200, Math.max(1, until - System.currentTimeMillis())));
 		}
 	}
 

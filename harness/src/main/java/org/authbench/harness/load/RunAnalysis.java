@@ -91,7 +91,8 @@ public final class RunAnalysis {
 		List<RunFigures.Step> steps = new ArrayList<>();
 		for (int i = 0; i < in.ladder().size(); i++) {
 			long from = start + i * in.stepMillis();
-			long to = Math.min(end, from + in.stepMillis());
+			// A drill's window may have been lengthened (LoadRun.measureUntil): its last step with it.
+			long to = i == in.ladder().size() - 1 ? end : Math.min(end, from + in.stepMillis());
 			Timeline.Second step = counter.totals(from, to);
 			double stepSeconds = Math.max(0.001, (to - from) / 1000.0);
 			steps.add(new RunFigures.Step(in.ladder().get(i), round(step.requests() / stepSeconds),
@@ -114,6 +115,12 @@ public final class RunAnalysis {
 						+ "%.2f%% apart (more than 1%%)")
 					.formatted(totals.requests(), nginx.requests(), nginx.probeRequests(), gap * 100));
 			}
+		}
+		long planned = in.stepMillis() * in.ladder().size();
+		if (end - start > planned + 500) {
+			warnings.add("the window ran %.1f s past its planned %.0f s: a drill event was still running near its end, or"
+					.formatted((end - start - planned) / 1000.0, planned / 1000.0)
+					+ " done too near it for a recovery to show (docs/metrics.md)");
 		}
 		if (window.warmupBoundHit()) {
 			warnings.add("warm-up did not become steady (docs/method.md §9) within its bound; measured after %.0f s"

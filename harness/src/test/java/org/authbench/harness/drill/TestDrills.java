@@ -32,6 +32,15 @@ final class TestDrills {
 	 */
 	static JsonNode incidents(String runtime, Variant variant, int instances, String timeline, Duration measured,
 			String... appEnv) {
+		JsonNode incidents = summary(runtime, variant, instances, timeline, measured, appEnv).get("drills").get(0)
+			.get("incidents");
+		System.out.println("incidents: " + incidents);
+		return incidents;
+	}
+
+	/** As {@link #incidents}, the run's whole {@code summary.json}. */
+	static JsonNode summary(String runtime, Variant variant, int instances, String timeline, Duration measured,
+			String... appEnv) {
 		StackSpec.Builder builder = TestStacks.spec(variant, instances);
 		for (int i = 0; i < appEnv.length; i += 2) {
 			builder.appEnv(appEnv[i], appEnv[i + 1]);
@@ -39,9 +48,6 @@ final class TestDrills {
 		String name = ("docker".equals(runtime) ? "docker-drill-" : "drill-") + variant.id();
 		LoadSpec spec = load(builder.build(), measured, name, Drill.parse(timeline));
 		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home(), runtime).run(spec);
-		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
-		JsonNode incidents = summary.get("drills").get(0).get("incidents");
-		System.out.println("incidents: " + incidents);
-		return incidents;
+		return JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
 	}
 }

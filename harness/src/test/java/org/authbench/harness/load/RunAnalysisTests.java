@@ -99,6 +99,20 @@ class RunAnalysisTests {
 	}
 
 	@Test
+	void aDrillWindowLengthenedPastItsPlanCountsItsLastStepToTheEndAndSaysSo() {
+		// Planned: one step of 6 s; the window ran 8 s (a restart was still running near its end).
+		RunAnalysis.Input in = input(nginxCounting(800), 1.0);
+		RunFigures figures = RunAnalysis.analyse(new RunAnalysis.Input(in.metricsDir(), in.window(), List.of(150), 6000,
+				in.accessLog(), in.cores(), null));
+
+		assertThat(figures.steps()).hasSize(1);
+		assertThat(figures.steps().get(0).latency().count()).isEqualTo(800);
+		assertThat(figures.warnings()).anyMatch(w -> w.startsWith("the window ran 2.0 s past its planned 6 s"));
+		assertThat(figures.valid()).isTrue();
+		assertThat(RunAnalysis.analyse(in).warnings()).noneMatch(w -> w.contains("past its planned"));
+	}
+
+	@Test
 	void costsPerRequest() {
 		RunFigures figures = RunAnalysis.analyse(input(nginxCounting(800), 1.0));
 
