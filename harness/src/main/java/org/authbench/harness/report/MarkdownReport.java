@@ -149,7 +149,9 @@ public final class MarkdownReport {
 				+ "CPU per request), settled once pinned under the measured load until two windows agreed within 10%% and "
 				+ "its JIT compilers were idle (at most %.0f%% of its CPU), then measured "
 				+ "in %d rounds, each configuration once per round in a random order: %.0f s of closed load (capacity, "
-				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted). "
+				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted; wrk "
+				+ "paces its connections in step, so requests arrive in small bursts, and independent arrivals cost somewhat "
+				+ "more per request: docs/method.md §5). "
 				+ "Ratios are to %s within each round; a cell shows the median over rounds and its 95%% interval "
 				+ "(order statistics). Load generator (wrk) on CPU %s, the systems on CPU %s.").formatted(
 						// Summaries written before the tolerance was recorded: every trial then used 5%.

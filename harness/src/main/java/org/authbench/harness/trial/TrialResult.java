@@ -120,17 +120,6 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 			MedianInterval redisCommandsPerRequest, MedianInterval redisCpuMicrosPerRequest,
 			MedianInterval replicaCpuMicrosPerRequest, MedianInterval sentinelCpuMicrosPerRequest,
 			Double sentinelCpuMillisPerSecond, MedianInterval replicationBytesPerRequest) {
-
-		/** Without the Redis figures by role (files written before they were measured). */
-		public Target(String name, boolean converged, int warmupWindows, double warmupSeconds,
-				MedianInterval capacity, MedianInterval cpuAtCapacity, MedianInterval cpuAtRate,
-				double idleCpuMillisPerSecond, MedianInterval capacityRatio, MedianInterval cpuRatio,
-				MedianInterval latencyP99Ms, MedianInterval generatorShare, long errors,
-				MedianInterval redisCommandsPerRequest) {
-			this(name, converged, warmupWindows, warmupSeconds, capacity, cpuAtCapacity, cpuAtRate, idleCpuMillisPerSecond,
-					capacityRatio, cpuRatio, latencyP99Ms, generatorShare, errors, redisCommandsPerRequest, null, null, null,
-					null, null);
-		}
 	}
 
 	/**
@@ -183,36 +172,6 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 		public static final String SETTLE = "settle";
 
 		public static final String SETTLE_PACED = "settle-paced";
-
-		/** Without the CPU's speed (not probed). */
-		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
-				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
-				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
-				Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
-				Double compilerShare) {
-			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
-					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, redisCpuSeconds,
-					replicationBytes, compilerShare, null);
-		}
-
-		/** Without the compilers' share (files written before it was measured). */
-		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
-				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
-				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
-				Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes) {
-			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
-					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, redisCpuSeconds,
-					replicationBytes, null);
-		}
-
-		/** Without the Redis CPU by role and the replication stream (files written before they were measured). */
-		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
-				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
-				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
-				Double otherCpuSeconds) {
-			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
-					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, null, null, null);
-		}
 
 		/** The CPU of one Redis role of one target in this window; null when not counted. */
 		Double redisCpu(String name, String role) {

@@ -76,7 +76,7 @@ class CapacityModelTests {
 			// redis-2 is the primary here: the trial's roles say so; 30 µs primary, 10 µs replica per request.
 			windows.add(new TrialResult.Window("jwt-ha", "capacity", round, 0, 1.0, 1000, 0, 1000, 1, 2, 0.1, Map.of(),
 					Map.of("app-1", 0.25, "nginx", 0.08, "redis-1", 0.01, "redis-2", 0.03), 1000L, null,
-					Map.of("jwt-ha", Map.of("redis", 0.03, "replica", 0.01, "sentinels", 0.002)), 50_000L));
+					Map.of("jwt-ha", Map.of("redis", 0.03, "replica", 0.01, "sentinels", 0.002)), 50_000L, null, null));
 		}
 		TrialResult trial = new TrialResult(TrialResult.SCHEMA, null, "jwt-ha", 500, new TrialResult.Pinning("1", "0"),
 				null, null, true, List.of(), List.of(target("jwt-ha", 1000, 1.0)), List.of(), windows);
@@ -164,12 +164,13 @@ class CapacityModelTests {
 	private static TrialResult.Window window(String target, String phase, int round, long requests,
 			Map<String, Double> cpu, Long redisCommands) {
 		return new TrialResult.Window(target, phase, round, 0, 1.0, requests, 0, requests, 1, 2, 0.1, Map.of(), cpu,
-				redisCommands, null);
+				redisCommands, null, null, null, null, null);
 	}
 
 	private static TrialResult.Target target(String name, double capacity, Double commands) {
 		MedianInterval measured = MedianInterval.of(List.of(capacity, capacity, capacity));
 		return new TrialResult.Target(name, true, 4, 20, measured, null, null, 0, null, null, null, null, 0,
-				commands == null ? null : MedianInterval.of(List.of(commands, commands, commands)));
+				commands == null ? null : MedianInterval.of(List.of(commands, commands, commands)), null, null, null, null,
+				null);
 	}
 }

@@ -73,7 +73,7 @@ class InterleavedTrialTests {
 
 	private static TrialResult.Window paced(double compilerShare) {
 		return new TrialResult.Window("jwt", TrialResult.Window.SETTLE_PACED, 0, 0, 2, 2000, 0, 1000, 1, 2, 0.1,
-				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare);
+				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare, null);
 	}
 
 	private static List<TrialResult.Window> settling(double... throughputs) {
@@ -82,7 +82,7 @@ class InterleavedTrialTests {
 
 	private static TrialResult.Window window(double throughput, Double compilerShare) {
 		return new TrialResult.Window("jwt", "settle", 0, 0, 2, (long) (throughput * 2), 0, throughput, 1, 2, 0.1,
-				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare);
+				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare, null);
 	}
 
 	@Test

@@ -288,7 +288,7 @@ class TrialAnalysisTests {
 
 	private static TrialResult.Window settle(String target, double throughput, double compilerShare) {
 		return new TrialResult.Window(target, "settle", 0, 0, 1, (long) throughput, 0, throughput, 1, 2, 0.1,
-				Map.of(target, 0.5), Map.of(), null, 0.0, null, null, compilerShare);
+				Map.of(target, 0.5), Map.of(), null, 0.0, null, null, compilerShare, null);
 	}
 
 	@Test
@@ -424,7 +424,7 @@ class TrialAnalysisTests {
 	private static TrialResult.Window redisWindow(String target, int round, String phase,
 			Map<String, Map<String, Double>> redisCpu, Long replicationBytes) {
 		return new TrialResult.Window(target, phase, round, 0, 2, 1000, 0, 500, 1, 2, 0.1,
-				Map.of("clustered", 0.1, "clustered-ha", 0.1), Map.of(), 2000L, 0.0, redisCpu, replicationBytes);
+				Map.of("clustered", 0.1, "clustered-ha", 0.1), Map.of(), 2000L, 0.0, redisCpu, replicationBytes, null, null);
 	}
 
 	private static TrialSettings settings(int rounds) {
@@ -444,6 +444,6 @@ class TrialAnalysisTests {
 	private static TrialResult.Window window(String target, int round, String phase, double seconds, long requests,
 			Map<String, Double> cpu, double otherCpuSeconds) {
 		return new TrialResult.Window(target, phase, round, 0, seconds, requests, 0, requests / seconds, 1, 2, 0.1, cpu,
-				Map.of(), null, otherCpuSeconds);
+				Map.of(), null, otherCpuSeconds, null, null, null, null);
 	}
 }
