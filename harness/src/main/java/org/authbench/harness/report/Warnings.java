@@ -104,6 +104,10 @@ final class Warnings {
 					+ "process on purpose); users logged out, failed requests and recovery are not affected."
 					: "CPU per request of this run misses part of a process's CPU: it reads low.";
 		}
+		if (warning.contains("past its planned")) {
+			return "The drill's window waited for its events (an instance still starting again) so that a recovery "
+					+ "could show; every figure of the run covers the longer window, and nothing is missing.";
+		}
 		if (warning.contains("apart (more than 1%)")) {
 			return "The load generator's count and nginx's log disagree: this run's counts are less certain than usual.";
 		}
