@@ -107,6 +107,51 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 					|| e.action() == DrillEvent.Action.START || e.action() == DrillEvent.Action.RESTART));
 	}
 
+	/**
+	 * Why the drill cannot run on a stack of {@code instances} app instances, with or without Redis
+	 * ({@code redisNodes}: 0, 1, or 2 with Sentinel), one line per event that targets what the stack
+	 * does not have; empty when it can. Said before a stack starts: the run would only find out at
+	 * the event, after its warm-up, and report an invalid drill.
+	 */
+	public List<String> unfitFor(int instances, int redisNodes, int sentinels) {
+		List<String> problems = new ArrayList<>();
+		for (DrillEvent event : this.events) {
+			String target = event.target();
+			String why = null;
+			boolean cutsOffRedis = event.action() == DrillEvent.Action.PARTITION || event.action() == DrillEvent.Action.HEAL;
+			if ((target.startsWith("redis") || cutsOffRedis) && redisNodes == 0) {
+				why = "this variant runs without Redis";
+			}
+			else if (target.startsWith("app-")) {
+				int n = Integer.parseInt(target.substring("app-".length()));
+				if (n < 1 || n > instances) {
+					why = "the stack has %d instance%s (app-1%s)".formatted(instances, instances == 1 ? "" : "s",
+							instances == 1 ? "" : " … app-" + instances);
+				}
+			}
+			else if (target.matches("redis-\\d+")) {
+				int n = Integer.parseInt(target.substring("redis-".length()));
+				if (redisNodes < 2) {
+					why = "redis-N names a node of Redis with Sentinel (--redis-ha); this stack has one Redis: 'redis'";
+				}
+				else if (n < 1 || n > redisNodes) {
+					why = "Redis with Sentinel has redis-1 and redis-2";
+				}
+			}
+			else if (target.startsWith("sentinel-")) {
+				int n = Integer.parseInt(target.substring("sentinel-".length()));
+				if (n < 1 || n > sentinels) {
+					why = sentinels == 0 ? "this stack has no Sentinel (--redis-ha starts three)"
+							: "the stack has %d Sentinels".formatted(sentinels);
+				}
+			}
+			if (why != null) {
+				problems.add("the drill's event '%s' targets %s, but %s".formatted(event.describe(), target, why));
+			}
+		}
+		return problems;
+	}
+
 	/** Whether any event needs Redis latency injection (the apps then reach Redis through a proxy). */
 	public boolean injectsRedisLatency() {
 		return this.events.stream().anyMatch(e -> e.action() == DrillEvent.Action.REDIS_LATENCY);

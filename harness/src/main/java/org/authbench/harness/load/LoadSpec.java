@@ -40,6 +40,13 @@ public record LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder,
 		if (duration.toMillis() < 1000L * ladder.size()) {
 			throw new IllegalArgumentException("--duration must give each ladder step at least 1 s, was " + duration);
 		}
+		if (drill != null) {
+			List<String> unfit = drill.unfitFor(stack.instances(),
+					!stack.variant().usesRedis() ? 0 : stack.redisHa() ? 2 : 1, stack.redisHa() ? StackSpec.SENTINELS : 0);
+			if (!unfit.isEmpty()) {
+				throw new IllegalArgumentException(String.join("; ", unfit));
+			}
+		}
 	}
 
 	public Duration stepDuration() {

@@ -71,4 +71,19 @@ class DrillTests {
 		assertThat(Drill.parse("kill redis-2@1s, restart sentinel-3@2s").events()).extracting(DrillEvent::target)
 			.containsExactly("redis-2", "sentinel-3");
 	}
+
+	@Test
+	void aDrillThatTargetsWhatTheStackDoesNotHaveIsRefusedBeforeItStarts() {
+		assertThat(Drill.parse("kill app-9@3s, start app-2@5s").unfitFor(2, 1, 0)).singleElement().asString()
+			.isEqualTo("the drill's event 'kill app-9@3s' targets app-9, but the stack has 2 instances (app-1 … app-2)");
+		assertThat(Drill.parse("redis-kill@3s").unfitFor(2, 0, 0)).singleElement().asString()
+			.contains("runs without Redis");
+		assertThat(Drill.parse("partition app-2@3s").unfitFor(2, 0, 0)).singleElement().asString()
+			.contains("runs without Redis");
+		assertThat(Drill.parse("kill redis-2@3s").unfitFor(2, 1, 0)).singleElement().asString()
+			.contains("Redis with Sentinel (--redis-ha)");
+		assertThat(Drill.parse("kill redis-3@3s, freeze sentinel-4@4s").unfitFor(2, 2, 3)).hasSize(2);
+		assertThat(Drill.parse("kill redis-primary@3s, start redis@5s").unfitFor(1, 1, 0)).isEmpty();
+		assertThat(Drill.PRESETS).allSatisfy(name -> assertThat(Drill.preset(name, 2, 1.0).unfitFor(2, 2, 3)).isEmpty());
+	}
 }
