@@ -109,8 +109,8 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 
 	/**
 	 * Why the drill cannot run on a stack of {@code instances} app instances, with or without Redis
-	 * ({@code redisNodes}: 0, 1, or 2 with Sentinel), one line per event that targets what the stack
-	 * does not have; empty when it can. Said before a stack starts: the run would only find out at
+	 * ({@code redisNodes}: 0, 1, or 2 with Sentinel) and {@code sentinels} Sentinels, one line per event
+	 * that targets what the stack does not have; empty when it can. Said before a stack starts: the run would only find out at
 	 * the event, after its warm-up, and report an invalid drill.
 	 */
 	public List<String> unfitFor(int instances, int redisNodes, int sentinels) {

@@ -289,14 +289,15 @@ public final class DrillRunner implements AutoCloseable {
 
 	/**
 	 * When the drill's last event was done (epoch milliseconds), once every event has run; empty
-	 * while one is still to come or running (a restart waits for its instance to be healthy).
+	 * while one is still to come or running (a restart waits for its instance to be healthy); 0 for
+	 * a drill without events.
 	 */
 	public OptionalLong lastEventDoneAt() {
 		synchronized (this.executed) {
 			if (this.executed.size() < this.drill.events().size()) {
 				return OptionalLong.empty();
 			}
-			return OptionalLong.of(this.executed.stream().mapToLong(Executed::doneMillis).max().orElseThrow());
+			return OptionalLong.of(this.executed.stream().mapToLong(Executed::doneMillis).max().orElse(0));
 		}
 	}
 
