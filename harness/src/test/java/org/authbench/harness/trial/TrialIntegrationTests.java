@@ -73,8 +73,11 @@ class TrialIntegrationTests {
 
 	@Test
 	void eachRoundLoadsEachTargetOnceClosedAndOncePaced() {
-		// A third round only when one of the two ran on a slow CPU.
-		int rounds = this.result.cpuSpeed().slowRounds().isEmpty() ? 2 : 3;
+		// A third round at most, added when one of the two ran on a slow CPU as the trial judged it then,
+		// against the fast level seen so far. The result's slow rounds are judged again at the end against
+		// the whole trial's fast level, and may then name none (suite of 2026-12-06 09:33: round 1 at 1.24×
+		// while running, none at the end, and a third round the test did not expect).
+		int rounds = 2 + InterleavedTrial.extraRounds(2);
 		for (String target : List.of("sticky", "jwt")) {
 			assertThat(this.result.windows())
 				.filteredOn(w -> w.target().equals(target) && w.round() > 0 && w.round() <= 2)
