@@ -12,8 +12,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A process-tier class that mostly waits: a drill's timeline under a light open load (150
- * requests/s), or a stack's start and stop, whose assertions count sessions, errors or processes,
- * never time. It runs on a second
+ * requests/s), whose assertions count sessions and errors, never time. It runs on a second
  * thread beside the other classes (JUnit's {@link ExecutionMode#CONCURRENT}), which takes its
  * wall time out of the suite's (docs/tests.md, "Two at a time").
  *

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import org.authbench.harness.RunsBesideOthers;
 import org.authbench.harness.docker.DockerEngine;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The docker runtime's side of {@link InterruptedRunIntegrationTests} (container tier): SIGTERM to
  * a foreground {@code up --runtime docker} removes every container it started, and its networks.
- * It only waits for one stack to start and stop, so it runs beside the other classes, and its
- * containers are told from theirs by the stack's Compose project.
  */
-@RunsBesideOthers
 @ExtendWith(DockerEngine.class)
 class DockerInterruptedUpIntegrationTests {
 

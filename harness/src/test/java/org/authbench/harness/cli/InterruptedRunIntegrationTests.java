@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.authbench.harness.RunsBesideOthers;
+import org.authbench.harness.RunsAlone;
 import org.authbench.harness.env.Version;
 import org.authbench.testsupport.FreePorts;
 import org.awaitility.Awaitility;
@@ -23,13 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A command stopped in the middle (Ctrl-C, SIGTERM) leaves no process of its stacks behind: the
  * harness runs as its own process, a trial starts a stack, the harness gets SIGTERM, and every
  * app and nginx it started must be gone.
- *
- * <p>
- * It runs beside the other classes: each test waits for a stack to start and stop, and the trial's
- * is stopped as its warm-up begins, before any window loads or pins a CPU; its assertions are on
- * processes, never on time.
  */
-@RunsBesideOthers
+@RunsAlone
 class InterruptedRunIntegrationTests {
 
 	static final Path HOME = Path.of(System.getProperty("authbench.home", "..")).toAbsolutePath().normalize();
