@@ -159,8 +159,14 @@ final class MetricsRecorder implements AutoCloseable {
 		}
 	}
 
-	/** The harness's request for a longer last step ({@link Phases#EXTENSION_FILE}), if it made one. */
+	/**
+	 * The harness's request for a longer last step ({@link Phases#EXTENSION_FILE}), if it made one:
+	 * looked for only while the measurement runs, the only time the harness writes it.
+	 */
 	private void readExtension(long now) {
+		if (!this.phases.warmedUp(now) || this.phases.finished(now)) {
+			return;
+		}
 		Path file = this.settings.metricsDir().resolve(Phases.EXTENSION_FILE);
 		if (!Files.exists(file)) {
 			return;

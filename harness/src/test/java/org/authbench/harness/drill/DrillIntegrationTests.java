@@ -51,7 +51,6 @@ class DrillIntegrationTests {
 	void clusteredAndJwtLoseNoSessionWhenAnInstanceDiesAndTheWindowWaitsForItsRestart(Variant variant) {
 		JsonNode summary = TestDrills.summary("native", variant, 2, "kill app-2@2s, start app-2@3s", Duration.ofSeconds(4));
 		JsonNode kill = summary.get("drills").get(0).get("incidents").get(0);
-		System.out.println("incidents: " + summary.get("drills").get(0).get("incidents"));
 
 		assertThat(kill.get("sessionsAlive").asLong()).isPositive();
 		assertThat(kill.get("sessionsLost").asLong()).isZero();

@@ -32,13 +32,10 @@ final class TestDrills {
 	 */
 	static JsonNode incidents(String runtime, Variant variant, int instances, String timeline, Duration measured,
 			String... appEnv) {
-		JsonNode incidents = summary(runtime, variant, instances, timeline, measured, appEnv).get("drills").get(0)
-			.get("incidents");
-		System.out.println("incidents: " + incidents);
-		return incidents;
+		return summary(runtime, variant, instances, timeline, measured, appEnv).get("drills").get(0).get("incidents");
 	}
 
-	/** As {@link #incidents}, the run's whole {@code summary.json}. */
+	/** As {@link #incidents}, the run's whole {@code summary.json}; prints the drill's incidents for the test's log. */
 	static JsonNode summary(String runtime, Variant variant, int instances, String timeline, Duration measured,
 			String... appEnv) {
 		StackSpec.Builder builder = TestStacks.spec(variant, instances);
@@ -48,6 +45,8 @@ final class TestDrills {
 		String name = ("docker".equals(runtime) ? "docker-drill-" : "drill-") + variant.id();
 		LoadSpec spec = load(builder.build(), measured, name, Drill.parse(timeline));
 		Path dir = new LoadRun(new PrintWriter(System.out, true), TestStacks.home(), runtime).run(spec);
-		return JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+		JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+		System.out.println("incidents: " + summary.get("drills").get(0).get("incidents"));
+		return summary;
 	}
 }
