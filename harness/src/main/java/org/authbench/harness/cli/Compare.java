@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.compare.ComparisonRun;
 import org.authbench.harness.compare.Study;
 import org.authbench.harness.stack.Setup;
+import org.authbench.harness.trial.Arrivals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,11 @@ final class Compare implements Callable<Integer> {
 					+ " (they count sessions lost and failed requests; their latencies are then not comparable).")
 	boolean parallelDrills;
 
+	@Option(names = "--arrivals", paramLabel = "PATTERN", defaultValue = "poisson",
+			description = "How the trial's paced requests arrive: fixed (each connection waits the same time after each "
+					+ "answer: bursts) or poisson (exponential waits: independent arrivals); default: ${DEFAULT-VALUE}.")
+	Arrivals arrivals;
+
 	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
 	boolean quick;
 
@@ -94,7 +100,7 @@ final class Compare implements Callable<Integer> {
 		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, studies,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
-				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel));
+				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel, this.arrivals));
 		return 0;
 	}
 }

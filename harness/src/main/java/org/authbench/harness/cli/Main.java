@@ -9,6 +9,7 @@ import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.Variant;
+import org.authbench.harness.trial.Arrivals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,7 @@ public final class Main implements Runnable {
 		cli.registerConverter(Variant.class, Variant::parse);
 		cli.registerConverter(Setup.class, Setup::parse);
 		cli.registerConverter(LbMode.class, LbMode::parse);
+		cli.registerConverter(Arrivals.class, Arrivals::parse);
 		cli.registerConverter(ChaosAction.class, ChaosAction::parse);
 		cli.registerConverter(Duration.class, Main::duration);
 		return cli;

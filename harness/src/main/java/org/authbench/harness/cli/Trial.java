@@ -14,6 +14,7 @@ import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
+import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
 import org.authbench.harness.trial.TrialTarget;
@@ -68,6 +69,11 @@ final class Trial implements Callable<Integer> {
 			+ " that is less).")
 	Integer rate;
 
+	@Option(names = "--arrivals", paramLabel = "PATTERN", defaultValue = "poisson",
+			description = "How the paced windows' requests arrive: fixed (each connection waits the same time after each answer: "
+					+ "bursts) or poisson (exponential waits: independent arrivals); default: ${DEFAULT-VALUE}.")
+	Arrivals arrivals;
+
 	@Option(names = "--no-pin", description = "Let the generator share the CPUs with the systems.")
 	boolean noPin;
 
@@ -94,6 +100,7 @@ final class Trial implements Callable<Integer> {
 		Map<String, Integer> requestMix = TrialSettings.parseMix(this.mix);
 		TrialSettings settings = (this.quick ? TrialSettings.quick(requestMix) : TrialSettings.full(requestMix))
 			.withRate(this.rate)
+			.withArrivals(this.arrivals)
 			.withPin(!this.noPin);
 		if (this.rounds != null) {
 			settings = settings.withRounds(this.rounds);

@@ -34,6 +34,7 @@ import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
+import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
@@ -71,10 +72,11 @@ public final class ComparisonRun {
 	 * its own fresh stack (faster where the machine has the cores; on 2 cores it overloads: docs/method.md §4)
 	 * @param validateModel check the capacity model against measurements after the trial (a full
 	 * comparison always does; a quick one only when asked)
+	 * @param arrivals how the trial's paced requests arrive (null: the trial's default)
 	 */
 	public record Spec(List<Setup> setups, List<Study> studies, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
-			Integer trialInstances, boolean parallelDrills, boolean validateModel) {
+			Integer trialInstances, boolean parallelDrills, boolean validateModel, Arrivals arrivals) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -185,6 +187,9 @@ public final class ComparisonRun {
 					: TrialSettings.full(TrialSettings.defaultMix());
 			if (spec.rounds() != null) {
 				settings = settings.withRounds(spec.rounds());
+			}
+			if (spec.arrivals() != null) {
+				settings = settings.withArrivals(spec.arrivals());
 			}
 			Path trialDir = dir.resolve("runs").resolve(TRIAL);
 			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(),

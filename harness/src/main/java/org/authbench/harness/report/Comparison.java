@@ -9,8 +9,9 @@ import java.util.Optional;
 
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.Statistics;
-import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.trial.Arrivals;
+import org.authbench.harness.trial.TrialResult;
 
 /**
  * {@code summary.json} of a comparison (schema {@value #SCHEMA}): one row per variant with the
@@ -72,19 +73,21 @@ public record Comparison(String schema, String name, String createdAt, Map<Strin
 	 */
 	public record Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
 			String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
-			Double warmupTolerance, Double compilerQuiet, TrialResult.CpuSpeed cpuSpeed) {
+			Double warmupTolerance, Double compilerQuiet, TrialResult.CpuSpeed cpuSpeed, Arrivals arrivals) {
 
 		public Trial {
 			model = model == null ? List.of() : model;
 			validation = validation == null ? List.of() : validation;
+			// Summaries written before the pattern was recorded: every trial then paced with fixed waits.
+			arrivals = arrivals == null ? Arrivals.FIXED : arrivals;
 		}
 
-		/** Without the CPU's speed (not probed). */
+		/** Without the CPU's speed (not probed), paced with fixed waits. */
 		public Trial(String reference, int rate, double windowSeconds, int rounds, String generatorCpus,
 				String systemCpus, List<TrialResult.Pair> pairs, List<Capacity> model, List<Validation> validation,
 				Double warmupTolerance, Double compilerQuiet) {
 			this(reference, rate, windowSeconds, rounds, generatorCpus, systemCpus, pairs, model, validation,
-					warmupTolerance, compilerQuiet, null);
+					warmupTolerance, compilerQuiet, null, Arrivals.FIXED);
 		}
 	}
 

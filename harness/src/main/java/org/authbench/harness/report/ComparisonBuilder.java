@@ -97,7 +97,7 @@ public final class ComparisonBuilder {
 				: new Comparison.Trial(trial.reference(), trial.rate(), trial.settings().window().toMillis() / 1000.0,
 						trial.settings().rounds(), trial.pinning().generatorCpus(), trial.pinning().systemCpus(),
 						trial.pairs(), model, check == null ? List.of() : CapacityModel.validate(model, check),
-						trial.settings().tolerance(), trial.compilerQuiet(), trial.cpuSpeed());
+						trial.settings().tolerance(), trial.compilerQuiet(), trial.cpuSpeed(), trial.settings().arrivals());
 		return new Comparison(Comparison.SCHEMA, name, createdAt, settings, machine(dir, runs),
 				valid, warnings, rows, runs, timelines, contextSizes, List.copyOf(revocations.values()), trialSummary);
 	}

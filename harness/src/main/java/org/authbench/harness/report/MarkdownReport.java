@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.authbench.harness.revocation.RevocationResult;
+import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.TrialResult;
 
 /** {@code report.md}: the findings, the architect's table, the failure matrix and the key figures, for pull requests and wikis. */
@@ -149,17 +150,26 @@ public final class MarkdownReport {
 				+ "CPU per request), settled once pinned under the measured load until two windows agreed within 10%% and "
 				+ "its JIT compilers were idle (at most %.0f%% of its CPU), then measured "
 				+ "in %d rounds, each configuration once per round in a random order: %.0f s of closed load (capacity, "
-				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted; wrk "
-				+ "paces its connections in step, so requests arrive in small bursts, and independent arrivals cost somewhat "
-				+ "more per request: docs/method.md §5). "
+				+ "p99) and %.0f s at a fixed %,d requests/s (CPU per request: apps + nginx + Redis, idle CPU subtracted; %s: "
+				+ "docs/method.md §5). "
 				+ "Ratios are to %s within each round; a cell shows the median over rounds and its 95%% interval "
 				+ "(order statistics). Load generator (wrk) on CPU %s, the systems on CPU %s.").formatted(
 						// Summaries written before the tolerance was recorded: every trial then used 5%.
 						trial.warmupTolerance() == null ? 5.0 : trial.warmupTolerance() * 100,
 						// Trials written before the threshold was recorded settled at 1%.
 						trial.compilerQuiet() == null ? 1.0 : trial.compilerQuiet() * 100, trial.rounds(),
-						trial.windowSeconds(), trial.windowSeconds(), trial.rate(), trial.reference(), trial.generatorCpus(),
-						trial.systemCpus()) + cpuSpeed(trial.cpuSpeed());
+						trial.windowSeconds(), trial.windowSeconds(), trial.rate(), arrivals(trial.arrivals()), trial.reference(),
+						trial.generatorCpus(), trial.systemCpus()) + cpuSpeed(trial.cpuSpeed());
+	}
+
+	/** How the paced windows' requests arrived, for the method's paragraph. */
+	static String arrivals(Arrivals arrivals) {
+		return switch (arrivals) {
+			case FIXED -> "wrk's connections waited alike after each answer and stayed in step, so requests arrived in small "
+					+ "bursts; independent arrivals cost somewhat more per request";
+			case POISSON -> "each of wrk's connections waited an exponentially distributed time after each answer, so "
+					+ "requests arrived one by one at random moments, as independent clients' do";
+		};
 	}
 
 	/** What the speed probe on the systems' CPU saw, in a sentence; empty without one. */

@@ -28,13 +28,15 @@ import org.authbench.harness.load.LoadDefaults;
  * @param mix request kinds in percent, in tens: {@code me}, {@code items}, {@code write}
  * @param rate the paced windows' requests/s; null: {@link #DEFAULT_RATE}, or half the lowest warm
  * capacity of all targets when that is less
+ * @param arrivals how the paced windows' requests arrive; null (a trial.json from before the setting):
+ * {@link Arrivals#FIXED}, the only pattern then
  * @param pin the generator on a CPU of its own and the systems on the others (when the machine has
  * at least two)
  * @param seed of the random round orders, recorded so that a trial's order can be replayed
  */
 public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmupWindows, double tolerance, int rounds,
 		int threads, int connections, int warmupConnections, int users, Map<String, Integer> mix, Integer rate,
-		boolean pin, long seed) {
+		Arrivals arrivals, boolean pin, long seed) {
 
 	/**
 	 * The paced windows' rate unless given: one for every comparison, below every configuration's
@@ -45,6 +47,7 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 
 	public TrialSettings {
 		mix = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mix));
+		arrivals = arrivals == null ? Arrivals.FIXED : arrivals;
 		if (rounds < 1 || maxWarmupWindows < 2 || connections < threads || warmupConnections < threads || users < 1) {
 			throw new IllegalArgumentException("a trial needs rounds ≥ 1, at least 2 warm-up windows, connections ≥ threads"
 					+ " and at least one user");
@@ -69,29 +72,38 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	 * sooner.
 	 */
 	public static TrialSettings quick(Map<String, Integer> mix) {
-		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 45, 0.10, 6, 2, 32, 32, 16, mix, null, true,
-				System.nanoTime());
+		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 45, 0.10, 6, 2, 32, 32, 16, mix, null,
+				Arrivals.POISSON, true, System.nanoTime());
 	}
 
 	/** The full comparison's. */
 	public static TrialSettings full(Map<String, Integer> mix) {
-		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 32, 16, mix, null, true,
-				System.nanoTime());
+		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 32, 16, mix, null,
+				Arrivals.POISSON, true, System.nanoTime());
 	}
 
 	public TrialSettings withRounds(int count) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, count,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.pin, this.seed);
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
+				this.seed);
 	}
 
 	public TrialSettings withRate(Integer requestsPerSecond) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.pin, this.seed);
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.arrivals,
+				this.pin, this.seed);
+	}
+
+	public TrialSettings withArrivals(Arrivals pattern) {
+		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pattern, this.pin,
+				this.seed);
 	}
 
 	public TrialSettings withPin(boolean pinned) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pinned, this.seed);
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, pinned,
+				this.seed);
 	}
 
 	/** The mix of the throughput scenario, the one of the Gatling runs ({@link LoadDefaults#mix}). */

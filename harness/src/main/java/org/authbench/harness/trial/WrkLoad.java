@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One window of load from wrk (C, event-driven: the cheapest generator per request, so it takes
  * the least CPU from the system it measures). Closed: each connection sends its next request when
- * the last one answered (capacity). Paced: each connection waits {@code connections / rate}
- * between requests, which keeps the rate near a fixed value below capacity (for CPU per
- * request; wrk's pacing is per connection, so a slow answer delays that connection's next
- * request: the latency it reports is not free of coordinated omission and is not used).
+ * the last one answered (capacity). Paced: each connection waits {@code connections / rate} on
+ * average between requests ({@link Pacing}: the same wait each time, or an exponential one), which
+ * keeps the rate near a fixed value below capacity (for CPU per request; wrk's pacing is per
+ * connection, so a slow answer delays that connection's next request: the latency it reports is
+ * not free of coordinated omission and is not used).
  * The requests come from a Lua script: every user's credential, the request mix, cycled.
  * The generator can be pinned to CPUs of its own ({@code taskset}); its CPU time comes from the
  * shell's {@code times} after wrk ended, exact to the clock tick.
@@ -33,6 +35,18 @@ final class WrkLoad {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern TIMES = Pattern.compile("(\\d+)m([0-9.]+)s\\s+(\\d+)m([0-9.]+)s");
+
+	/**
+	 * A paced window's rate and arrival pattern. {@code seed} seeds the exponential waits (each wrk
+	 * thread adds its number): the same seed gives every target of a round the same arrival times.
+	 */
+	record Pacing(int ratePerSecond, Arrivals arrivals, long seed) {
+
+		/** Each connection's mean wait after an answer, ms. */
+		double meanWaitMillis(int connections) {
+			return connections * 1000.0 / this.ratePerSecond;
+		}
+	}
 
 	/** What one window measured. */
 	record Result(long requests, double seconds, long non2xx, long socketErrors, double p50Ms, double p99Ms,
@@ -62,15 +76,15 @@ final class WrkLoad {
 
 	/**
 	 * Runs one window and waits for it.
-	 * @param ratePerSecond null for closed load, else the paced rate
+	 * @param pacing null for closed load, else the paced rate and arrival pattern
 	 * @param cpus the generator's CPUs ({@code taskset -c} list), or null for any
 	 */
-	Result run(String baseUrl, List<Request> cycle, int threads, int connections, Duration length,
-			Integer ratePerSecond, String cpus, Path workDir) {
+	Result run(String baseUrl, List<Request> cycle, int threads, int connections, Duration length, Pacing pacing,
+			String cpus, Path workDir) {
 		try {
 			Files.createDirectories(workDir);
 			Path script = workDir.resolve("load.lua");
-			Files.writeString(script, script(cycle, threads, connections, ratePerSecond));
+			Files.writeString(script, script(cycle, threads, connections, pacing));
 			List<String> wrkCommand = new ArrayList<>();
 			if (cpus != null) {
 				wrkCommand.addAll(List.of(this.taskset.toString(), "-c", cpus));
@@ -129,8 +143,12 @@ final class WrkLoad {
 		return found >= 2 ? last : Double.NaN;
 	}
 
-	/** The Lua script: the cycle of requests, each thread starting at its own offset. */
-	static String script(List<Request> cycle, int threads, int connections, Integer ratePerSecond) {
+	/**
+	 * The Lua script: the cycle of requests, each thread starting at its own offset; paced, a
+	 * {@code delay()} that wrk calls after each answer (ms, truncated to whole ms by wrk: the
+	 * exponential wait adds 0.5 so that its mean stays {@link Pacing#meanWaitMillis}).
+	 */
+	static String script(List<Request> cycle, int threads, int connections, Pacing pacing) {
 		StringBuilder lua = new StringBuilder("-- written by authbench for one window of an interleaved trial\n");
 		lua.append("local spec = {\n");
 		for (Request request : cycle) {
@@ -141,6 +159,7 @@ final class WrkLoad {
 		}
 		lua.append("}\n");
 		lua.append("local counter = 0\n");
+		lua.append("local seed = ").append(pacing == null ? 0 : Math.floorMod(pacing.seed(), 1L << 31)).append("\n");
 		lua.append("function setup(thread)\n  thread:set(\"offset\", counter * ").append(Math.max(1, cycle.size() / threads))
 			.append(")\n  counter = counter + 1\nend\n");
 		lua.append("""
@@ -148,14 +167,19 @@ final class WrkLoad {
 				  reqs = {}
 				  for i, s in ipairs(spec) do reqs[i] = wrk.format(s[1], s[2], s[3], s[4]) end
 				  idx = tonumber(wrk.thread:get("offset")) or 0
+				  math.randomseed(seed + idx)
 				end
 				function request()
 				  idx = idx % #reqs + 1
 				  return reqs[idx]
 				end
 				""");
-		if (ratePerSecond != null) {
-			lua.append("function delay()\n  return ").append(Math.max(1, Math.round(connections * 1000.0 / ratePerSecond)))
+		if (pacing != null && pacing.arrivals() == Arrivals.POISSON) {
+			lua.append("local mean = ").append(String.format(Locale.ROOT, "%.3f", pacing.meanWaitMillis(connections)))
+				.append("\nfunction delay()\n  return 0.5 - mean * math.log(1 - math.random())\nend\n");
+		}
+		else if (pacing != null) {
+			lua.append("function delay()\n  return ").append(Math.max(1, Math.round(pacing.meanWaitMillis(connections))))
 				.append("\nend\n");
 		}
 		lua.append("""

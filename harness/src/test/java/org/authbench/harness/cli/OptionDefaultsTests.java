@@ -8,6 +8,8 @@ import org.authbench.harness.stack.Catalogue;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
+import org.authbench.harness.trial.Arrivals;
+import org.authbench.harness.trial.TrialSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,6 +43,20 @@ class OptionDefaultsTests {
 		Main.configure(new CommandLine(trial)).parseArgs();
 
 		assertThat(trial.mix).isEqualTo(LoadDefaults.mix());
+	}
+
+	@Test
+	void compareAndTrialPaceWithTheArrivalsOfTheTrialsOwnSettings() {
+		Compare compare = new Compare();
+		Trial trial = new Trial();
+
+		Main.configure(new CommandLine(compare)).parseArgs();
+		Main.configure(new CommandLine(trial)).parseArgs();
+
+		Arrivals quick = TrialSettings.quick(TrialSettings.defaultMix()).arrivals();
+		assertThat(quick).isEqualTo(TrialSettings.full(TrialSettings.defaultMix()).arrivals()).isEqualTo(Arrivals.POISSON);
+		assertThat(compare.arrivals).isEqualTo(quick);
+		assertThat(trial.arrivals).isEqualTo(quick);
 	}
 
 	@Test

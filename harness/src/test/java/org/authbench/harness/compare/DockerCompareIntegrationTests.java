@@ -49,7 +49,7 @@ class DockerCompareIntegrationTests {
 		ComparisonRun.Spec spec = new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky")),
 				List.of(Study.THROUGHPUT, Study.parse("failover")),
 				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
-				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false);
+				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false, null);
 		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
 		this.summary = JsonMapper.builder().build().readTree(this.dir.resolve("summary.json").toFile());
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.TrialResult;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,21 @@ class MarkdownReportTests {
 		assertThat(MarkdownReport.trialMethod(trial(0.10))).contains("agreed within 10% with the three before",
 				"in 6 rounds", "3 s of closed load", "fixed 1,500 requests/s", "wrk) on CPU 1, the systems on CPU 0");
 		assertThat(MarkdownReport.trialMethod(trial(0.05))).contains("agreed within 5% with the three before");
+	}
+
+	@Test
+	void theMethodParagraphSaysHowThePacedRequestsArrivedAndFixedWaitsForOlderSummaries() {
+		Comparison.Trial fixed = trial(0.10);
+		Comparison.Trial poisson = new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(),
+				0.10, 0.03, null, Arrivals.POISSON);
+		Comparison.Trial older = new Comparison.Trial("baseline", 1500, 3, 6, "1", "0", List.of(), List.of(), List.of(),
+				0.10, 0.03, null, null);
+
+		assertThat(MarkdownReport.trialMethod(fixed)).contains("stayed in step, so requests arrived in small bursts")
+			.doesNotContain("exponentially");
+		assertThat(MarkdownReport.trialMethod(poisson)).contains("waited an exponentially distributed time")
+			.doesNotContain("bursts");
+		assertThat(older.arrivals()).isEqualTo(Arrivals.FIXED);
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class RedisHaTrialIntegrationTests {
 		// Paced at 800 requests/s: /proc counts CPU in 10 ms ticks, and at 200 requests/s a 2 s
 		// window gave the replica (about 15 µs a request) 6 ms, read as 0 or 10 ms.
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
-				TrialSettings.defaultMix(), 800, true, 42);
+				TrialSettings.defaultMix(), 800, Arrivals.FIXED, true, 42);
 
 		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
 				List.of(TrialTarget.of("clustered", this.single), TrialTarget.of("clustered-ha", this.ha)), "clustered",

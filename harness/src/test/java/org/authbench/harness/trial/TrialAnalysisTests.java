@@ -429,7 +429,7 @@ class TrialAnalysisTests {
 
 	private static TrialSettings settings(int rounds) {
 		return new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 0.05, rounds, 1, 4, 4, 2,
-				TrialSettings.defaultMix(), 1000, false, 1);
+				TrialSettings.defaultMix(), 1000, Arrivals.FIXED, false, 1);
 	}
 
 	private static TrialTarget target(String name) {

@@ -49,7 +49,7 @@ class TrialIntegrationTests {
 		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.parse("jwt"), 1).build());
 		this.dir = Files.createTempDirectory("authbench-trial-");
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
-				TrialSettings.defaultMix(), null, true, 42);
+				TrialSettings.defaultMix(), null, Arrivals.POISSON, true, 42);
 
 		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
 				List.of(TrialTarget.of("sticky", this.sticky), TrialTarget.of("jwt", this.jwt)), "sticky", Map.of(),
@@ -98,6 +98,22 @@ class TrialIntegrationTests {
 		assertThat(jwt.capacityRatio().values()).hasSameSizeAs(this.result.cpuSpeed().roundsUsed());
 		assertThat(jwt.cpuRatio().values()).hasSameSizeAs(this.result.cpuSpeed().roundsUsed());
 		assertThat(this.result.target("sticky").orElseThrow().capacityRatio()).isNull();
+	}
+
+	@Test
+	void thePacedWindowsWaitAtRandomAsTheSettingsSayAndTheResultRecordsIt() throws Exception {
+		assertThat(TrialResult.read(this.dir.resolve("trial.json")).settings().arrivals()).isEqualTo(Arrivals.POISSON);
+		// The last window of each target is a paced one: its script draws exponential waits.
+		for (String target : List.of("sticky", "jwt")) {
+			assertThat(this.dir.resolve("wrk").resolve(target).resolve("load.lua")).content()
+				.contains("function delay()", "math.log(1 - math.random())");
+		}
+		// wrk took the script: the paced windows ran near the trial's rate (each connection's mean wait
+		// is connections / rate, to which wrk adds the answer's own time).
+		assertThat(this.result.windows()).filteredOn(w -> w.phase().equals(TrialResult.Window.RATE))
+			.isNotEmpty()
+			.allSatisfy(w -> assertThat(w.throughput()).isBetween(0.4 * this.result.rate(),
+					1.1 * this.result.rate()));
 	}
 
 	@Test

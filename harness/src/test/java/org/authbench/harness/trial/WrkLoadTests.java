@@ -38,9 +38,14 @@ class WrkLoadTests {
 				Map.of("Authorization", "Bearer a]]b"), "{\"name\":\"x\"}"));
 
 		String closed = WrkLoad.script(cycle, 2, 32, null);
-		String paced = WrkLoad.script(cycle, 2, 32, 1000);
+		String paced = WrkLoad.script(cycle, 2, 32, new WrkLoad.Pacing(1000, Arrivals.FIXED, 7));
+		String poisson = WrkLoad.script(cycle, 2, 32, new WrkLoad.Pacing(800, Arrivals.POISSON, -3));
 
 		assertThat(closed).contains("[ [=[Authorization]=] ]=[=[Bearer a]]b]=]").doesNotContain("function delay");
 		assertThat(paced).contains("function delay()\n  return 32\n");
+		// 32 connections at 800/s: 40 ms on average; a seed that Lua takes as a whole number.
+		assertThat(poisson).contains("local mean = 40.000\n")
+			.contains("return 0.5 - mean * math.log(1 - math.random())")
+			.contains("local seed = " + ((1L << 31) - 3) + "\n");
 	}
 }
