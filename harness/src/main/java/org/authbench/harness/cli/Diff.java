@@ -34,6 +34,7 @@ final class Diff implements Callable<Integer> {
 			}
 		}
 		List<ResultDiff.Line> lines = ResultDiff.diff(ResultDiff.figures(this.a), ResultDiff.figures(this.b));
+		ResultDiff.caveats(this.a, this.b).forEach(this.spec.commandLine().getOut()::println);
 		this.spec.commandLine().getOut().print(ResultDiff.render(lines));
 		return 0;
 	}

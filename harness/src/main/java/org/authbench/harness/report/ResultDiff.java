@@ -48,6 +48,28 @@ public final class ResultDiff {
 		return figures;
 	}
 
+	/**
+	 * Why the two results' costs cannot be compared figure by figure, one line each; empty when
+	 * nothing says so. CPU per request depends on the paced windows' rate and arrival pattern
+	 * (docs/method.md §5): a comparison from before 2026-12-06 paced with fixed waits, and its CPU
+	 * ratios came out wider than with the Poisson arrivals since.
+	 */
+	public static List<String> caveats(Path a, Path b) {
+		Comparison.Trial left = trialOf(a);
+		Comparison.Trial right = trialOf(b);
+		if (left == null || right == null || (left.rate() == right.rate() && left.arrivals() == right.arrivals())) {
+			return List.of();
+		}
+		return List.of(("note: A paced its cost windows at %,d requests/s with %s arrivals, B at %,d with %s: CPU per "
+				+ "request and its ratios depend on both, so their changes below are not the designs' (docs/method.md §5)")
+			.formatted(left.rate(), left.arrivals().id(), right.rate(), right.arrivals().id()));
+	}
+
+	private static Comparison.Trial trialOf(Path dir) {
+		JsonNode summary = ComparisonBuilder.JSON.readTree(dir.resolve("summary.json").toFile());
+		return Comparison.SCHEMA.equals(summary.path("schema").asString()) ? Reports.comparisonOf(dir).trial() : null;
+	}
+
 	private static void put(Map<String, Statistics> figures, String name, Statistics value) {
 		if (value != null) {
 			figures.put(name, value);

@@ -1,10 +1,12 @@
 package org.authbench.harness.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.authbench.harness.metrics.Statistics;
+import org.authbench.harness.trial.Arrivals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,31 @@ class ResultDiffTests {
 		assertThat(lines).extracting(ResultDiff.Line::verdict)
 			.containsExactly(ResultDiff.Verdict.NO_INTERVAL, ResultDiff.Verdict.MISSING);
 		assertThat(ResultDiff.render(lines)).contains("cannot tell: one repeat");
+	}
+
+	@Test
+	void twoComparisonsPacedDifferentlyAreSaidToBeSoAndAlikeOnesNot(@TempDir Path dir) throws Exception {
+		Path fixed = Files.createDirectories(dir.resolve("fixed"));
+		Path poisson = Files.createDirectories(dir.resolve("poisson"));
+		Path poissonToo = Files.createDirectories(dir.resolve("poisson-too"));
+		Reports.write(fixed, withTrial(Arrivals.FIXED));
+		Reports.write(poisson, withTrial(Arrivals.POISSON));
+		Reports.write(poissonToo, withTrial(Arrivals.POISSON));
+
+		assertThat(ResultDiff.caveats(fixed, poisson)).singleElement().asString()
+			.contains("A paced its cost windows at 800 requests/s with fixed arrivals, B at 800 with poisson");
+		assertThat(ResultDiff.caveats(poisson, poissonToo)).isEmpty();
+		// A comparison without a trial has no cost windows to tell apart.
+		Path noTrial = Files.createDirectories(dir.resolve("no-trial"));
+		Reports.write(noTrial, ReportRenderingIntegrationTests.comparison());
+		assertThat(ResultDiff.caveats(fixed, noTrial)).isEmpty();
+	}
+
+	private static Comparison withTrial(Arrivals arrivals) {
+		Comparison c = ReportRenderingIntegrationTests.comparison();
+		return new Comparison(c.schema(), c.name(), c.createdAt(), c.settings(), c.machine(), c.valid(), c.warnings(),
+				c.rows(), c.runs(), c.timelines(), c.contextSizes(), c.revocations(), new Comparison.Trial("baseline", 800, 2,
+						6, "1", "0", List.of(), List.of(), List.of(), 0.10, 0.02, null, arrivals));
 	}
 
 	@Test
