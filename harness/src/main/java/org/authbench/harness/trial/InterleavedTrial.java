@@ -358,7 +358,7 @@ public final class InterleavedTrial {
 		double ownBefore = MachineCpu.ownSeconds();
 		CompilerCpu.Sample compilersBefore = CompilerCpu.sample(pids.get(target.name()).values());
 		long start = System.currentTimeMillis();
-		// One seed per round: every target of a round gets the same arrival times.
+		// One seed per round: every target of a round draws the same sequence of waits.
 		WrkLoad.Pacing pacing = rate == null ? null : new WrkLoad.Pacing(rate, settings.arrivals(), settings.seed() + round);
 		WrkLoad.Result result = this.wrk.run(target.baseUrl(), cycle, settings.threads(), connections, length, pacing,
 				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));

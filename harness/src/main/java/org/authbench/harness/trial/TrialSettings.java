@@ -32,7 +32,8 @@ import org.authbench.harness.load.LoadDefaults;
  * {@link Arrivals#FIXED}, the only pattern then
  * @param pin the generator on a CPU of its own and the systems on the others (when the machine has
  * at least two)
- * @param seed of the random round orders, recorded so that a trial's order can be replayed
+ * @param seed of the random round orders and, plus the round's number, of its Poisson waits;
+ * recorded so that a trial's order can be replayed
  */
 public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmupWindows, double tolerance, int rounds,
 		int threads, int connections, int warmupConnections, int users, Map<String, Integer> mix, Integer rate,

@@ -38,7 +38,8 @@ final class WrkLoad {
 
 	/**
 	 * A paced window's rate and arrival pattern. {@code seed} seeds the exponential waits (each wrk
-	 * thread adds its number): the same seed gives every target of a round the same arrival times.
+	 * thread adds its number): the same seed gives every target of a round the same sequence of waits
+	 * (which connection draws which wait still depends on when the answers come).
 	 */
 	record Pacing(int ratePerSecond, Arrivals arrivals, long seed) {
 
