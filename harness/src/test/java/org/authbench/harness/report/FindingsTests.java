@@ -83,7 +83,11 @@ class FindingsTests {
 
 	@Test
 	void theDemosOpenWithFiveToEightFindings() throws IOException {
-		List<Path> demos = committedComparisons().filter(d -> d.getFileName().toString().endsWith("-demo")).toList();
+		// Valid demos only: a demo that is not valid opens with that and makes no finding on cost (and
+		// a user's own results folder may hold one under the plain -demo name).
+		List<Path> demos = committedComparisons().filter(d -> d.getFileName().toString().endsWith("-demo"))
+			.filter(d -> Reports.comparisonOf(d).valid())
+			.toList();
 
 		assertThat(demos).isNotEmpty();
 		for (Path demo : demos) {
