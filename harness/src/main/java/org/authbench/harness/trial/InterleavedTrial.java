@@ -452,8 +452,9 @@ public final class InterleavedTrial {
 					pair.against(), interval(pair.capacityRatio(), "%.2f"), interval(pair.cpuRatio(), "%.2f"),
 					interval(pair.extraCpuMicrosPerRequest(), "%.0f"));
 		}
-		this.out.printf("  generator on CPU %s, systems on CPU %s%s%n", result.pinning().generatorCpus(),
-				result.pinning().systemCpus(), result.otherLoad() == null ? ""
+		this.out.printf("  generator on CPU %s, systems on CPU %s, %s arrivals in the paced windows%s%n",
+				result.pinning().generatorCpus(), result.pinning().systemCpus(), result.settings().arrivals().id(),
+				result.otherLoad() == null ? ""
 						: "; other processes used %.1f%% of the machine's CPU (median over the measured windows)"
 							.formatted(result.otherLoad() * 100));
 		if (result.cpuSpeed() != null) {
