@@ -55,19 +55,14 @@ public final class ResultDiff {
 	 * ratios came out wider than with the Poisson arrivals since.
 	 */
 	public static List<String> caveats(Path a, Path b) {
-		Comparison.Trial left = trialOf(a);
-		Comparison.Trial right = trialOf(b);
+		Comparison.Trial left = Reports.comparisonOf(a).trial();
+		Comparison.Trial right = Reports.comparisonOf(b).trial();
 		if (left == null || right == null || (left.rate() == right.rate() && left.arrivals() == right.arrivals())) {
 			return List.of();
 		}
 		return List.of(("note: A paced its cost windows at %,d requests/s with %s arrivals, B at %,d with %s: CPU per "
 				+ "request and its ratios depend on both, so their changes below are not the designs' (docs/method.md §5)")
 			.formatted(left.rate(), left.arrivals().id(), right.rate(), right.arrivals().id()));
-	}
-
-	private static Comparison.Trial trialOf(Path dir) {
-		JsonNode summary = ComparisonBuilder.JSON.readTree(dir.resolve("summary.json").toFile());
-		return Comparison.SCHEMA.equals(summary.path("schema").asString()) ? Reports.comparisonOf(dir).trial() : null;
 	}
 
 	private static void put(Map<String, Statistics> figures, String name, Statistics value) {
