@@ -1,10 +1,12 @@
 package org.authbench.harness.drill;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.authbench.harness.RunsBesideOthers;
 import org.authbench.harness.load.LoadRun;
@@ -27,8 +29,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunsBesideOthers
 class RedisSentinelIntegrationTests {
 
+	/** @param probeLog what the drill printed of its failover probes: why one was not made, if so */
 	private record Outcome(DrillReport.Incident incident, Map<String, Long> appPidsBefore,
-			Map<String, Long> appPidsAfter, String primaryAfter, SplitBrain splitBrain) {
+			Map<String, Long> appPidsAfter, String primaryAfter, SplitBrain splitBrain, String probeLog) {
+	}
+
+	/** The console, and a copy kept for the assertions' messages (CI shows only the output's end). */
+	private static final class Tee extends Writer {
+
+		private final StringBuilder kept = new StringBuilder();
+
+		@Override
+		public synchronized void write(char[] chars, int offset, int length) {
+			System.out.print(new String(chars, offset, length));
+			this.kept.append(chars, offset, length);
+		}
+
+		@Override
+		public void flush() {
+			System.out.flush();
+		}
+
+		@Override
+		public void close() {
+			flush();
+		}
+
+		synchronized String linesWith(String text) {
+			return this.kept.toString().lines().filter(line -> line.contains(text)).collect(Collectors.joining("\n"));
+		}
 	}
 
 	/** Runs the drill under a steady open load on a fresh stack of this configuration. */
@@ -43,7 +72,8 @@ class RedisSentinelIntegrationTests {
 	private static Outcome drill(Setup setup, String timeline, Duration measured, boolean splitBrain) {
 		StackSpec stack = setup.apply(TestStacks.spec(setup.variant(), 2).build());
 		LoadSpec spec = TestDrills.load(stack, measured, "sentinel-" + setup.id(), Drill.parse(timeline));
-		LoadRun load = new LoadRun(new PrintWriter(System.out, true), TestStacks.home());
+		Tee console = new Tee();
+		LoadRun load = new LoadRun(new PrintWriter(console, true), TestStacks.home());
 		Path dir = TestStacks.tempDir();
 		LoadRun.LiveStack live = load.start(stack, false, "[" + setup.id() + "]");
 		try {
@@ -62,7 +92,7 @@ class RedisSentinelIntegrationTests {
 				System.out.printf("[%s] %s%n", setup.id(), brain);
 			}
 			return new Outcome(report.incidents().get(0), before, pids(live),
-					live.state().redisPrimary().orElse("none"), brain);
+					live.state().redisPrimary().orElse("none"), brain, console.linesWith("probe"));
 		}
 		finally {
 			load.stop(live, dir.resolve("logs"));
@@ -70,7 +100,7 @@ class RedisSentinelIntegrationTests {
 	}
 
 	private static Map<String, Long> pids(LoadRun.LiveStack live) {
-		return live.state().apps().stream().collect(java.util.stream.Collectors.toMap(Member::name, Member::pid));
+		return live.state().apps().stream().collect(Collectors.toMap(Member::name, Member::pid));
 	}
 
 	@Test
@@ -90,7 +120,8 @@ class RedisSentinelIntegrationTests {
 		assertThat(kill.sessionsLost()).as("sessions lost of %d alive", kill.sessionsAlive())
 			.isLessThanOrEqualTo(kill.sessionsAlive() / 10);
 		FailoverProbe.Result probe = kill.probe();
-		assertThat(probe).as("sessions made and ended right before the kill, checked after it").isNotNull();
+		assertThat(probe).as("sessions made and ended right before the kill, checked after it (drill: %s)",
+				outcome.probeLog()).isNotNull();
 		assertThat(probe.unanswered()).isZero();
 		assertThat(probe.sessionsChecked()).isEqualTo(DrillRunner.PROBE_USERS / 2);
 		assertThat(probe.sessionsLost()).as("sessions made right before the kill, lost").isLessThanOrEqualTo(2);
@@ -107,6 +138,8 @@ class RedisSentinelIntegrationTests {
 		assertThat(outcome.appPidsAfter()).isEqualTo(outcome.appPidsBefore());
 		assertThat(kill.recoveryMillis()).isNotNull();
 		FailoverProbe.Result probe = kill.probe();
+		assertThat(probe).as("the failover probe's credentials, checked after the kill (drill: %s)", outcome.probeLog())
+			.isNotNull();
 		assertThat(probe.unanswered()).as("every credential got 200 or 401 after the failover").isZero();
 		assertThat(probe.revokedChecked()).isEqualTo(DrillRunner.PROBE_USERS / 2);
 		// docs/security.md case 22: a revoked token accepted again is counted, never silent. The
@@ -144,7 +177,7 @@ class RedisSentinelIntegrationTests {
 			.isGreaterThanOrEqualTo(FREEZE.toMillis() / 2);
 		// Must keep: sessions and logouts made before the freeze were on the replica when it was promoted.
 		FailoverProbe.Result probe = freeze.probe();
-		assertThat(probe).isNotNull();
+		assertThat(probe).as("the failover probe (drill: %s)", outcome.probeLog()).isNotNull();
 		assertThat(probe.unanswered()).isZero();
 		assertThat(probe.sessionsLost()).as("sessions made right before the freeze, lost").isLessThanOrEqualTo(2);
 		assertThat(probe.revokedAccepted()).as("logouts made right before the freeze, undone").isLessThanOrEqualTo(2);
@@ -158,7 +191,8 @@ class RedisSentinelIntegrationTests {
 		assertThat(brain.discardedBytes()).as("replication stream the old primary accepted and lost").isNotNull();
 		// The drill's own probe does the same right after the thaw and counts it in the report.
 		FailoverProbe.Result afterThaw = freeze.afterThawProbe();
-		assertThat(afterThaw).as("logouts right after the thaw, checked after the drill").isNotNull();
+		assertThat(afterThaw).as("logouts right after the thaw, checked after the drill (drill: %s)", outcome.probeLog())
+			.isNotNull();
 		assertThat(afterThaw.unanswered()).isZero();
 		assertThat(afterThaw.sessionsLost()).as("sessions made before the freeze").isLessThanOrEqualTo(1);
 		if (brain.awakeAsPrimaryMillis() > 2_000) {
@@ -185,6 +219,7 @@ class RedisSentinelIntegrationTests {
 		assertThat(outcome.appPidsAfter()).isEqualTo(outcome.appPidsBefore());
 		assertThat(freeze.recoveryMillis()).isNotNull();
 		FailoverProbe.Result probe = freeze.probe();
+		assertThat(probe).as("the failover probe (drill: %s)", outcome.probeLog()).isNotNull();
 		assertThat(probe.unanswered()).isZero();
 		assertThat(probe.revokedChecked()).isEqualTo(DrillRunner.PROBE_USERS / 2);
 		// docs/security.md case 22: revocations replicated before the freeze stay revoked.
@@ -193,7 +228,7 @@ class RedisSentinelIntegrationTests {
 		assertThat(brain.awakeAsPrimaryMillis()).isNotNull().isPositive();
 		assertThat(brain.discardedBytes()).isNotNull();
 		FailoverProbe.Result afterThaw = freeze.afterThawProbe();
-		assertThat(afterThaw).isNotNull();
+		assertThat(afterThaw).as("the probe after the thaw (drill: %s)", outcome.probeLog()).isNotNull();
 		assertThat(afterThaw.unanswered()).isZero();
 		if (brain.awakeAsPrimaryMillis() > 2_000) {
 			assertThat(afterThaw.revokedAccepted()).as("revoked right after the thaw, accepted again: counted")

@@ -9,6 +9,7 @@ import java.util.List;
 import org.authbench.harness.revocation.RevocationResult.InstanceCheck;
 import org.authbench.harness.revocation.RevocationResult.Outcome;
 import org.authbench.harness.revocation.RevocationResult.Probe;
+import org.authbench.harness.stack.ChaosAction;
 import org.authbench.harness.stack.LbMode;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
@@ -151,6 +152,26 @@ class RevocationProbeIntegrationTests {
 
 		assertThat(result.applicable()).isFalse();
 		assertThat(result.verdict()).isEqualTo("n/a (no credential)");
+	}
+
+	/**
+	 * The drills' failover probe behind a frozen instance (SIGSTOP): nginx does not send a POST
+	 * on to the next instance, and answers it 504 after its read timeout. The probe sends such a
+	 * login or logout again (it once failed a Sentinel drill in CI so, behind a loaded instance),
+	 * and gets all of them done through the other instance.
+	 */
+	@Test
+	void theFailoverProbeSendsALoginOrLogoutAgainThatNginxGaveUpOnAtAFrozenInstance() {
+		StackState frozen = TestStacks.stack().chaos(jwtDenylist, ChaosAction.FREEZE, "app-1");
+		try {
+			FailoverProbe probe = FailoverProbe.logIn(frozen, 4).logOutHalf();
+
+			assertThat(probe.check(Duration.ofSeconds(10))).as("2 live, 2 logged out, each answered once more")
+				.isEqualTo(new FailoverProbe.Result(2, 0, 2, 0, 0));
+		}
+		finally {
+			jwtDenylist = TestStacks.stack().chaos(frozen, ChaosAction.THAW, "app-1");
+		}
 	}
 
 	private static RevocationResult probe(StackState state, Duration bound) {
