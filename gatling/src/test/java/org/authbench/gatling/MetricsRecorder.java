@@ -65,6 +65,9 @@ final class MetricsRecorder implements AutoCloseable {
 
 	private final Map<Integer, Map<String, Long>> usersByInstance = new ConcurrentHashMap<>();
 
+	/** When each second's snapshot of users was taken: the tick may run late, after a drill's event. */
+	private final Map<Integer, Long> usersTakenAt = new ConcurrentHashMap<>();
+
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "authbench-metrics");
 		thread.setDaemon(true);
@@ -201,7 +204,9 @@ final class MetricsRecorder implements AutoCloseable {
 
 	private synchronized void writeIntervals() {
 		long now = System.currentTimeMillis();
-		this.usersByInstance.put((int) ((System.nanoTime() - this.startNanos) / 1_000_000_000L) - 1, instanceCounts());
+		int second = (int) ((System.nanoTime() - this.startNanos) / 1_000_000_000L) - 1;
+		this.usersByInstance.put(second, instanceCounts());
+		this.usersTakenAt.put(second, System.currentTimeMillis());
 		for (RequestType type : RequestType.values()) {
 			Histogram interval = this.recorders.get(type).getIntervalHistogram();
 			if (interval.getTotalCount() > 0) {
@@ -261,6 +266,7 @@ final class MetricsRecorder implements AutoCloseable {
 			}
 			row.put("relogins", counts.get(RELOGIN));
 			row.put("usersByInstance", this.usersByInstance.getOrDefault(s, Map.of()));
+			row.put("usersTakenAtMillis", this.usersTakenAt.get(s));
 			rows.add(row);
 		}
 		return rows;

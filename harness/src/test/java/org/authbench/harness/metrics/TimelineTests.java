@@ -68,6 +68,20 @@ class TimelineTests {
 	}
 
 	@Test
+	void aSnapshotTakenAfterTheEventIsNotTheOneBeforeItWhateverItsSecond() {
+		// The tick of second 1 (ending at T0 + 2000) ran 300 ms late, after an event at T0 + 2007:
+		// app-3's users were served by the others by then.
+		Timeline timeline = new Timeline(List.of(
+				new Second(0, T0, 100, 0, 0, 0, 0, 0, Map.of("app-1", 5L, "app-3", 4L), T0 + 1010),
+				new Second(1, T0 + 1000, 100, 0, 0, 0, 0, 0, Map.of("app-1", 9L), T0 + 2300),
+				new Second(2, T0 + 2000, 100, 4, 0, 0, 0, 4, Map.of("app-1", 9L), T0 + 3001)));
+
+		assertThat(timeline.usersByInstanceBefore(T0 + 2007)).containsExactlyInAnyOrderEntriesOf(
+				Map.of("app-1", 5L, "app-3", 4L));
+		assertThat(timeline.usersByInstanceBefore(T0 + 2400)).containsOnlyKeys("app-1");
+	}
+
+	@Test
 	void aWindowStartingAtAnEventStartsWithItsSecond() {
 		Timeline timeline = errorsAt(0, 5, 0);
 
