@@ -58,6 +58,11 @@ final class Compare implements Callable<Integer> {
 			description = "Measured rounds of the throughput trial (default: 10, --quick 6; at least 6 give a 95%% interval).")
 	Integer rounds;
 
+	@Option(names = "--warmup-windows", paramLabel = "N",
+			description = "At most N warm-up windows per configuration in the throughput trial (default: 40, --quick 45);"
+					+ " one not steady by then is measured all the same, shown cold, and the comparison is not valid.")
+	Integer warmupWindows;
+
 	@Option(names = "--trial-instances", paramLabel = "N",
 			description = "Instances per stack in the throughput trial (default: --instances). With another count, the "
 					+ "drills run on fresh stacks after the trial instead of on its warm ones.")
@@ -100,7 +105,8 @@ final class Compare implements Callable<Integer> {
 		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, studies,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
-				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel, this.arrivals));
+				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel, this.arrivals,
+				this.warmupWindows));
 		return 0;
 	}
 }

@@ -83,6 +83,11 @@ final class Trial implements Callable<Integer> {
 					+ "cgroup); writes model-check.json.")
 	boolean validateModel;
 
+	@Option(names = "--warmup-windows", paramLabel = "N",
+			description = "At most N warm-up windows per configuration (default: 40, --quick 45); one not steady by then"
+					+ " is measured all the same, shown cold, and the trial is not valid.")
+	Integer warmupWindows;
+
 	@Option(names = "--quick", description = "2 s measured and warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
 
@@ -104,6 +109,9 @@ final class Trial implements Callable<Integer> {
 			.withPin(!this.noPin);
 		if (this.rounds != null) {
 			settings = settings.withRounds(this.rounds);
+		}
+		if (this.warmupWindows != null) {
+			settings = settings.withWarmupWindows(this.warmupWindows);
 		}
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();

@@ -73,10 +73,13 @@ public final class ComparisonRun {
 	 * @param validateModel check the capacity model against measurements after the trial (a full
 	 * comparison always does; a quick one only when asked)
 	 * @param arrivals how the trial's paced requests arrive (null: the trial's default)
+	 * @param warmupWindows at most this many warm-up windows per configuration in the trial (null:
+	 * the trial's own bound, 45 quick, 40 otherwise)
 	 */
 	public record Spec(List<Setup> setups, List<Study> studies, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
-			Integer trialInstances, boolean parallelDrills, boolean validateModel, Arrivals arrivals) {
+			Integer trialInstances, boolean parallelDrills, boolean validateModel, Arrivals arrivals,
+			Integer warmupWindows) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -89,6 +92,10 @@ public final class ComparisonRun {
 				if (size < 0 || size > Study.MAX_CONTEXT_BYTES) {
 					throw new IllegalArgumentException("--context-sizes must be 0.." + Study.MAX_CONTEXT_BYTES + " bytes, was " + size);
 				}
+			}
+			if (warmupWindows != null) {
+				// Checked here, before any stack starts, by the trial settings' own rule.
+				TrialSettings.quick(TrialSettings.defaultMix()).withWarmupWindows(warmupWindows);
 			}
 			if (studies.contains(Study.CONTEXT_SIZE) && contextSizes.isEmpty()) {
 				throw new IllegalArgumentException("the context-size scenario needs at least one size");
@@ -190,6 +197,9 @@ public final class ComparisonRun {
 			}
 			if (spec.arrivals() != null) {
 				settings = settings.withArrivals(spec.arrivals());
+			}
+			if (spec.warmupWindows() != null) {
+				settings = settings.withWarmupWindows(spec.warmupWindows());
 			}
 			Path trialDir = dir.resolve("runs").resolve(TRIAL);
 			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(),
@@ -439,6 +449,9 @@ public final class ComparisonRun {
 		}
 		if (spec.parallelDrills()) {
 			settings.put("drills", "at the same time, each configuration on its own stack");
+		}
+		if (spec.warmupWindows() != null && spec.studies().contains(Study.THROUGHPUT)) {
+			settings.put("warmupWindows", spec.warmupWindows());
 		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());

@@ -89,6 +89,19 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 				this.seed);
 	}
 
+	/**
+	 * At most {@code count} warm-up windows per configuration (at least 2): a configuration not
+	 * steady by then is measured all the same and shown cold, and the trial is not valid.
+	 */
+	public TrialSettings withWarmupWindows(int count) {
+		if (count < 2) {
+			throw new IllegalArgumentException("--warmup-windows must be at least 2 (two blocks of windows are compared), was "
+					+ count);
+		}
+		return new TrialSettings(this.window, this.warmupWindow, count, this.tolerance, this.rounds, this.threads,
+				this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin, this.seed);
+	}
+
 	public TrialSettings withRate(Integer requestsPerSecond) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.arrivals,

@@ -2,6 +2,7 @@ package org.authbench.harness.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.authbench.harness.load.LoadDefaults;
 import org.authbench.harness.stack.Catalogue;
@@ -57,6 +58,25 @@ class OptionDefaultsTests {
 		assertThat(quick).isEqualTo(TrialSettings.full(TrialSettings.defaultMix()).arrivals()).isEqualTo(Arrivals.POISSON);
 		assertThat(compare.arrivals).isEqualTo(quick);
 		assertThat(trial.arrivals).isEqualTo(quick);
+	}
+
+	@Test
+	void theWarmupBoundIsTheSettingsOwnUnlessGivenAndTheHelpSaysWhichItIs() {
+		Compare compare = new Compare();
+		Trial trial = new Trial();
+
+		Main.configure(new CommandLine(compare)).parseArgs();
+		Main.configure(new CommandLine(trial)).parseArgs("--warmup-windows", "8");
+
+		assertThat(compare.warmupWindows).as("none given: the trial's own bound").isNull();
+		assertThat(trial.warmupWindows).isEqualTo(8);
+		String said = "default: %d, --quick %d".formatted(TrialSettings.full(TrialSettings.defaultMix()).maxWarmupWindows(),
+				TrialSettings.quick(TrialSettings.defaultMix()).maxWarmupWindows());
+		for (CommandLine command : List.of(new CommandLine(new Compare()), new CommandLine(new Trial()))) {
+			assertThat(String.join(" ", command.getCommandSpec().findOption("--warmup-windows").description()))
+				.contains(said);
+		}
+		assertThat(TrialSettings.quick(TrialSettings.defaultMix()).withWarmupWindows(8).maxWarmupWindows()).isEqualTo(8);
 	}
 
 	@Test

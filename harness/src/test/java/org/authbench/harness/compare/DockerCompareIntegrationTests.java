@@ -32,12 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept off the generator's CPU by their cpuset) and a failover drill on sticky's warm stack from
  * the trial, whose nginx logs again after it (a quick comparison drills only the configurations
  * with a credential), and which loses the killed container's sessions as the native drill does. Its figures are not judged: the windows are far too
- * short and the machine is shared.
+ * short and the machine is shared. Its warm-up is bounded by {@code compare --warmup-windows}, and
+ * the summary records the bound.
  */
 @RunsAlone
 @ExtendWith(DockerEngine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DockerCompareIntegrationTests {
+
+	/**
+	 * The trial's warm-up bound: its figures are not judged, and on a slow stretch the quick
+	 * bound (45) let the two configurations warm up in turns for 13 windows each, 52 s of the
+	 * suite's 170 s for this class (2026-12-06).
+	 */
+	static final int WARMUP_WINDOWS = 8;
 
 	Path dir;
 
@@ -49,7 +57,8 @@ class DockerCompareIntegrationTests {
 		ComparisonRun.Spec spec = new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky")),
 				List.of(Study.THROUGHPUT, Study.parse("failover")),
 				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
-				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false, null);
+				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false, null,
+				WARMUP_WINDOWS);
 		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
 		this.summary = JsonMapper.builder().build().readTree(this.dir.resolve("summary.json").toFile());
 	}
@@ -92,6 +101,10 @@ class DockerCompareIntegrationTests {
 		}
 		assertThat(JsonMapper.builder().build().readTree(trial.resolve("env.json").toFile()).get("runtime").asString())
 			.isEqualTo("docker");
+		assertThat(result.settings().maxWarmupWindows()).as("--warmup-windows").isEqualTo(WARMUP_WINDOWS);
+		assertThat(this.summary.get("settings").get("warmupWindows").asInt()).isEqualTo(WARMUP_WINDOWS);
+		assertThat(result.windows()).filteredOn(window -> TrialResult.Window.WARMUP.equals(window.phase()))
+			.hasSizeLessThanOrEqualTo(2 * WARMUP_WINDOWS);
 	}
 
 	@Test
