@@ -206,7 +206,7 @@ final class MetricsRecorder implements AutoCloseable {
 		long now = System.currentTimeMillis();
 		int second = (int) ((System.nanoTime() - this.startNanos) / 1_000_000_000L) - 1;
 		this.usersByInstance.put(second, instanceCounts());
-		this.usersTakenAt.put(second, System.currentTimeMillis());
+		this.usersTakenAt.put(second, now);
 		for (RequestType type : RequestType.values()) {
 			Histogram interval = this.recorders.get(type).getIntervalHistogram();
 			if (interval.getTotalCount() > 0) {

@@ -39,6 +39,9 @@ public final class FailoverProbe {
 
 	private static final int FIRST_USER = 900;
 
+	/** How many times {@link #sendPatiently} sends a request at most. */
+	static final int ATTEMPTS = 3;
+
 	private final String url;
 
 	private final List<Credential> live;
@@ -116,9 +119,6 @@ public final class FailoverProbe {
 		}
 		return new FailoverProbe(this.url, live, revoked, true);
 	}
-
-	/** How many times {@link #sendPatiently} sends a request at most. */
-	static final int ATTEMPTS = 3;
 
 	private record Sent(HttpResponse<String> response, int attempts) {
 	}
