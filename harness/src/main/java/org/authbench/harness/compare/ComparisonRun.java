@@ -94,8 +94,7 @@ public final class ComparisonRun {
 				}
 			}
 			if (warmupWindows != null) {
-				// Checked here, before any stack starts, by the trial settings' own rule.
-				TrialSettings.quick(TrialSettings.defaultMix()).withWarmupWindows(warmupWindows);
+				TrialSettings.checkWarmupWindows(warmupWindows);
 			}
 			if (studies.contains(Study.CONTEXT_SIZE) && contextSizes.isEmpty()) {
 				throw new IllegalArgumentException("the context-size scenario needs at least one size");

@@ -94,12 +94,18 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	 * steady by then is measured all the same and shown cold, and the trial is not valid.
 	 */
 	public TrialSettings withWarmupWindows(int count) {
+		return new TrialSettings(this.window, this.warmupWindow, checkWarmupWindows(count), this.tolerance, this.rounds,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
+				this.seed);
+	}
+
+	/** {@code count} as a warm-up bound, or the reason it cannot be one (before any stack starts, for compare). */
+	public static int checkWarmupWindows(int count) {
 		if (count < 2) {
 			throw new IllegalArgumentException("--warmup-windows must be at least 2 (two blocks of windows are compared), was "
 					+ count);
 		}
-		return new TrialSettings(this.window, this.warmupWindow, count, this.tolerance, this.rounds, this.threads,
-				this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin, this.seed);
+		return count;
 	}
 
 	public TrialSettings withRate(Integer requestsPerSecond) {
