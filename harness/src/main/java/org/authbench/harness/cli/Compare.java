@@ -2,6 +2,7 @@ package org.authbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +64,11 @@ final class Compare implements Callable<Integer> {
 					+ " one not steady by then is measured all the same, shown cold, and the comparison is not valid.")
 	Integer warmupWindows;
 
+	@Option(names = "--slow-wait", paramLabel = "DURATION",
+			description = "At most this long in all, before the throughput trial's pinned windows, waiting for the systems' CPU"
+					+ " to run fast again when its speed probe reads slow (default: 5m, --quick 1m; 0s: never wait).")
+	Duration slowWait;
+
 	@Option(names = "--trial-instances", paramLabel = "N",
 			description = "Instances per stack in the throughput trial (default: --instances). With another count, the "
 					+ "drills run on fresh stacks after the trial instead of on its warm ones.")
@@ -106,7 +112,7 @@ final class Compare implements Callable<Integer> {
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
 				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel, this.arrivals,
-				this.warmupWindows));
+				this.warmupWindows, this.slowWait));
 		return 0;
 	}
 }

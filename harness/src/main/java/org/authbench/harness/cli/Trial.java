@@ -2,6 +2,7 @@ package org.authbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,11 @@ final class Trial implements Callable<Integer> {
 					+ " is measured all the same, shown cold, and the trial is not valid.")
 	Integer warmupWindows;
 
+	@Option(names = "--slow-wait", paramLabel = "DURATION",
+			description = "At most this long in all, before the pinned windows, waiting for the systems' CPU to run fast"
+					+ " again when its speed probe reads slow (default: 5m, --quick 1m; 0s: never wait).")
+	Duration slowWait;
+
 	@Option(names = "--quick", description = "2 s measured and warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
 
@@ -112,6 +118,9 @@ final class Trial implements Callable<Integer> {
 		}
 		if (this.warmupWindows != null) {
 			settings = settings.withWarmupWindows(this.warmupWindows);
+		}
+		if (this.slowWait != null) {
+			settings = settings.withSlowWait(this.slowWait);
 		}
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();

@@ -75,11 +75,13 @@ public final class ComparisonRun {
 	 * @param arrivals how the trial's paced requests arrive (null: the trial's default)
 	 * @param warmupWindows at most this many warm-up windows per configuration in the trial (null:
 	 * the trial's own bound, 45 quick, 40 otherwise)
+	 * @param slowWait at most this long in all the trial waits for a slow CPU to run fast again
+	 * (null: the trial's own, 1 min quick, 5 min otherwise)
 	 */
 	public record Spec(List<Setup> setups, List<Study> studies, Function<Variant, StackSpec> stacks, boolean quick,
 			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
 			Integer trialInstances, boolean parallelDrills, boolean validateModel, Arrivals arrivals,
-			Integer warmupWindows) {
+			Integer warmupWindows, Duration slowWait) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -95,6 +97,9 @@ public final class ComparisonRun {
 			}
 			if (warmupWindows != null) {
 				TrialSettings.checkWarmupWindows(warmupWindows);
+			}
+			if (slowWait != null) {
+				TrialSettings.checkSlowWait(slowWait);
 			}
 			if (studies.contains(Study.CONTEXT_SIZE) && contextSizes.isEmpty()) {
 				throw new IllegalArgumentException("the context-size scenario needs at least one size");
@@ -199,6 +204,9 @@ public final class ComparisonRun {
 			}
 			if (spec.warmupWindows() != null) {
 				settings = settings.withWarmupWindows(spec.warmupWindows());
+			}
+			if (spec.slowWait() != null) {
+				settings = settings.withSlowWait(spec.slowWait());
 			}
 			Path trialDir = dir.resolve("runs").resolve(TRIAL);
 			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(),
@@ -451,6 +459,9 @@ public final class ComparisonRun {
 		}
 		if (spec.warmupWindows() != null && spec.studies().contains(Study.THROUGHPUT)) {
 			settings.put("warmupWindows", spec.warmupWindows());
+		}
+		if (spec.slowWait() != null && spec.studies().contains(Study.THROUGHPUT)) {
+			settings.put("slowWait", spec.slowWait().toString());
 		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());

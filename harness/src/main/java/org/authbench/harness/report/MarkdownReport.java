@@ -179,14 +179,18 @@ public final class MarkdownReport {
 		}
 		String probe = " A speed probe timed a fixed piece of work on CPU %s before and after every window: "
 			.formatted(speed.cpu());
+		String waited = speed.waitedSeconds() > 0
+				? " The trial waited %.0f s in all, before windows whose probe read slow, for the CPU to run fast again."
+					.formatted(speed.waitedSeconds()) : "";
 		if (speed.slowRounds().isEmpty()) {
-			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor());
+			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor()) + waited;
 		}
 		String slow = speed.slowRounds().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
 		return probe + ("round%s %s ran slow (up to %.1f× its fast level, more than %.2f× counts), and %s.").formatted(
 				speed.slowRounds().size() == 1 ? "" : "s", slow, speed.slowest(), speed.slowFactor(),
 				!speed.mixesSpeeds() ? "the figures are from the other rounds (" + speed.roundsUsed().size() + ")"
-						: "too few others remained: the figures are from every round, and the comparison is not valid");
+						: "too few others remained: the figures are from every round, and the comparison is not valid")
+				+ waited;
 	}
 
 	static final String OBSERVABILITY_INTRO = "The same variant twice in the same trial: once lean (AUTHBENCH_OBSERVABILITY="

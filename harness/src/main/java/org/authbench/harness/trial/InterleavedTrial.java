@@ -98,7 +98,9 @@ public final class InterleavedTrial {
 				say("trial: paced windows at %d requests/s, not %d: half the lowest warm capacity is less", rate,
 						TrialSettings.DEFAULT_RATE);
 			}
-			settle(targets, workloads, settings, rate, cpus, speed, dir, windows, random);
+			SlowCpuWait wait = speed == null ? null
+					: new SlowCpuWait(speed::sampleMillis, settings.slowWait(), time -> Thread.sleep(time.toMillis()));
+			settle(targets, workloads, settings, rate, cpus, speed, wait, dir, windows, random);
 			JitPriority.restore(targets);
 			int most = settings.rounds() + extraRounds(settings.rounds());
 			for (int round = 1;; round++) {
@@ -108,8 +110,10 @@ public final class InterleavedTrial {
 						round, settings.rounds(), order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
 				for (Slot<TrialTarget> slot : roundPlan(order)) {
 					TrialTarget target = slot.target();
+					Double waited = waitForFastCpu(wait, windows, "%s's %s window of round %d".formatted(target.name(),
+							slot.phase(), round));
 					windows.add(window(target, targets, workloads.get(target.name()), slot.phase(), round, settings.window(),
-							slot.paced() ? rate : null, settings.connections(), settings, cpus, speed, dir));
+							slot.paced() ? rate : null, settings.connections(), settings, cpus, speed, waited, dir));
 				}
 				if (!moreRounds(round, most, settings.rounds(), speed, windows)) {
 					break;
@@ -249,7 +253,7 @@ public final class InterleavedTrial {
 				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
 				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()),
 						TrialResult.Window.WARMUP, 0, settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus,
-						null, dir);
+						null, null, dir);
 				windows.add(window);
 				List<double[]> mine = seen.get(target.name());
 				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0),
@@ -278,7 +282,7 @@ public final class InterleavedTrial {
 	 * round: trials of 2026-12-04). A target that does not settle is cold (TrialAnalysis).
 	 */
 	private void settle(List<TrialTarget> targets, Map<String, Workload> workloads, TrialSettings settings, int rate,
-			Cpus cpus, CpuSpeed speed, Path dir, List<TrialResult.Window> windows, Random random) {
+			Cpus cpus, CpuSpeed speed, SlowCpuWait wait, Path dir, List<TrialResult.Window> windows, Random random) {
 		Map<String, List<TrialResult.Window>> seen = new LinkedHashMap<>();
 		targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
 		while (true) {
@@ -292,11 +296,13 @@ public final class InterleavedTrial {
 			Collections.shuffle(unsettled, random);
 			for (TrialTarget target : unsettled) {
 				List<TrialResult.Window> mine = seen.get(target.name());
+				Double waited = waitForFastCpu(wait, windows, target.name() + "'s settling windows");
 				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE, 0,
-						settings.window(), null, settings.connections(), settings, cpus, speed, dir);
-				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE_PACED,
-						0, settings.window(), rate, settings.connections(), settings, cpus, speed, dir);
+						settings.window(), null, settings.connections(), settings, cpus, speed, waited, dir);
 				windows.add(closed);
+				waited = waitForFastCpu(wait, windows, target.name() + "'s paced settling window");
+				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE_PACED,
+						0, settings.window(), rate, settings.connections(), settings, cpus, speed, waited, dir);
 				windows.add(paced);
 				mine.add(closed);
 				mine.add(paced);
@@ -345,9 +351,21 @@ public final class InterleavedTrial {
 		return Math.min(TrialSettings.DEFAULT_RATE, half);
 	}
 
+	/**
+	 * Waits before a pinned window while the systems' CPU runs slow ({@link SlowCpuWait}), once the
+	 * trial has a fast level to judge by; the seconds waited, null without a probe.
+	 */
+	private Double waitForFastCpu(SlowCpuWait wait, List<TrialResult.Window> windows, String what) {
+		Double fast = wait == null ? null : TrialAnalysis.fastMillis(windows);
+		if (fast == null) {
+			return wait == null ? null : 0.0;
+		}
+		return wait.before(fast, TrialAnalysis.SLOW_CPU, what, line -> say("%s", line)) / 1000.0;
+	}
+
 	private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, Workload workload, String phase,
 			int round, Duration length, Integer rate, int connections, TrialSettings settings, Cpus cpus, CpuSpeed speed,
-			Path dir) {
+			Double waited, Path dir) {
 		Double speedBefore = speed == null ? null : speed.sampleMillis();
 		List<WrkLoad.Request> cycle = workload.cycle();
 		Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
@@ -391,7 +409,7 @@ public final class InterleavedTrial {
 		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
 				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
 				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication,
-				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0, cpuSpeed);
+				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0, cpuSpeed, waited);
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */
@@ -459,12 +477,13 @@ public final class InterleavedTrial {
 							.formatted(result.otherLoad() * 100));
 		if (result.cpuSpeed() != null) {
 			TrialResult.CpuSpeed speed = result.cpuSpeed();
-			this.out.printf("  CPU %s speed probe: fast level %.2f ms; rounds that ran slow (over %.2f×): %s; figures from rounds %s%n",
+			this.out.printf("  CPU %s speed probe: fast level %.2f ms; rounds that ran slow (over %.2f×): %s; figures from rounds %s%s%n",
 					speed.cpu(), speed.fastMillis(), speed.slowFactor(),
 					speed.slowRounds().isEmpty() ? "none" : speed.slowRounds().entrySet().stream()
 						.map(e -> "%d (%.2f×)".formatted(e.getKey(), e.getValue()))
 						.collect(Collectors.joining(", ")),
-					speed.roundsUsed());
+					speed.roundsUsed(), speed.waitedSeconds() > 0
+							? "; waited %.0f s in all for it to run fast again".formatted(speed.waitedSeconds()) : "");
 		}
 		result.warnings().forEach(w -> this.out.println("  warning: " + w));
 		this.out.flush();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import org.authbench.harness.metrics.MachineCpu;
@@ -209,15 +210,11 @@ final class TrialAnalysis {
 	 * to take the figures from; null when no window was probed.
 	 */
 	static TrialResult.CpuSpeed cpuSpeed(String cpu, int roundsAsked, List<TrialResult.Window> windows) {
-		List<Double> probed = windows.stream()
-			.filter(w -> w.cpuSpeedMillis() != null && (w.round() > 0 || w.phase().startsWith(SETTLE)))
-			.map(TrialResult.Window::cpuSpeedMillis)
-			.sorted()
-			.toList();
-		if (probed.isEmpty()) {
+		Double fastLevel = fastMillis(windows);
+		if (fastLevel == null) {
 			return null;
 		}
-		double fast = probed.get((int) Math.floor(FAST_QUANTILE * (probed.size() - 1)));
+		double fast = fastLevel;
 		Map<Integer, Double> slow = new java.util.TreeMap<>();
 		windows.stream()
 			.filter(w -> w.round() > 0 && w.cpuSpeedMillis() != null && w.cpuSpeedMillis() / fast > SLOW_CPU)
@@ -225,8 +222,23 @@ final class TrialAnalysis {
 		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
 			.sorted().toList();
 		List<Integer> fastRounds = rounds.stream().filter(r -> !slow.containsKey(r)).toList();
+		double waited = windows.stream().map(TrialResult.Window::waitedSeconds).filter(Objects::nonNull)
+			.mapToDouble(Double::doubleValue).sum();
 		return new TrialResult.CpuSpeed(cpu, Math.round(fast * 1000) / 1000.0, SLOW_CPU, slow,
-				fastRounds.size() >= roundsAsked ? fastRounds : rounds);
+				fastRounds.size() >= roundsAsked ? fastRounds : rounds, waited);
+	}
+
+	/**
+	 * The fast level of the CPU speed probe: the {@value #FAST_QUANTILE} quantile of its readings
+	 * over the settling and measured windows so far, ms; null when no window was probed.
+	 */
+	static Double fastMillis(List<TrialResult.Window> windows) {
+		List<Double> probed = windows.stream()
+			.filter(w -> w.cpuSpeedMillis() != null && (w.round() > 0 || w.phase().startsWith(SETTLE)))
+			.map(TrialResult.Window::cpuSpeedMillis)
+			.sorted()
+			.toList();
+		return probed.isEmpty() ? null : probed.get((int) Math.floor(FAST_QUANTILE * (probed.size() - 1)));
 	}
 
 	/** Fewer fast rounds than this leave no trend to judge: two halves of one or two rounds each are noise. */

@@ -48,9 +48,17 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * @param slowRounds the rounds that ran slow, each with its slowest probe ÷ the fast level
 	 * @param roundsUsed the rounds the figures are from: those that did not run slow when they are
 	 * at least as many as the rounds asked for, else every round (and a warning)
+	 * @param waitedSeconds how long the trial waited in all, before settling and measured windows,
+	 * for the CPU to run fast again ({@link SlowCpuWait}; 0 in older files)
 	 */
 	public record CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
-			List<Integer> roundsUsed) {
+			List<Integer> roundsUsed, double waitedSeconds) {
+
+		/** A speed over rounds the trial did not wait before. */
+		public CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
+				List<Integer> roundsUsed) {
+			this(cpu, fastMillis, slowFactor, slowRounds, roundsUsed, 0);
+		}
 
 		/** The slowest round's probe ÷ the fast level; 0 when no round ran slow. */
 		public double slowest() {
@@ -153,12 +161,25 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * @param cpuSpeedMillis the systems' CPU's speed around the window: CPU milliseconds of the
 	 * {@link org.authbench.harness.metrics.CpuSpeed} probe's fixed work, the slower of its samples just
 	 * before and just after the window (more: slower); null when not probed, and in older files
+	 * @param waitedSeconds how long the trial waited before the window for the systems' CPU to run
+	 * fast again ({@link SlowCpuWait}); null when not probed, and in older files
 	 */
 	public record Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 			long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
 			Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
 			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
-			Double compilerShare, Double cpuSpeedMillis) {
+			Double compilerShare, Double cpuSpeedMillis, Double waitedSeconds) {
+
+		/** A window before the trial waited for a fast CPU, or one it did not wait before. */
+		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
+				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
+				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,
+				Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
+				Double compilerShare, Double cpuSpeedMillis) {
+			this(target, phase, round, startEpochMillis, seconds, requests, errors, throughput, p50Ms, p99Ms,
+					generatorCpuSeconds, systemCpuSeconds, processCpuSeconds, redisCommands, otherCpuSeconds, redisCpuSeconds,
+					replicationBytes, compilerShare, cpuSpeedMillis, null);
+		}
 
 		/** The phase of a measured window of closed load (capacity), and of a paced one (CPU per request at the rate). */
 		public static final String CAPACITY = "capacity";

@@ -34,10 +34,12 @@ import org.authbench.harness.load.LoadDefaults;
  * at least two)
  * @param seed of the random round orders and, plus the round's number, of its Poisson waits;
  * recorded so that a trial's order can be replayed
+ * @param slowWait the most time the whole trial waits, before its pinned windows, for the systems'
+ * CPU to run fast again ({@link SlowCpuWait}); null (a trial.json from before the setting): none
  */
 public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmupWindows, double tolerance, int rounds,
 		int threads, int connections, int warmupConnections, int users, Map<String, Integer> mix, Integer rate,
-		Arrivals arrivals, boolean pin, long seed) {
+		Arrivals arrivals, boolean pin, long seed, Duration slowWait) {
 
 	/**
 	 * The paced windows' rate unless given: one for every comparison, below every configuration's
@@ -49,6 +51,7 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	public TrialSettings {
 		mix = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mix));
 		arrivals = arrivals == null ? Arrivals.FIXED : arrivals;
+		slowWait = slowWait == null ? Duration.ZERO : checkSlowWait(slowWait);
 		if (rounds < 1 || maxWarmupWindows < 2 || connections < threads || warmupConnections < threads || users < 1) {
 			throw new IllegalArgumentException("a trial needs rounds ≥ 1, at least 2 warm-up windows, connections ≥ threads"
 					+ " and at least one user");
@@ -74,19 +77,19 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	 */
 	public static TrialSettings quick(Map<String, Integer> mix) {
 		return new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 45, 0.10, 6, 2, 32, 32, 16, mix, null,
-				Arrivals.POISSON, true, System.nanoTime());
+				Arrivals.POISSON, true, System.nanoTime(), QUICK_SLOW_WAIT);
 	}
 
 	/** The full comparison's. */
 	public static TrialSettings full(Map<String, Integer> mix) {
 		return new TrialSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 40, 0.05, 10, 2, 32, 32, 16, mix, null,
-				Arrivals.POISSON, true, System.nanoTime());
+				Arrivals.POISSON, true, System.nanoTime(), FULL_SLOW_WAIT);
 	}
 
 	public TrialSettings withRounds(int count) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, count,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed);
+				this.seed, this.slowWait);
 	}
 
 	/**
@@ -96,7 +99,7 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	public TrialSettings withWarmupWindows(int count) {
 		return new TrialSettings(this.window, this.warmupWindow, checkWarmupWindows(count), this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed);
+				this.seed, this.slowWait);
 	}
 
 	/** {@code count} as a warm-up bound, or the reason it cannot be one (before any stack starts, for compare). */
@@ -108,22 +111,49 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 		return count;
 	}
 
+	/**
+	 * The demo's most wait for a fast CPU: a slow stretch of tens of seconds (SlowCpuWait) can be
+	 * waited out once, within the demo's 8 minutes; the rounds added after slow ones remain.
+	 */
+	public static final Duration QUICK_SLOW_WAIT = Duration.ofSeconds(60);
+
+	/** A full comparison's (its rounds of 60 s and more meet several slow stretches). */
+	public static final Duration FULL_SLOW_WAIT = Duration.ofMinutes(5);
+
+	/**
+	 * At most {@code total} of waiting, in all, before pinned windows for the systems' CPU to run
+	 * fast again (zero: never wait).
+	 */
+	public TrialSettings withSlowWait(Duration total) {
+		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
+				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
+				this.seed, checkSlowWait(total));
+	}
+
+	/** {@code total} as the trial's most wait for a fast CPU, or the reason it cannot be one. */
+	public static Duration checkSlowWait(Duration total) {
+		if (total.isNegative()) {
+			throw new IllegalArgumentException("--slow-wait must not be negative, was " + total);
+		}
+		return total;
+	}
+
 	public TrialSettings withRate(Integer requestsPerSecond) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.arrivals,
-				this.pin, this.seed);
+				this.pin, this.seed, this.slowWait);
 	}
 
 	public TrialSettings withArrivals(Arrivals pattern) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pattern, this.pin,
-				this.seed);
+				this.seed, this.slowWait);
 	}
 
 	public TrialSettings withPin(boolean pinned) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, pinned,
-				this.seed);
+				this.seed, this.slowWait);
 	}
 
 	/** The mix of the throughput scenario, the one of the Gatling runs ({@link LoadDefaults#mix}). */

@@ -80,6 +80,23 @@ class OptionDefaultsTests {
 	}
 
 	@Test
+	void theWaitForAFastCpuIsTheSettingsOwnUnlessGivenAndTheHelpSaysWhichItIs() {
+		Compare compare = new Compare();
+		Trial trial = new Trial();
+
+		Main.configure(new CommandLine(compare)).parseArgs("--slow-wait", "0s");
+		Main.configure(new CommandLine(trial)).parseArgs();
+
+		assertThat(compare.slowWait).isZero();
+		assertThat(trial.slowWait).as("none given: the trial's own").isNull();
+		String said = "default: %dm, --quick %dm".formatted(TrialSettings.FULL_SLOW_WAIT.toMinutes(),
+				TrialSettings.QUICK_SLOW_WAIT.toMinutes());
+		for (CommandLine command : List.of(new CommandLine(new Compare()), new CommandLine(new Trial()))) {
+			assertThat(String.join(" ", command.getCommandSpec().findOption("--slow-wait").description())).contains(said);
+		}
+	}
+
+	@Test
 	void compareAndTrialCompareTheCataloguesListsNamedAfterThemUnlessTold() {
 		Compare compare = new Compare();
 		Trial trial = new Trial();

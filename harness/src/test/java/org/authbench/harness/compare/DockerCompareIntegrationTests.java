@@ -3,6 +3,7 @@ package org.authbench.harness.compare;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ class DockerCompareIntegrationTests {
 				List.of(Study.THROUGHPUT, Study.parse("failover")),
 				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
 				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false, null,
-				WARMUP_WINDOWS);
+				WARMUP_WINDOWS, Duration.ZERO);
 		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
 		this.summary = JsonMapper.builder().build().readTree(this.dir.resolve("summary.json").toFile());
 	}

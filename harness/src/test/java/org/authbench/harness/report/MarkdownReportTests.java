@@ -56,7 +56,11 @@ class MarkdownReportTests {
 			.contains("the figures are from the other rounds (6)");
 		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(1, 1.7), List.of(1, 2, 3))))
 			.contains("round 1 ran slow")
-			.contains("the figures are from every round, and the comparison is not valid");
+			.contains("the figures are from every round, and the comparison is not valid")
+			.doesNotContain("waited");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6), 37.0)))
+			.contains("no round ran slow")
+			.contains("The trial waited 37 s in all, before windows whose probe read slow, for the CPU to run fast again.");
 	}
 
 	private static Comparison.Trial trial(Double tolerance) {

@@ -42,7 +42,7 @@ class RedisHaTrialIntegrationTests {
 		// window gave the replica (about 15 µs a request) 6 ms, read as 0 or 10 ms. One round: what
 		// is asserted is in every window (TrialIntegrationTests checks the rounds themselves).
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 6, 0.05, 1, 1, 4, 2, 4,
-				TrialSettings.defaultMix(), 800, Arrivals.FIXED, true, 42);
+				TrialSettings.defaultMix(), 800, Arrivals.FIXED, true, 42, Duration.ZERO);
 
 		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
 				List.of(TrialTarget.of("clustered", this.single), TrialTarget.of("clustered-ha", this.ha)), "clustered",

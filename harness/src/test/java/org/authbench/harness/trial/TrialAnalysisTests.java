@@ -271,6 +271,23 @@ class TrialAnalysisTests {
 		assertThat(speed.slowRounds()).as("round 1 at most 2.9 ms: 1.45×").containsOnlyKeys(1);
 	}
 
+	@Test
+	void theWaitsForAFastCpuAddUpAndTheFastLevelSoFarIsNoneBeforeAProbe() {
+		List<TrialResult.Window> windows = new ArrayList<>();
+		windows.add(window("a", 0, "warmup", 1, 1000, Map.of("a", 0.1)));
+		assertThat(TrialAnalysis.fastMillis(windows)).as("no settling or measured window probed yet").isNull();
+		for (int round = 1; round <= 3; round++) {
+			TrialResult.Window w = probed(window("a", round, "capacity", 1, 1000, Map.of("a", 0.1)), 2.3);
+			windows.add(new TrialResult.Window(w.target(), w.phase(), w.round(), w.startEpochMillis(), w.seconds(),
+					w.requests(), w.errors(), w.throughput(), w.p50Ms(), w.p99Ms(), w.generatorCpuSeconds(),
+					w.systemCpuSeconds(), w.processCpuSeconds(), w.redisCommands(), w.otherCpuSeconds(), w.redisCpuSeconds(),
+					w.replicationBytes(), w.compilerShare(), w.cpuSpeedMillis(), round == 2 ? 12.0 : 0.0));
+		}
+
+		assertThat(TrialAnalysis.fastMillis(windows)).isEqualTo(2.3);
+		assertThat(TrialAnalysis.cpuSpeed("0", 3, windows).waitedSeconds()).isEqualTo(12.0);
+	}
+
 	private static TrialResult analyse(List<TrialResult.Window> windows, int rounds) {
 		Map<String, InterleavedTrial.Warmup> warm = new LinkedHashMap<>();
 		warm.put("a", new InterleavedTrial.Warmup(List.of(), true, 10));
@@ -429,7 +446,7 @@ class TrialAnalysisTests {
 
 	private static TrialSettings settings(int rounds) {
 		return new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 0.05, rounds, 1, 4, 4, 2,
-				TrialSettings.defaultMix(), 1000, Arrivals.FIXED, false, 1);
+				TrialSettings.defaultMix(), 1000, Arrivals.FIXED, false, 1, Duration.ZERO);
 	}
 
 	private static TrialTarget target(String name) {

@@ -49,7 +49,7 @@ class TrialIntegrationTests {
 		this.jwt = TestStacks.stack().up(TestStacks.spec(Variant.parse("jwt"), 1).build());
 		this.dir = Files.createTempDirectory("authbench-trial-");
 		TrialSettings settings = new TrialSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 6, 0.05, 2, 1, 4, 2, 4,
-				TrialSettings.defaultMix(), null, Arrivals.POISSON, true, 42);
+				TrialSettings.defaultMix(), null, Arrivals.POISSON, true, 42, Duration.ZERO);
 
 		this.result = new InterleavedTrial(new PrintWriter(System.out, true)).run(
 				List.of(TrialTarget.of("sticky", this.sticky), TrialTarget.of("jwt", this.jwt)), "sticky", Map.of(),
