@@ -10,7 +10,8 @@ import java.util.function.DoubleSupplier;
  * rounds is not valid ({@link TrialAnalysis#cpuSpeed}); waiting out a slow stretch costs less
  * than the rounds measured again after it. The stretches here are tens of seconds long: the idle
  * machine's probe, read every 2 s for 8 minutes (2026-12-06, 17:27), ran slow (1.2–1.3× its fast
- * level) for about 40, 15, 30 and 60 s, fast in between.
+ * level) for 8–43 s at a time (six stretches), fast in between for 2–24 s and twice for over two
+ * minutes.
  *
  * <p>The probe is read once before every window; only when it reads slow does the wait begin,
  * reading it every second until it has read fast {@value #FAST_IN_A_ROW} times in a row (a
