@@ -170,7 +170,7 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 			Double otherCpuSeconds, Map<String, Map<String, Double>> redisCpuSeconds, Long replicationBytes,
 			Double compilerShare, Double cpuSpeedMillis, Double waitedSeconds) {
 
-		/** A window before the trial waited for a fast CPU, or one it did not wait before. */
+		/** A window with no wait recorded: a warm-up window, or one of a trial without a speed probe. */
 		public Window(String target, String phase, int round, long startEpochMillis, double seconds, long requests,
 				long errors, double throughput, double p50Ms, double p99Ms, double generatorCpuSeconds,
 				Map<String, Double> systemCpuSeconds, Map<String, Double> processCpuSeconds, Long redisCommands,

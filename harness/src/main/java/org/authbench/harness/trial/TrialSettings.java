@@ -122,12 +122,12 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 
 	/**
 	 * At most {@code total} of waiting, in all, before pinned windows for the systems' CPU to run
-	 * fast again (zero: never wait).
+	 * fast again (zero: never wait; negative: refused by the constructor's {@link #checkSlowWait}).
 	 */
 	public TrialSettings withSlowWait(Duration total) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed, checkSlowWait(total));
+				this.seed, total);
 	}
 
 	/** {@code total} as the trial's most wait for a fast CPU, or the reason it cannot be one. */
