@@ -65,8 +65,9 @@ final class Compare implements Callable<Integer> {
 	Integer warmupWindows;
 
 	@Option(names = "--slow-wait", paramLabel = "DURATION",
-			description = "At most this long in all, before the throughput trial's pinned windows, waiting for the systems' CPU"
-					+ " to run fast again when its speed probe reads slow (default: 5m, --quick 1m; 0s: never wait).")
+			description = "At most this long in all for the throughput trial's slow stretches: waiting, before its pinned"
+					+ " windows, for the systems' CPU to run fast again when its speed probe reads slow, and measuring again"
+					+ " a window whose own probes read slow (default: 5m, --quick 1m; 0s: neither).")
 	Duration slowWait;
 
 	@Option(names = "--trial-instances", paramLabel = "N",

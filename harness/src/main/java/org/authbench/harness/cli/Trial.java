@@ -90,8 +90,9 @@ final class Trial implements Callable<Integer> {
 	Integer warmupWindows;
 
 	@Option(names = "--slow-wait", paramLabel = "DURATION",
-			description = "At most this long in all, before the pinned windows, waiting for the systems' CPU to run fast"
-					+ " again when its speed probe reads slow (default: 5m, --quick 1m; 0s: never wait).")
+			description = "At most this long in all for slow stretches: waiting, before the pinned windows, for the"
+					+ " systems' CPU to run fast again when its speed probe reads slow, and measuring again a window whose"
+					+ " own probes read slow (default: 5m, --quick 1m; 0s: neither).")
 	Duration slowWait;
 
 	@Option(names = "--quick", description = "2 s measured and warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")

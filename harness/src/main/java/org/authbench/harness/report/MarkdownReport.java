@@ -182,6 +182,11 @@ public final class MarkdownReport {
 		String waited = speed.waitedSeconds() > 0
 				? " The trial waited %.0f s in all, before windows whose probe read slow, for the CPU to run fast again."
 					.formatted(speed.waitedSeconds()) : "";
+		if (speed.setAside() > 0) {
+			waited += (" %d measured window%s whose own probes read slow %s set aside and measured again; the figures"
+					+ " leave %s out.").formatted(speed.setAside(), speed.setAside() == 1 ? "" : "s",
+							speed.setAside() == 1 ? "was" : "were", speed.setAside() == 1 ? "it" : "them");
+		}
 		if (speed.slowRounds().isEmpty()) {
 			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor()) + waited;
 		}

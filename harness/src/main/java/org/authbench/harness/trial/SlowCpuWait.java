@@ -17,6 +17,10 @@ import java.util.function.DoubleSupplier;
  * reading it every second until it has read fast {@value #FAST_IN_A_ROW} times in a row (a
  * stretch ends raggedly), or the budget is spent: then the trial measures on, and the window's
  * own probes judge it as before.
+ *
+ * <p>A measured window whose own probes read slow is set aside and measured again
+ * ({@link InterleavedTrial}); its time comes out of the same budget ({@link #spend}), so that
+ * {@code --slow-wait} bounds all the time the trial gives to slow stretches.
  */
 final class SlowCpuWait {
 
@@ -83,6 +87,16 @@ final class SlowCpuWait {
 		say.accept(fastInARow >= FAST_IN_A_ROW ? "trial: CPU fast again after %d s".formatted(waited / 1000)
 				: "trial: CPU still slow after %d s; the trial's wait (--slow-wait) is spent: measuring on".formatted(waited / 1000));
 		return waited;
+	}
+
+	/** Whether any of the budget is left. */
+	boolean hasTime() {
+		return this.leftMillis > 0;
+	}
+
+	/** Spends part of the budget on something other than waiting: a window measured again. */
+	void spend(long millis) {
+		this.leftMillis -= millis;
 	}
 
 	/** Time waited so far, ms. */

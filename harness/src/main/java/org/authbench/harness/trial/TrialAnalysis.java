@@ -216,16 +216,19 @@ final class TrialAnalysis {
 		}
 		double fast = fastLevel;
 		Map<Integer, Double> slow = new java.util.TreeMap<>();
+		// A window set aside was measured again: the round is as fast as the windows it kept.
 		windows.stream()
-			.filter(w -> w.round() > 0 && w.cpuSpeedMillis() != null && w.cpuSpeedMillis() / fast > SLOW_CPU)
+			.filter(w -> w.round() > 0 && !w.setAside() && w.cpuSpeedMillis() != null
+					&& w.cpuSpeedMillis() / fast > SLOW_CPU)
 			.forEach(w -> slow.merge(w.round(), Math.round(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
 		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
 			.sorted().toList();
 		List<Integer> fastRounds = rounds.stream().filter(r -> !slow.containsKey(r)).toList();
 		double waited = windows.stream().map(TrialResult.Window::waitedSeconds).filter(Objects::nonNull)
 			.mapToDouble(Double::doubleValue).sum();
+		int setAside = (int) windows.stream().filter(TrialResult.Window::setAside).count();
 		return new TrialResult.CpuSpeed(cpu, Math.round(fast * 1000) / 1000.0, SLOW_CPU, slow,
-				fastRounds.size() >= roundsAsked ? fastRounds : rounds, waited);
+				fastRounds.size() >= roundsAsked ? fastRounds : rounds, waited, setAside);
 	}
 
 	/**
@@ -239,6 +242,16 @@ final class TrialAnalysis {
 			.sorted()
 			.toList();
 		return probed.isEmpty() ? null : probed.get((int) Math.floor(FAST_QUANTILE * (probed.size() - 1)));
+	}
+
+	/**
+	 * How slow a window's CPU ran: its probe ÷ the fast level of the windows before it; null when
+	 * either is unknown.
+	 */
+	static Double slowness(TrialResult.Window window, List<TrialResult.Window> before) {
+		Double fast = fastMillis(before);
+		return fast == null || window.cpuSpeedMillis() == null ? null
+				: Math.round(window.cpuSpeedMillis() / fast * 100) / 100.0;
 	}
 
 	/** Fewer fast rounds than this leave no trend to judge: two halves of one or two rounds each are noise. */

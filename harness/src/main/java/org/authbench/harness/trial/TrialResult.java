@@ -50,14 +50,16 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	 * at least as many as the rounds asked for, else every round (and a warning)
 	 * @param waitedSeconds how long the trial waited in all, before settling and measured windows,
 	 * for the CPU to run fast again ({@link SlowCpuWait}; 0 in older files)
+	 * @param setAside measured windows set aside because their own probes read slow, each measured
+	 * again ({@link Window#SET_ASIDE}; 0 in older files)
 	 */
 	public record CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
-			List<Integer> roundsUsed, double waitedSeconds) {
+			List<Integer> roundsUsed, double waitedSeconds, int setAside) {
 
 		/** A speed over rounds the trial did not wait before. */
 		public CpuSpeed(String cpu, double fastMillis, double slowFactor, Map<Integer, Double> slowRounds,
 				List<Integer> roundsUsed) {
-			this(cpu, fastMillis, slowFactor, slowRounds, roundsUsed, 0);
+			this(cpu, fastMillis, slowFactor, slowRounds, roundsUsed, 0, 0);
 		}
 
 		/** The slowest round's probe ÷ the fast level; 0 when no round ran slow. */
@@ -70,15 +72,15 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 			return this.roundsUsed.stream().anyMatch(this.slowRounds::containsKey);
 		}
 
-		/** Whether a window belongs to the rounds the figures are from (warm-up and settling do not). */
+		/** Whether a window belongs to the rounds the figures are from (warm-up, settling and windows set aside do not). */
 		public boolean uses(Window window) {
-			return window.round() > 0 && this.roundsUsed.contains(window.round());
+			return window.round() > 0 && !window.setAside() && this.roundsUsed.contains(window.round());
 		}
 	}
 
 	/** Whether a window is one the figures are from: a measured round's, and with a speed probe, a used round's. */
 	public boolean measured(Window window) {
-		return this.cpuSpeed == null ? window.round() > 0 : this.cpuSpeed.uses(window);
+		return this.cpuSpeed == null ? window.round() > 0 && !window.setAside() : this.cpuSpeed.uses(window);
 	}
 
 	/** Reads a {@code trial.json}. */
@@ -142,7 +144,9 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 	/**
 	 * One window of load on one target.
 	 *
-	 * @param phase {@code warmup}, {@code capacity} (closed) or {@code rate} (paced)
+	 * @param phase {@code warmup}, {@code settle}, {@code settle-paced}, {@code capacity} (closed) or
+	 * {@code rate} (paced); {@code capacity-slow} or {@code rate-slow} for a measured window set
+	 * aside because the CPU ran slow in it ({@link #SET_ASIDE})
 	 * @param round the measured round (0 in warm-up)
 	 * @param systemCpuSeconds CPU of each target's system during this window (the loaded one and
 	 * the idle ones: the idle ones give the idle CPU)
@@ -193,6 +197,25 @@ public record TrialResult(String schema, TrialSettings settings, String referenc
 		public static final String SETTLE = "settle";
 
 		public static final String SETTLE_PACED = "settle-paced";
+
+		/**
+		 * What a measured window's phase becomes when its own probes read slow and the trial
+		 * measured it again: {@code capacity-slow}, {@code rate-slow}. The figures leave it out.
+		 */
+		public static final String SET_ASIDE = "-slow";
+
+		/** Whether this is a measured window that was set aside and measured again ({@link #SET_ASIDE}). */
+		public boolean setAside() {
+			return this.phase.endsWith(SET_ASIDE);
+		}
+
+		/** This window set aside: its phase marked {@link #SET_ASIDE}. */
+		Window asSetAside() {
+			return new Window(this.target, this.phase + SET_ASIDE, this.round, this.startEpochMillis, this.seconds,
+					this.requests, this.errors, this.throughput, this.p50Ms, this.p99Ms, this.generatorCpuSeconds,
+					this.systemCpuSeconds, this.processCpuSeconds, this.redisCommands, this.otherCpuSeconds,
+					this.redisCpuSeconds, this.replicationBytes, this.compilerShare, this.cpuSpeedMillis, this.waitedSeconds);
+		}
 
 		/** The CPU of one Redis role of one target in this window; null when not counted. */
 		Double redisCpu(String name, String role) {

@@ -58,9 +58,18 @@ class MarkdownReportTests {
 			.contains("round 1 ran slow")
 			.contains("the figures are from every round, and the comparison is not valid")
 			.doesNotContain("waited");
-		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6), 37.0)))
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6), 37.0,
+				0)))
 			.contains("no round ran slow")
-			.contains("The trial waited 37 s in all, before windows whose probe read slow, for the CPU to run fast again.");
+			.contains("The trial waited 37 s in all, before windows whose probe read slow, for the CPU to run fast again.")
+			.doesNotContain("set aside");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6), 0,
+				3)))
+			.endsWith("no round ran slow (more than 1.25× its fast level). 3 measured windows whose own probes read slow"
+					+ " were set aside and measured again; the figures leave them out.");
+		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(), List.of(1, 2, 3, 4, 5, 6), 0,
+				1)))
+			.contains("1 measured window whose own probes read slow was set aside and measured again; the figures leave it out.");
 	}
 
 	private static Comparison.Trial trial(Double tolerance) {

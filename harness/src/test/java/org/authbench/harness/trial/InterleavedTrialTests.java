@@ -9,6 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterleavedTrialTests {
 
 	@Test
+	void aSlowWindowIsMeasuredAgainTwiceAtMostAndOnlyWithinTheBudget() {
+		assertThat(InterleavedTrial.measureAgain(1.31, 0, true)).as("slow, first time").isTrue();
+		assertThat(InterleavedTrial.measureAgain(1.31, 1, true)).as("slow again").isTrue();
+		assertThat(InterleavedTrial.measureAgain(1.31, 2, true)).as("measured again twice already").isFalse();
+		assertThat(InterleavedTrial.measureAgain(1.20, 0, true)).as("at the limit: fast").isFalse();
+		assertThat(InterleavedTrial.measureAgain(1.31, 0, false)).as("the budget spent").isFalse();
+		assertThat(InterleavedTrial.measureAgain(null, 0, true)).as("no probe").isFalse();
+	}
+
+	@Test
 	void roundsOnASlowCpuAreMadeUpForUpToHalfAsManyAgain() {
 		assertThat(InterleavedTrial.extraRounds(6)).isEqualTo(3);
 		int most = 6 + InterleavedTrial.extraRounds(6);

@@ -68,6 +68,19 @@ class SlowCpuWaitTests {
 	}
 
 	@Test
+	void windowsMeasuredAgainSpendTheSameBudget() {
+		SlowCpuWait wait = wait(Duration.ofSeconds(6), 3.0, 2.3, 2.2, 2.3);
+
+		assertThat(wait.hasTime()).isTrue();
+		wait.spend(5_000);
+		assertThat(wait.hasTime()).as("a second left").isTrue();
+		assertThat(wait.before(2.25, 1.2, "jwt's capacity window of round 3", this.said::add)).as("one second left")
+			.isEqualTo(1_000);
+		assertThat(wait.hasTime()).isFalse();
+		assertThat(wait.waitedMillis()).as("the window measured again is not a wait").isEqualTo(1_000);
+	}
+
+	@Test
 	void noBudgetNeverWaits() {
 		SlowCpuWait wait = wait(Duration.ZERO, 3.0);
 

@@ -198,6 +198,38 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void aWindowSetAsideForASlowCpuIsLeftOutAndItsRoundIsAsFastAsTheWindowMeasuredAgain() {
+		// b's capacity window of round 3 ran slow (2,000 req/s) and was measured again (5,000): round 3 counts, fast.
+		List<TrialResult.Window> windows = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			windows.add(probed(window("a", round, "capacity", 1, 10_000, Map.of("a", 0.5, "b", 0.0)), 2.4));
+			if (round == 3) {
+				TrialResult.Window slow = probed(window("b", round, "capacity", 1, 2_000, Map.of("a", 0.3, "b", 0.9)), 3.6);
+				assertThat(TrialAnalysis.slowness(slow, windows)).isEqualTo(1.5);
+				windows.add(slow.asSetAside());
+			}
+			windows.add(probed(window("b", round, "capacity", 1, 5_000, Map.of("a", 0.0, "b", 0.5)), 2.4));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(windows.get(5).phase()).isEqualTo("capacity-slow");
+		assertThat(windows.get(5).setAside()).isTrue();
+		assertThat(result.cpuSpeed().slowRounds()).isEmpty();
+		assertThat(result.cpuSpeed().roundsUsed()).containsExactly(1, 2, 3, 4, 5, 6);
+		assertThat(result.cpuSpeed().setAside()).isEqualTo(1);
+		assertThat(result.measured(windows.get(5))).isFalse();
+		assertThat(result.measured(windows.get(6))).as("round 3's window measured again").isTrue();
+		TrialResult.Target b = result.target("b").orElseThrow();
+		assertThat(b.capacityRatio().low()).isCloseTo(0.5, within(0.001));
+		assertThat(b.capacity().values()).hasSize(6).containsOnly(5_000.0);
+		assertThat(result.target("a").orElseThrow().idleCpuMillisPerSecond())
+			.as("the set-aside window's CPU is no idle CPU of a").isZero();
+		assertThat(result.valid()).isTrue();
+		assertThat(TrialAnalysis.slowness(window("a", 1, "capacity", 1, 1, Map.of()), windows)).as("not probed").isNull();
+	}
+
+	@Test
 	void tooFewFastRoundsKeepEveryRoundAndMakeTheTrialNotValid() {
 		List<TrialResult.Window> windows = new ArrayList<>();
 		for (int round = 1; round <= 6; round++) {
