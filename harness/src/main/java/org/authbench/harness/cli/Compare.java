@@ -2,7 +2,6 @@ package org.authbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.authbench.harness.compare.ComparisonRun;
 import org.authbench.harness.compare.Study;
 import org.authbench.harness.stack.Setup;
-import org.authbench.harness.trial.Arrivals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +34,9 @@ final class Compare implements Callable<Integer> {
 	@Mixin
 	StackOptions stack;
 
+	@Mixin
+	TrialOptions trialOptions;
+
 	@Option(names = "--variants", split = ",", paramLabel = "V", completionCandidates = Configurations.class,
 			description = { "Variants and configurations of them, the reference first for the ratios (default: "
 					+ "${DEFAULT-VALUE}).", "One of: ${COMPLETION-CANDIDATES} (what each configures: docs/variants.md)." })
@@ -55,21 +56,6 @@ final class Compare implements Callable<Integer> {
 			description = "Measurements per scenario, for a median and 95%% CI (default: ${DEFAULT-VALUE}).")
 	int repeat;
 
-	@Option(names = "--rounds", paramLabel = "N",
-			description = "Measured rounds of the throughput trial (default: 10, --quick 6; at least 6 give a 95%% interval).")
-	Integer rounds;
-
-	@Option(names = "--warmup-windows", paramLabel = "N",
-			description = "At most N warm-up windows per configuration in the throughput trial (default: 40, --quick 45);"
-					+ " one not steady by then is measured all the same, shown cold, and the comparison is not valid.")
-	Integer warmupWindows;
-
-	@Option(names = "--slow-wait", paramLabel = "DURATION",
-			description = "At most this long in all for the throughput trial's slow stretches: waiting, before its pinned"
-					+ " windows, for the systems' CPU to run fast again when its speed probe reads slow, and measuring again"
-					+ " a window whose own probes read slow (default: 5m, --quick 1m; 0s: neither).")
-	Duration slowWait;
-
 	@Option(names = "--trial-instances", paramLabel = "N",
 			description = "Instances per stack in the throughput trial (default: --instances). With another count, the "
 					+ "drills run on fresh stacks after the trial instead of on its warm ones.")
@@ -79,11 +65,6 @@ final class Compare implements Callable<Integer> {
 			description = "After the trial, run the configurations' drills at the same time, each on a fresh stack of its own"
 					+ " (they count sessions lost and failed requests; their latencies are then not comparable).")
 	boolean parallelDrills;
-
-	@Option(names = "--arrivals", paramLabel = "PATTERN", defaultValue = "poisson",
-			description = "How the trial's paced requests arrive: fixed (each connection waits the same time after each "
-					+ "answer: bursts) or poisson (exponential waits: independent arrivals); default: ${DEFAULT-VALUE}.")
-	Arrivals arrivals;
 
 	@Option(names = "--quick", description = "Short warm-up, windows and drill timelines: the demo.")
 	boolean quick;
@@ -112,8 +93,7 @@ final class Compare implements Callable<Integer> {
 		new ComparisonRun(out, this.folder.home(), this.stack.runtime).run(new ComparisonRun.Spec(this.variants, studies,
 				variant -> this.stack.stackSpec(this.folder, variant), this.quick, this.repeat, this.rate,
 				this.contextSizes, this.out != null ? this.out : this.folder.home().resolve("results"), this.name,
-				this.rounds, this.trialInstances, this.parallelDrills, this.validateModel, this.arrivals,
-				this.warmupWindows, this.slowWait));
+				this.trialInstances, this.parallelDrills, this.validateModel, this.trialOptions.tuning()));
 		return 0;
 	}
 }

@@ -2,7 +2,6 @@ package org.authbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.authbench.harness.env.Environment;
 import org.authbench.harness.load.LoadRun;
 import org.authbench.harness.stack.Setup;
 import org.authbench.harness.stack.StackSpec;
-import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialSettings;
@@ -43,6 +41,9 @@ final class Trial implements Callable<Integer> {
 	@Mixin
 	StackOptions stack;
 
+	@Mixin
+	TrialOptions trialOptions;
+
 	@Option(names = "--variants", split = ",", paramLabel = "V", completionCandidates = Configurations.class,
 			description = "Configurations, the reference first (default: ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}.")
 	List<Setup> variants;
@@ -59,9 +60,6 @@ final class Trial implements Callable<Integer> {
 	@Option(names = "--reference", paramLabel = "NAME", description = "What every ratio is to (default: the first variant).")
 	String reference;
 
-	@Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: 10; --quick 6). At least 6 give a 95%% interval.")
-	Integer rounds;
-
 	@Option(names = "--mix", paramLabel = "MIX",
 			description = "Request kinds in percent, in tens (default: ${DEFAULT-VALUE}).")
 	String mix;
@@ -69,11 +67,6 @@ final class Trial implements Callable<Integer> {
 	@Option(names = "--rate", paramLabel = "R", description = "Requests/s of the paced windows (default: 800, or half the lowest warm capacity when"
 			+ " that is less).")
 	Integer rate;
-
-	@Option(names = "--arrivals", paramLabel = "PATTERN", defaultValue = "poisson",
-			description = "How the paced windows' requests arrive: fixed (each connection waits the same time after each answer: "
-					+ "bursts) or poisson (exponential waits: independent arrivals); default: ${DEFAULT-VALUE}.")
-	Arrivals arrivals;
 
 	@Option(names = "--no-pin", description = "Let the generator share the CPUs with the systems.")
 	boolean noPin;
@@ -83,17 +76,6 @@ final class Trial implements Callable<Integer> {
 					+ "at saturation on a fresh Redis, and its app under a CPU quota of 0.5 and 0.25 core (needs root for the "
 					+ "cgroup); writes model-check.json.")
 	boolean validateModel;
-
-	@Option(names = "--warmup-windows", paramLabel = "N",
-			description = "At most N warm-up windows per configuration (default: 40, --quick 45); one not steady by then"
-					+ " is measured all the same, shown cold, and the trial is not valid.")
-	Integer warmupWindows;
-
-	@Option(names = "--slow-wait", paramLabel = "DURATION",
-			description = "At most this long in all for slow stretches: waiting, before the pinned windows, for the"
-					+ " systems' CPU to run fast again when its speed probe reads slow, and measuring again a window whose"
-					+ " own probes read slow (default: 5m, --quick 1m; 0s: neither).")
-	Duration slowWait;
 
 	@Option(names = "--quick", description = "2 s measured and warm-up windows, 6 rounds (as in the demo) instead of 5 s and 10.")
 	boolean quick;
@@ -110,19 +92,10 @@ final class Trial implements Callable<Integer> {
 			throw new IllegalArgumentException("trial runs each configuration in its own nginx mode; --lb does not apply");
 		}
 		Map<String, Integer> requestMix = TrialSettings.parseMix(this.mix);
-		TrialSettings settings = (this.quick ? TrialSettings.quick(requestMix) : TrialSettings.full(requestMix))
+		TrialSettings settings = this.trialOptions.tuning()
+			.applyTo(this.quick ? TrialSettings.quick(requestMix) : TrialSettings.full(requestMix))
 			.withRate(this.rate)
-			.withArrivals(this.arrivals)
 			.withPin(!this.noPin);
-		if (this.rounds != null) {
-			settings = settings.withRounds(this.rounds);
-		}
-		if (this.warmupWindows != null) {
-			settings = settings.withWarmupWindows(this.warmupWindows);
-		}
-		if (this.slowWait != null) {
-			settings = settings.withSlowWait(this.slowWait);
-		}
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();
 		Map<Setup, StackSpec> specs = TrialStacks.placeAll(this.variants,

@@ -34,12 +34,12 @@ import org.authbench.harness.stack.StackException;
 import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.StackState;
 import org.authbench.harness.stack.Variant;
-import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.InterleavedTrial;
 import org.authbench.harness.trial.ModelCheck;
 import org.authbench.harness.trial.TrialResult;
 import org.authbench.harness.trial.TrialSettings;
 import org.authbench.harness.trial.TrialStacks;
+import org.authbench.harness.trial.TrialTuning;
 
 /**
  * Runs the comparison matrix: for each setup (a variant in one configuration) one stack, on
@@ -65,23 +65,18 @@ public final class ComparisonRun {
 	 * @param rate the open-model rate of the drills, requests/s
 	 * @param contextSizes auth-context padding sizes of the {@code context-size} scenario, bytes
 	 * @param resultsDir where {@code <timestamp>-<name>} goes
-	 * @param rounds the trial's measured rounds (null: 6 quick, 10 otherwise)
 	 * @param trialInstances instances per stack in the trial (null: as many as the drills'); with
 	 * another count than the drills', the drills run on fresh stacks after the trial
 	 * @param parallelDrills the configurations' scenarios after the trial run at the same time, each on
 	 * its own fresh stack (faster where the machine has the cores; on 2 cores it overloads: docs/method.md §4)
 	 * @param validateModel check the capacity model against measurements after the trial (a full
 	 * comparison always does; a quick one only when asked)
-	 * @param arrivals how the trial's paced requests arrive (null: the trial's default)
-	 * @param warmupWindows at most this many warm-up windows per configuration in the trial (null:
-	 * the trial's own bound, 45 quick, 40 otherwise)
-	 * @param slowWait at most this long in all the trial waits for a slow CPU to run fast again
-	 * (null: the trial's own, 1 min quick, 5 min otherwise)
+	 * @param tuning what the user changed of the trial's settings (rounds, arrivals, warm-up bound,
+	 * time for slow stretches), checked when made: before any stack starts
 	 */
 	public record Spec(List<Setup> setups, List<Study> studies, Function<Variant, StackSpec> stacks, boolean quick,
-			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer rounds,
-			Integer trialInstances, boolean parallelDrills, boolean validateModel, Arrivals arrivals,
-			Integer warmupWindows, Duration slowWait) {
+			int repeats, int rate, List<Integer> contextSizes, Path resultsDir, String name, Integer trialInstances,
+			boolean parallelDrills, boolean validateModel, TrialTuning tuning) {
 
 		public Spec {
 			setups = List.copyOf(setups);
@@ -95,12 +90,7 @@ public final class ComparisonRun {
 					throw new IllegalArgumentException("--context-sizes must be 0.." + Study.MAX_CONTEXT_BYTES + " bytes, was " + size);
 				}
 			}
-			if (warmupWindows != null) {
-				TrialSettings.checkWarmupWindows(warmupWindows);
-			}
-			if (slowWait != null) {
-				TrialSettings.checkSlowWait(slowWait);
-			}
+			tuning = tuning == null ? TrialTuning.NONE : tuning;
 			if (studies.contains(Study.CONTEXT_SIZE) && contextSizes.isEmpty()) {
 				throw new IllegalArgumentException("the context-size scenario needs at least one size");
 			}
@@ -194,20 +184,8 @@ public final class ComparisonRun {
 		});
 		TrialStacks stacks = TrialStacks.start(placed, this.out, this.runtime);
 		try {
-			TrialSettings settings = spec.quick() ? TrialSettings.quick(TrialSettings.defaultMix())
-					: TrialSettings.full(TrialSettings.defaultMix());
-			if (spec.rounds() != null) {
-				settings = settings.withRounds(spec.rounds());
-			}
-			if (spec.arrivals() != null) {
-				settings = settings.withArrivals(spec.arrivals());
-			}
-			if (spec.warmupWindows() != null) {
-				settings = settings.withWarmupWindows(spec.warmupWindows());
-			}
-			if (spec.slowWait() != null) {
-				settings = settings.withSlowWait(spec.slowWait());
-			}
+			TrialSettings settings = spec.tuning().applyTo(spec.quick() ? TrialSettings.quick(TrialSettings.defaultMix())
+					: TrialSettings.full(TrialSettings.defaultMix()));
 			Path trialDir = dir.resolve("runs").resolve(TRIAL);
 			TrialResult result = new InterleavedTrial(this.out).run(stacks.targets(), spec.setups().get(0).id(),
 					InterleavedTrial.PairSpec.observability(spec.setups()),
@@ -457,11 +435,11 @@ public final class ComparisonRun {
 		if (spec.parallelDrills()) {
 			settings.put("drills", "at the same time, each configuration on its own stack");
 		}
-		if (spec.warmupWindows() != null && spec.studies().contains(Study.THROUGHPUT)) {
-			settings.put("warmupWindows", spec.warmupWindows());
+		if (spec.tuning().warmupWindows() != null && spec.studies().contains(Study.THROUGHPUT)) {
+			settings.put("warmupWindows", spec.tuning().warmupWindows());
 		}
-		if (spec.slowWait() != null && spec.studies().contains(Study.THROUGHPUT)) {
-			settings.put("slowWait", spec.slowWait().toString());
+		if (spec.tuning().slowWait() != null && spec.studies().contains(Study.THROUGHPUT)) {
+			settings.put("slowWait", spec.tuning().slowWait().toString());
 		}
 		settings.put("repeats", spec.repeats());
 		settings.put("quick", spec.quick());

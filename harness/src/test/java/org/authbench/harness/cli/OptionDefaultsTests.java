@@ -11,10 +11,12 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.Arrivals;
 import org.authbench.harness.trial.TrialSettings;
+import org.authbench.harness.trial.TrialTuning;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The commands take their defaults from the one place each is kept: the load options from the
@@ -56,8 +58,8 @@ class OptionDefaultsTests {
 
 		Arrivals quick = TrialSettings.quick(TrialSettings.defaultMix()).arrivals();
 		assertThat(quick).isEqualTo(TrialSettings.full(TrialSettings.defaultMix()).arrivals()).isEqualTo(Arrivals.POISSON);
-		assertThat(compare.arrivals).isEqualTo(quick);
-		assertThat(trial.arrivals).isEqualTo(quick);
+		assertThat(compare.trialOptions.arrivals).isEqualTo(quick);
+		assertThat(trial.trialOptions.arrivals).isEqualTo(quick);
 	}
 
 	@Test
@@ -68,8 +70,8 @@ class OptionDefaultsTests {
 		Main.configure(new CommandLine(compare)).parseArgs();
 		Main.configure(new CommandLine(trial)).parseArgs("--warmup-windows", "8");
 
-		assertThat(compare.warmupWindows).as("none given: the trial's own bound").isNull();
-		assertThat(trial.warmupWindows).isEqualTo(8);
+		assertThat(compare.trialOptions.warmupWindows).as("none given: the trial's own bound").isNull();
+		assertThat(trial.trialOptions.warmupWindows).isEqualTo(8);
 		String said = "default: %d, --quick %d".formatted(TrialSettings.full(TrialSettings.defaultMix()).maxWarmupWindows(),
 				TrialSettings.quick(TrialSettings.defaultMix()).maxWarmupWindows());
 		for (CommandLine command : List.of(new CommandLine(new Compare()), new CommandLine(new Trial()))) {
@@ -80,6 +82,32 @@ class OptionDefaultsTests {
 	}
 
 	@Test
+	void theTrialsTuningIsTheSameOptionsInCompareAndTrialAndTheHelpGivesTheSettingsOwnRounds() {
+		Compare compare = new Compare();
+		Trial trial = new Trial();
+
+		Main.configure(new CommandLine(compare)).parseArgs("--rounds", "7", "--arrivals", "fixed", "--slow-wait", "90s");
+		Main.configure(new CommandLine(trial)).parseArgs("--rounds", "7", "--arrivals", "fixed", "--slow-wait", "90s");
+
+		TrialTuning tuning = new TrialTuning(7, Arrivals.FIXED, null, Duration.ofSeconds(90));
+		assertThat(compare.trialOptions.tuning()).isEqualTo(trial.trialOptions.tuning()).isEqualTo(tuning);
+		TrialSettings quick = tuning.applyTo(TrialSettings.quick(TrialSettings.defaultMix()));
+		assertThat(quick.rounds()).isEqualTo(7);
+		assertThat(quick.arrivals()).isEqualTo(Arrivals.FIXED);
+		assertThat(quick.slowWait()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(quick.maxWarmupWindows()).as("not given: the settings' own")
+			.isEqualTo(TrialSettings.quick(TrialSettings.defaultMix()).maxWarmupWindows());
+		String said = "default: %d, --quick %d".formatted(TrialSettings.full(TrialSettings.defaultMix()).rounds(),
+				TrialSettings.quick(TrialSettings.defaultMix()).rounds());
+		assertThat(String.join(" ", new CommandLine(new Compare()).getCommandSpec().findOption("--rounds").description()))
+			.contains(said);
+		assertThatIllegalArgumentException().isThrownBy(() -> new TrialTuning(0, null, null, null))
+			.withMessage("--rounds must be at least 1, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> new TrialTuning(null, null, 1, null))
+			.withMessageStartingWith("--warmup-windows must be at least 2");
+	}
+
+	@Test
 	void theWaitForAFastCpuIsTheSettingsOwnUnlessGivenAndTheHelpSaysWhichItIs() {
 		Compare compare = new Compare();
 		Trial trial = new Trial();
@@ -87,8 +115,8 @@ class OptionDefaultsTests {
 		Main.configure(new CommandLine(compare)).parseArgs("--slow-wait", "0s");
 		Main.configure(new CommandLine(trial)).parseArgs();
 
-		assertThat(compare.slowWait).isZero();
-		assertThat(trial.slowWait).as("none given: the trial's own").isNull();
+		assertThat(compare.trialOptions.slowWait).isZero();
+		assertThat(trial.trialOptions.slowWait).as("none given: the trial's own").isNull();
 		String said = "default: %dm, --quick %dm".formatted(TrialSettings.FULL_SLOW_WAIT.toMinutes(),
 				TrialSettings.QUICK_SLOW_WAIT.toMinutes());
 		for (CommandLine command : List.of(new CommandLine(new Compare()), new CommandLine(new Trial()))) {

@@ -27,7 +27,7 @@ class ComparisonRunTests {
 		return new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky"), Setup.parse("clustered"), Setup.parse("jwt-none")),
 				scenarios.stream().map(Study::parse).toList(),
 				variant -> StackSpec.builder(variant, HOME).build(), quick, 1, 300, sizes, HOME.resolve("results"), "t", null,
-				null, false, false, null, null, null);
+				false, false, null);
 	}
 
 	/** The names of the studies that apply to a setup. */
@@ -128,7 +128,7 @@ class ComparisonRunTests {
 		java.util.function.BiFunction<List<String>, Integer, ComparisonRun.Spec> spec = (scenarios,
 				trialInstances) -> new ComparisonRun.Spec(setups, scenarios.stream().map(Study::parse).toList(),
 						variant -> StackSpec.builder(variant, HOME).instances(2).build(), true, 1, 300, List.of(),
-						HOME.resolve("results"), "t", null, trialInstances, false, false, null, null, null);
+						HOME.resolve("results"), "t", trialInstances, false, false, null);
 
 		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), 1))).isTrue();
 		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("failover"), null))).isTrue();

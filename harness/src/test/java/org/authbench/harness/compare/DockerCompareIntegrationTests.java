@@ -17,6 +17,7 @@ import org.authbench.harness.stack.StackSpec;
 import org.authbench.harness.stack.TestStacks;
 import org.authbench.harness.stack.Variant;
 import org.authbench.harness.trial.TrialResult;
+import org.authbench.harness.trial.TrialTuning;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,8 +59,8 @@ class DockerCompareIntegrationTests {
 		ComparisonRun.Spec spec = new ComparisonRun.Spec(List.of(Setup.parse("baseline"), Setup.parse("sticky")),
 				List.of(Study.THROUGHPUT, Study.parse("failover")),
 				variant -> stacks.computeIfAbsent(variant, v -> TestStacks.spec(v, 2).build()), true, 1, 100, List.of(0),
-				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", 1, null, false, false, null,
-				WARMUP_WINDOWS, Duration.ZERO);
+				Files.createTempDirectory("authbench-docker-compare-"), "docker-compare", null, false, false,
+				new TrialTuning(1, null, WARMUP_WINDOWS, Duration.ZERO));
 		this.dir = new ComparisonRun(new PrintWriter(System.out, true), TestStacks.home(), "docker").run(spec);
 		this.summary = JsonMapper.builder().build().readTree(this.dir.resolve("summary.json").toFile());
 	}
