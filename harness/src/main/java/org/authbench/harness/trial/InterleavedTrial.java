@@ -303,7 +303,8 @@ public final class InterleavedTrial {
 	/**
 	 * Unmeasured rounds under the measured load, pinned, in turns: a closed window and a paced one
 	 * each, until each target has settled ({@link TrialAnalysis#settled}: its last two closed
-	 * windows agree within 10% and its JIT compilers were quiet in the last of both kinds), at most
+	 * windows on a fast CPU agree within 10% and its JIT compilers were quiet in the last of both
+	 * kinds; a target counted settled on windows that later read slow settles again), at most
 	 * {@link #MAX_SETTLE_ROUNDS}. After the switch from the old warm-up (4 connections, every CPU)
 	 * to measuring (32 connections, pinned) the first window came out 20–50% low for every
 	 * configuration here, and the compilers went back to work: 17–25% of each JVM's CPU; the first
@@ -315,8 +316,9 @@ public final class InterleavedTrial {
 		Map<String, List<TrialResult.Window>> seen = new LinkedHashMap<>();
 		targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
 		while (true) {
+			Double fast = TrialAnalysis.fastMillis(windows);
 			List<TrialTarget> unsettled = targets.stream()
-				.filter(t -> !TrialAnalysis.settled(seen.get(t.name()))
+				.filter(t -> !TrialAnalysis.settled(seen.get(t.name()), fast)
 						&& TrialAnalysis.closed(seen.get(t.name())).size() < MAX_SETTLE_ROUNDS)
 				.collect(Collectors.toCollection(ArrayList::new));
 			if (unsettled.isEmpty()) {
@@ -335,9 +337,11 @@ public final class InterleavedTrial {
 				windows.add(paced);
 				mine.add(closed);
 				mine.add(paced);
-				boolean settled = TrialAnalysis.settled(mine);
-				say("trial: settling %s round %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s", target.name(),
+				Double fastNow = TrialAnalysis.fastMillis(windows);
+				boolean settled = TrialAnalysis.settled(mine, fastNow);
+				say("trial: settling %s round %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s%s", target.name(),
 						TrialAnalysis.closed(mine).size(), closed.throughput(), share(closed), share(paced),
+						TrialAnalysis.slow(closed, fastNow) ? " (CPU slow: not counted)" : "",
 						settled ? " (settled)" : TrialAnalysis.closed(mine).size() >= MAX_SETTLE_ROUNDS ? " (bound hit: COLD)"
 								: "");
 			}

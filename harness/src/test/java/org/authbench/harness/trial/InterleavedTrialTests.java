@@ -81,6 +81,32 @@ class InterleavedTrialTests {
 				closed2);
 	}
 
+	@Test
+	void windowsOnASlowCpuDoNotSettleATargetOnceAFasterLevelIsKnown() {
+		// Reference run of 2026-12-06 20:10, jwt: 1,868 and 2,000 req/s with probes 1.33× and 1.29× the level
+		// the trial found later; its first measured round served 2,490, the later ones 3,100-4,000.
+		List<TrialResult.Window> slow = List.of(probed(window(1868, 0.06), 3.2), probed(window(2000, 0.009), 3.1));
+
+		assertThat(TrialAnalysis.settled(slow, null)).as("no fast level known: every window counts").isTrue();
+		assertThat(TrialAnalysis.settled(slow, 3.1)).as("the slow level is all that was seen").isTrue();
+		assertThat(TrialAnalysis.settled(slow, 2.4)).as("a faster level found since").isFalse();
+		List<TrialResult.Window> then = new java.util.ArrayList<>(slow);
+		then.add(probed(window(3502, 0.008), 2.4));
+		assertThat(TrialAnalysis.settled(then, 2.4)).as("one fast window").isFalse();
+		then.add(probed(window(3650, 0.005), 2.5));
+		assertThat(TrialAnalysis.settled(then, 2.4)).as("two fast windows that agree").isTrue();
+		assertThat(TrialAnalysis.slow(then.get(0), 2.4)).isTrue();
+		assertThat(TrialAnalysis.slow(then.get(3), 2.4)).isFalse();
+		assertThat(TrialAnalysis.slow(window(3502, 0.0), 2.4)).as("not probed").isFalse();
+	}
+
+	private static TrialResult.Window probed(TrialResult.Window w, double cpuSpeedMillis) {
+		return new TrialResult.Window(w.target(), w.phase(), w.round(), w.startEpochMillis(), w.seconds(), w.requests(),
+				w.errors(), w.throughput(), w.p50Ms(), w.p99Ms(), w.generatorCpuSeconds(), w.systemCpuSeconds(),
+				w.processCpuSeconds(), w.redisCommands(), w.otherCpuSeconds(), w.redisCpuSeconds(), w.replicationBytes(),
+				w.compilerShare(), cpuSpeedMillis);
+	}
+
 	private static TrialResult.Window paced(double compilerShare) {
 		return new TrialResult.Window("jwt", TrialResult.Window.SETTLE_PACED, 0, 0, 2, 2000, 0, 1000, 1, 2, 0.1,
 				java.util.Map.of(), java.util.Map.of(), null, 0.0, null, null, compilerShare, null);

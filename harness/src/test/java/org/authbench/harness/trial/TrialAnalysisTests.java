@@ -170,6 +170,30 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void aTargetThatSettledOnlyOnASlowCpuIsColdByTheSettlingWindowsOwnFastLevel() {
+		// a settled on two windows at 1.3× the fast level b's settling windows found; b on fast ones. The
+		// measured rounds ran faster still (2.0 ms): by their level b's windows would read slow too, but the
+		// settling loop could only judge by its own windows.
+		List<TrialResult.Window> windows = new ArrayList<>();
+		windows.add(probed(settle("a", 2000, 0.0), 3.1));
+		windows.add(probed(settle("a", 2050, 0.0), 3.1));
+		windows.add(probed(settle("b", 5000, 0.0), 2.4));
+		windows.add(probed(settle("b", 5050, 0.0), 2.4));
+		for (int round = 1; round <= 6; round++) {
+			windows.add(probed(window("a", round, "capacity", 1, 3_500, Map.of("a", 0.5, "b", 0.0)), 2.0));
+			windows.add(probed(window("b", round, "capacity", 1, 5_000, Map.of("a", 0.0, "b", 0.5)), 2.0));
+		}
+
+		TrialResult result = analyse(windows, 6);
+
+		assertThat(result.target("a").orElseThrow().converged()).isFalse();
+		assertThat(result.target("b").orElseThrow().converged()).isTrue();
+		assertThat(result.warnings()).singleElement().asString()
+			.startsWith("a: it did not settle")
+			.contains("the last two closed windows on a fast CPU within 10%");
+	}
+
+	@Test
 	void roundsThatRanOnASlowCpuAreLeftOutWhenEnoughOthersRemain() {
 		// b serves half of a, at twice its CPU, in every round on a fast CPU; rounds 2 and 5 ran while the
 		// systems' CPU was slow, which (as on this machine) slowed a more than b: b at 0.8× and 1.4× there.
