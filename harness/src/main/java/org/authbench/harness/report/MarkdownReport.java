@@ -191,7 +191,7 @@ public final class MarkdownReport {
 			return probe + "no round ran slow (more than %.2f× its fast level).".formatted(speed.slowFactor()) + waited;
 		}
 		String slow = speed.slowRounds().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
-		return probe + ("round%s %s ran slow (up to %.1f× its fast level, more than %.2f× counts), and %s.").formatted(
+		return probe + ("round%s %s ran slow (up to %.2f× its fast level, more than %.2f× counts), and %s.").formatted(
 				speed.slowRounds().size() == 1 ? "" : "s", slow, speed.slowest(), speed.slowFactor(),
 				!speed.mixesSpeeds() ? "the figures are from the other rounds (" + speed.roundsUsed().size() + ")"
 						: "too few others remained: the figures are from every round, and the comparison is not valid")

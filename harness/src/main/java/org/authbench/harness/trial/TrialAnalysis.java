@@ -305,7 +305,7 @@ final class TrialAnalysis {
 		// The fast level the settling loop judged by when it ended: its own windows' (the rounds' may lower it later).
 		Double settleFast = fastMillis(windows.stream().filter(w -> w.phase().startsWith(SETTLE)).toList());
 		if (speed != null && speed.mixesSpeeds()) {
-			warnings.add(("the systems' CPU ran slow in %d of the %d rounds (%s: its speed probe took up to %.1f× its fast"
+			warnings.add(("the systems' CPU ran slow in %d of the %d rounds (%s: its speed probe took up to %.2f× its fast"
 					+ " level; more than %.2f× is slow), and fewer than %d rounds remained: their figures mix the machine's"
 					+ " speeds, which move the designs' costs unequally; measure on a quieter stretch of the machine")
 				.formatted(speed.slowRounds().size(), speed.roundsUsed().size(), speed.slowRounds().keySet(),

@@ -52,7 +52,7 @@ class MarkdownReportTests {
 			.contains("on CPU 0 before and after every window: no round ran slow (more than 1.25×");
 		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, new TreeMap<>(Map.of(2, 1.6, 5, 1.4)),
 				List.of(1, 3, 4, 6, 7, 8))))
-			.contains("rounds 2, 5 ran slow (up to 1.6× its fast level")
+			.contains("rounds 2, 5 ran slow (up to 1.60× its fast level")
 			.contains("the figures are from the other rounds (6)");
 		assertThat(MarkdownReport.cpuSpeed(new TrialResult.CpuSpeed("0", 2.4, 1.25, Map.of(1, 1.7), List.of(1, 2, 3))))
 			.contains("round 1 ran slow")
