@@ -234,19 +234,18 @@ final class TrialAnalysis {
 			return null;
 		}
 		double fast = fastLevel;
-		Map<Integer, Double> slow = new java.util.TreeMap<>();
+		Map<Integer, Double> slowRounds = new java.util.TreeMap<>();
 		// A window set aside was measured again: the round is as fast as the windows it kept.
 		windows.stream()
-			.filter(w -> w.round() > 0 && !w.setAside() && w.cpuSpeedMillis() != null
-					&& w.cpuSpeedMillis() / fast > SLOW_CPU)
-			.forEach(w -> slow.merge(w.round(), Math.round(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
+			.filter(w -> w.round() > 0 && !w.setAside() && slow(w, fast))
+			.forEach(w -> slowRounds.merge(w.round(), Math.round(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
 		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
 			.sorted().toList();
-		List<Integer> fastRounds = rounds.stream().filter(r -> !slow.containsKey(r)).toList();
+		List<Integer> fastRounds = rounds.stream().filter(r -> !slowRounds.containsKey(r)).toList();
 		double waited = windows.stream().map(TrialResult.Window::waitedSeconds).filter(Objects::nonNull)
 			.mapToDouble(Double::doubleValue).sum();
 		int setAside = (int) windows.stream().filter(TrialResult.Window::setAside).count();
-		return new TrialResult.CpuSpeed(cpu, Math.round(fast * 1000) / 1000.0, SLOW_CPU, slow,
+		return new TrialResult.CpuSpeed(cpu, Math.round(fast * 1000) / 1000.0, SLOW_CPU, slowRounds,
 				fastRounds.size() >= roundsAsked ? fastRounds : rounds, waited, setAside);
 	}
 
