@@ -94,8 +94,7 @@ final class Trial implements Callable<Integer> {
 		Map<String, Integer> requestMix = TrialSettings.parseMix(this.mix);
 		TrialSettings settings = this.trialOptions.tuning()
 			.applyTo(this.quick ? TrialSettings.quick(requestMix) : TrialSettings.full(requestMix))
-			.withRate(this.rate)
-			.withPin(!this.noPin);
+			.withRateAndPinning(this.rate, !this.noPin);
 		List<TrialTarget> externals = externals();
 		PrintWriter printer = this.spec.commandLine().getOut();
 		Map<Setup, StackSpec> specs = TrialStacks.placeAll(this.variants,

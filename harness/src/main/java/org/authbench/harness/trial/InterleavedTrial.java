@@ -66,12 +66,7 @@ public final class InterleavedTrial {
 		if (targets.stream().noneMatch(t -> t.name().equals(reference))) {
 			throw new IllegalArgumentException("the trial's reference " + reference + " is not among its targets");
 		}
-		Map<String, Workload> workloads = new LinkedHashMap<>();
-		targets.forEach(t -> workloads.put(t.name(), new Workload(t, settings.mix(), settings.users())));
-		Cpus cpus = Cpus.plan(settings.pin());
-		List<TrialResult.Window> windows = new ArrayList<>();
-		Random random = new Random(settings.seed());
-		CpuSpeed speed = null;
+		RunState run = new RunState(targets, settings, dir);
 		try {
 			say("trial: %d configurations; %d users each, mix %s; warm-up in turns on every CPU, %d connections",
 					targets.size(), settings.users(), settings.mix(), settings.warmupConnections());
@@ -82,11 +77,9 @@ public final class InterleavedTrial {
 				say("trial: could not raise the JIT compilers' priority for the warm-up (needs root or CAP_SYS_NICE): it"
 						+ " may take longer");
 			}
-			Map<String, Warmup> warm = warmUp(targets, workloads, settings, Cpus.plan(false), random, dir, windows);
-			cpus.pinSystems(targets);
-			cpus.pinSelf();
-			speed = cpus.firstSystemCpu() == null ? null : CpuSpeed.open(cpus.firstSystemCpu());
-			if (cpus.firstSystemCpu() != null && speed == null) {
+			Map<String, Warmup> warm = warmUp(run);
+			Cpus cpus = run.pin();
+			if (cpus.firstSystemCpu() != null && run.speed == null) {
 				say("trial: no speed probe on CPU %s (taskset could not pin a thread of authbench there): a slow stretch of"
 						+ " the machine is not told from the designs' cost", cpus.firstSystemCpu());
 			}
@@ -98,52 +91,60 @@ public final class InterleavedTrial {
 				say("trial: paced windows at %d requests/s, not %d: half the lowest warm capacity is less", rate,
 						TrialSettings.DEFAULT_RATE);
 			}
-			SlowCpuWait wait = speed == null ? null
-					: new SlowCpuWait(speed::sampleMillis, settings.slowWait(), time -> Thread.sleep(time.toMillis()));
-			settle(targets, workloads, settings, rate, cpus, speed, wait, dir, windows, random);
+			settle(run, rate);
 			JitPriority.restore(targets);
-			int most = settings.rounds() + extraRounds(settings.rounds());
-			for (int round = 1;; round++) {
-				List<TrialTarget> order = new ArrayList<>(targets);
-				Collections.shuffle(order, random);
-				say(round <= settings.rounds() ? "trial: round %d of %d: %s" : "trial: round %d (%d asked, one more): %s",
-						round, settings.rounds(), order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
-				for (Slot<TrialTarget> slot : roundPlan(order)) {
-					TrialTarget target = slot.target();
-					String what = "%s's %s window of round %d".formatted(target.name(), slot.phase(), round);
-					for (int again = 0;; again++) {
-						Double waited = waitForFastCpu(wait, windows, what);
-						TrialResult.Window measured = window(target, targets, workloads.get(target.name()), slot.phase(), round,
-								settings.window(), slot.paced() ? rate : null, settings.connections(), settings, cpus, speed,
-								waited, dir);
-						Double slow = TrialAnalysis.slowness(measured, windows);
-						if (!measureAgain(slow, again, wait != null && wait.hasTime())) {
-							windows.add(measured);
-							break;
-						}
-						windows.add(measured.asSetAside());
-						wait.spend(Math.round(measured.seconds() * 1000));
-						say("trial: %s ran on a slow CPU (its probe %.2f× the fast level): set aside, measuring it again", what,
-								slow);
-					}
-				}
-				if (!moreRounds(round, most, settings.rounds(), speed, windows)) {
-					break;
-				}
-			}
+			measureRounds(run, rate);
 			TrialResult result = TrialAnalysis.analyse(settings, reference, rate,
-					new TrialResult.Pinning(cpus.generator(), cpus.systems()), targets, warm, pairs, windows);
+					new TrialResult.Pinning(cpus.generator(), cpus.systems()), targets, warm, pairs, run.windows);
 			write(dir, result);
 			print(result);
 			return result;
 		}
 		finally {
-			if (speed != null) {
-				speed.close();
-			}
+			run.unpin();
 			JitPriority.restore(targets);
-			cpus.unpinSystems(targets);
-			cpus.unpinSelf();
+		}
+	}
+
+	/**
+	 * The measured rounds: every configuration's windows once per round in a fresh random order
+	 * ({@link #roundPlan}), the rounds asked for and more while too few ran on a fast CPU
+	 * ({@link #moreRounds}).
+	 */
+	private void measureRounds(RunState run, int rate) {
+		int asked = run.settings.rounds();
+		int most = asked + extraRounds(asked);
+		for (int round = 1;; round++) {
+			List<TrialTarget> order = new ArrayList<>(run.targets);
+			Collections.shuffle(order, run.random);
+			say(round <= asked ? "trial: round %d of %d: %s" : "trial: round %d (%d asked, one more): %s", round, asked,
+					order.stream().map(TrialTarget::name).collect(Collectors.joining(", ")));
+			for (Slot<TrialTarget> slot : roundPlan(order)) {
+				measureSlot(run, slot, round, rate);
+			}
+			if (!moreRounds(round, most, asked, run.speed, run.windows)) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * One window of a round, set aside and measured again while its own probes read slow and
+	 * {@link #measureAgain} allows it.
+	 */
+	private void measureSlot(RunState run, Slot<TrialTarget> slot, int round, int rate) {
+		String what = "%s's %s window of round %d".formatted(slot.target().name(), slot.phase(), round);
+		for (int again = 0;; again++) {
+			TrialResult.Window measured = run.pinnedWindow(slot.target(), slot.phase(), round, slot.paced() ? rate : null,
+					what);
+			Double slow = TrialAnalysis.slowness(measured, run.windows);
+			if (!measureAgain(slow, again, run.wait != null && run.wait.hasTime())) {
+				run.windows.add(measured);
+				return;
+			}
+			run.windows.add(measured.asSetAside());
+			run.wait.spend(Math.round(measured.seconds() * 1000));
+			say("trial: %s ran on a slow CPU (its probe %.2f× the fast level): set aside, measuring it again", what, slow);
 		}
 	}
 
@@ -261,8 +262,9 @@ public final class InterleavedTrial {
 	record Warmup(List<double[]> windows, boolean converged, double seconds) {
 	}
 
-	private Map<String, Warmup> warmUp(List<TrialTarget> targets, Map<String, Workload> workloads,
-			TrialSettings settings, Cpus cpus, Random random, Path dir, List<TrialResult.Window> windows) {
+	private Map<String, Warmup> warmUp(RunState run) {
+		List<TrialTarget> targets = run.targets;
+		TrialSettings settings = run.settings;
 		Map<String, List<double[]>> seen = new LinkedHashMap<>();
 		Map<String, Boolean> converged = new LinkedHashMap<>();
 		targets.forEach(t -> {
@@ -277,13 +279,10 @@ public final class InterleavedTrial {
 			if (active.isEmpty()) {
 				break;
 			}
-			Collections.shuffle(active, random);
+			Collections.shuffle(active, run.random);
 			for (TrialTarget target : active) {
-				// Only the loaded system's CPU: idle CPU comes from the measured rounds alone.
-				TrialResult.Window window = window(target, List.of(target), workloads.get(target.name()),
-						TrialResult.Window.WARMUP, 0, settings.warmupWindow(), null, settings.warmupConnections(), settings, cpus,
-						null, null, dir);
-				windows.add(window);
+				TrialResult.Window window = run.warmupWindow(target);
+				run.windows.add(window);
 				List<double[]> mine = seen.get(target.name());
 				mine.add(new double[] { window.throughput(), window.cpuMicrosPerRequest(0),
 						window.compilerShare() == null ? Double.NaN : window.compilerShare() });
@@ -311,33 +310,30 @@ public final class InterleavedTrial {
 	 * paced windows set them to work once more (14% for the baseline app in its first measured
 	 * round: trials of 2026-12-04). A target that does not settle is cold (TrialAnalysis).
 	 */
-	private void settle(List<TrialTarget> targets, Map<String, Workload> workloads, TrialSettings settings, int rate,
-			Cpus cpus, CpuSpeed speed, SlowCpuWait wait, Path dir, List<TrialResult.Window> windows, Random random) {
+	private void settle(RunState run, int rate) {
 		Map<String, List<TrialResult.Window>> seen = new LinkedHashMap<>();
-		targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
+		run.targets.forEach(t -> seen.put(t.name(), new ArrayList<>()));
 		while (true) {
-			Double fast = TrialAnalysis.fastMillis(windows);
-			List<TrialTarget> unsettled = targets.stream()
+			Double fast = TrialAnalysis.fastMillis(run.windows);
+			List<TrialTarget> unsettled = run.targets.stream()
 				.filter(t -> !TrialAnalysis.settled(seen.get(t.name()), fast)
 						&& TrialAnalysis.closed(seen.get(t.name())).size() < MAX_SETTLE_ROUNDS)
 				.collect(Collectors.toCollection(ArrayList::new));
 			if (unsettled.isEmpty()) {
 				return;
 			}
-			Collections.shuffle(unsettled, random);
+			Collections.shuffle(unsettled, run.random);
 			for (TrialTarget target : unsettled) {
 				List<TrialResult.Window> mine = seen.get(target.name());
-				Double waited = waitForFastCpu(wait, windows, target.name() + "'s settling windows");
-				TrialResult.Window closed = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE, 0,
-						settings.window(), null, settings.connections(), settings, cpus, speed, waited, dir);
-				windows.add(closed);
-				waited = waitForFastCpu(wait, windows, target.name() + "'s paced settling window");
-				TrialResult.Window paced = window(target, targets, workloads.get(target.name()), TrialResult.Window.SETTLE_PACED,
-						0, settings.window(), rate, settings.connections(), settings, cpus, speed, waited, dir);
-				windows.add(paced);
+				TrialResult.Window closed = run.pinnedWindow(target, TrialResult.Window.SETTLE, 0, null,
+						target.name() + "'s settling windows");
+				run.windows.add(closed);
+				TrialResult.Window paced = run.pinnedWindow(target, TrialResult.Window.SETTLE_PACED, 0, rate,
+						target.name() + "'s paced settling window");
+				run.windows.add(paced);
 				mine.add(closed);
 				mine.add(paced);
-				Double fastNow = TrialAnalysis.fastMillis(windows);
+				Double fastNow = TrialAnalysis.fastMillis(run.windows);
 				boolean settled = TrialAnalysis.settled(mine, fastNow);
 				say("trial: settling %s round %d: %,.0f req/s; JIT compilers %s of its CPU, %s when paced%s%s", target.name(),
 						TrialAnalysis.closed(mine).size(), closed.throughput(), share(closed), share(paced),
@@ -385,64 +381,145 @@ public final class InterleavedTrial {
 	}
 
 	/**
-	 * Waits before a pinned window while the systems' CPU runs slow ({@link SlowCpuWait}), once the
-	 * trial has a fast level to judge by; the seconds waited, null without a probe.
+	 * One trial as it runs: its configurations, settings and folder, the windows measured so far,
+	 * and where the next window runs: during warm-up on every CPU; then with the systems pinned to
+	 * their CPUs, the generator to its own ({@link Cpus}), and the speed probe on the systems' CPU.
 	 */
-	private Double waitForFastCpu(SlowCpuWait wait, List<TrialResult.Window> windows, String what) {
-		Double fast = wait == null ? null : TrialAnalysis.fastMillis(windows);
-		if (fast == null) {
-			return wait == null ? null : 0.0;
-		}
-		return wait.before(fast, TrialAnalysis.SLOW_CPU, what, line -> say("%s", line)) / 1000.0;
-	}
+	private final class RunState {
 
-	private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, Workload workload, String phase,
-			int round, Duration length, Integer rate, int connections, TrialSettings settings, Cpus cpus, CpuSpeed speed,
-			Double waited, Path dir) {
-		Double speedBefore = speed == null ? null : speed.sampleMillis();
-		List<WrkLoad.Request> cycle = workload.cycle();
-		Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
-		all.forEach(t -> pids.put(t.name(), t.pids().get()));
-		RedisCommandStats.Sample redisBefore = redis(target);
-		Map<String, Map<String, Double>> before = sample(all, pids);
-		double machineBefore = MachineCpu.busySeconds();
-		double ownBefore = MachineCpu.ownSeconds();
-		CompilerCpu.Sample compilersBefore = CompilerCpu.sample(pids.get(target.name()).values());
-		long start = System.currentTimeMillis();
-		// One seed per round: every target of a round draws the same sequence of waits.
-		WrkLoad.Pacing pacing = rate == null ? null : new WrkLoad.Pacing(rate, settings.arrivals(), settings.seed() + round);
-		WrkLoad.Result result = this.wrk.run(target.baseUrl(), cycle, settings.threads(), connections, length, pacing,
-				cpus.generatorList(), dir.resolve("wrk").resolve(target.name()));
-		double machine = MachineCpu.busySeconds() - machineBefore;
-		double own = MachineCpu.ownSeconds() - ownBefore;
-		CompilerCpu.Window compilers = CompilerCpu.between(compilersBefore,
-				CompilerCpu.sample(pids.get(target.name()).values()));
-		Map<String, Map<String, Double>> after = sample(all, pids);
-		RedisCommandStats.Sample redisAfter = redis(target);
-		Long redisCommands = null;
-		if (redisBefore != null && redisAfter != null) {
-			RedisCommandStats.Window redis = RedisCommandStats.between(redisBefore, redisAfter);
-			redisCommands = redis.measured() ? RedisCommandStats.total(redis.calls()) : null;
+		final List<TrialTarget> targets;
+
+		final TrialSettings settings;
+
+		final Path dir;
+
+		final Random random;
+
+		final Map<String, Workload> workloads = new LinkedHashMap<>();
+
+		final List<TrialResult.Window> windows = new ArrayList<>();
+
+		/** The CPUs of the measured windows (pinned), and of the warm-up (every CPU for everyone). */
+		final Cpus cpus;
+
+		final Cpus unpinned = Cpus.plan(false);
+
+		/** The speed probe on the systems' CPU once pinned; null before, or when it could not be pinned. */
+		CpuSpeed speed;
+
+		/** The wait for that CPU to run fast again (null without a probe). */
+		SlowCpuWait wait;
+
+		RunState(List<TrialTarget> targets, TrialSettings settings, Path dir) {
+			this.targets = targets;
+			this.settings = settings;
+			this.dir = dir;
+			this.random = new Random(settings.seed());
+			this.cpus = Cpus.plan(settings.pin());
+			targets.forEach(t -> this.workloads.put(t.name(), new Workload(t, settings.mix(), settings.users())));
 		}
-		Map<String, Double> processes = ProcessCpu.delta(before.get(target.name()), after.get(target.name()));
-		Map<String, Double> system = new LinkedHashMap<>();
-		pids.keySet().forEach(name -> system.put(name, total(ProcessCpu.delta(before.get(name), after.get(name)))));
-		double known = own + result.generatorCpuSeconds() + system.values().stream().mapToDouble(Double::doubleValue).sum();
-		double other = Math.round(Math.max(0, machine - known) * 1000) / 1000.0;
-		Map<String, Map<String, Double>> redisCpu = new LinkedHashMap<>();
-		all.forEach(t -> {
-			Map<String, Double> roles = t.byRedisRole(ProcessCpu.delta(before.get(t.name()), after.get(t.name())));
-			if (!roles.isEmpty()) {
-				redisCpu.put(t.name(), roles);
+
+		/** Pins the systems and authbench for the measured windows and opens the speed probe; the CPUs planned. */
+		Cpus pin() {
+			this.cpus.pinSystems(this.targets);
+			this.cpus.pinSelf();
+			this.speed = this.cpus.firstSystemCpu() == null ? null : CpuSpeed.open(this.cpus.firstSystemCpu());
+			this.wait = this.speed == null ? null
+					: new SlowCpuWait(this.speed::sampleMillis, this.settings.slowWait(), time -> Thread.sleep(time.toMillis()));
+			return this.cpus;
+		}
+
+		/** Closes the probe and gives the CPUs back, whether or not {@link #pin} ran. */
+		void unpin() {
+			if (this.speed != null) {
+				this.speed.close();
 			}
-		});
-		Long replication = redisCpu.getOrDefault(target.name(), Map.of()).containsKey(TrialTarget.REPLICA)
-				? RedisCommandStats.replicationBytes(redisBefore, redisAfter) : null;
-		Double cpuSpeed = speed == null ? null : Math.round(Math.max(speedBefore, speed.sampleMillis()) * 1000) / 1000.0;
-		return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
-				result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
-				processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication,
-				compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0, cpuSpeed, waited);
+			this.cpus.unpinSystems(this.targets);
+			this.cpus.unpinSelf();
+		}
+
+		/**
+		 * A warm-up window: closed load on every CPU, only the loaded system's CPU sampled (idle CPU
+		 * comes from the measured rounds alone).
+		 */
+		TrialResult.Window warmupWindow(TrialTarget target) {
+			return window(target, List.of(target), TrialResult.Window.WARMUP, 0, this.settings.warmupWindow(), null,
+					this.settings.warmupConnections(), this.unpinned, null, null);
+		}
+
+		/**
+		 * A pinned window (settling or measured; paced at {@code rate}, closed when null), every
+		 * system's CPU sampled, after waiting while the systems' CPU runs slow ({@link SlowCpuWait};
+		 * {@code what} names the window in what the wait says).
+		 */
+		TrialResult.Window pinnedWindow(TrialTarget target, String phase, int round, Integer rate, String what) {
+			Double waited = waitForFastCpu(what);
+			return window(target, this.targets, phase, round, this.settings.window(), rate, this.settings.connections(),
+					this.cpus, this.speed, waited);
+		}
+
+		/**
+		 * Waits before a pinned window while the systems' CPU runs slow, once the trial has a fast
+		 * level to judge by; the seconds waited, null without a probe.
+		 */
+		private Double waitForFastCpu(String what) {
+			Double fast = this.wait == null ? null : TrialAnalysis.fastMillis(this.windows);
+			if (fast == null) {
+				return this.wait == null ? null : 0.0;
+			}
+			return this.wait.before(fast, TrialAnalysis.SLOW_CPU, what, line -> say("%s", line)) / 1000.0;
+		}
+
+		private TrialResult.Window window(TrialTarget target, List<TrialTarget> all, String phase, int round,
+				Duration length, Integer rate, int connections, Cpus placed, CpuSpeed probe, Double waited) {
+			Double speedBefore = probe == null ? null : probe.sampleMillis();
+			List<WrkLoad.Request> cycle = this.workloads.get(target.name()).cycle();
+			Map<String, Map<String, Long>> pids = new LinkedHashMap<>();
+			all.forEach(t -> pids.put(t.name(), t.pids().get()));
+			RedisCommandStats.Sample redisBefore = redis(target);
+			Map<String, Map<String, Double>> before = sample(all, pids);
+			double machineBefore = MachineCpu.busySeconds();
+			double ownBefore = MachineCpu.ownSeconds();
+			CompilerCpu.Sample compilersBefore = CompilerCpu.sample(pids.get(target.name()).values());
+			long start = System.currentTimeMillis();
+			// One seed per round: every target of a round draws the same sequence of waits.
+			WrkLoad.Pacing pacing = rate == null ? null
+					: new WrkLoad.Pacing(rate, this.settings.arrivals(), this.settings.seed() + round);
+			WrkLoad.Result result = InterleavedTrial.this.wrk.run(target.baseUrl(), cycle, this.settings.threads(),
+					connections, length, pacing, placed.generatorList(), this.dir.resolve("wrk").resolve(target.name()));
+			double machine = MachineCpu.busySeconds() - machineBefore;
+			double own = MachineCpu.ownSeconds() - ownBefore;
+			CompilerCpu.Window compilers = CompilerCpu.between(compilersBefore,
+					CompilerCpu.sample(pids.get(target.name()).values()));
+			Map<String, Map<String, Double>> after = sample(all, pids);
+			RedisCommandStats.Sample redisAfter = redis(target);
+			Long redisCommands = null;
+			if (redisBefore != null && redisAfter != null) {
+				RedisCommandStats.Window redis = RedisCommandStats.between(redisBefore, redisAfter);
+				redisCommands = redis.measured() ? RedisCommandStats.total(redis.calls()) : null;
+			}
+			Map<String, Double> processes = ProcessCpu.delta(before.get(target.name()), after.get(target.name()));
+			Map<String, Double> system = new LinkedHashMap<>();
+			pids.keySet().forEach(name -> system.put(name, total(ProcessCpu.delta(before.get(name), after.get(name)))));
+			double known = own + result.generatorCpuSeconds()
+					+ system.values().stream().mapToDouble(Double::doubleValue).sum();
+			double other = Math.round(Math.max(0, machine - known) * 1000) / 1000.0;
+			Map<String, Map<String, Double>> redisCpu = new LinkedHashMap<>();
+			all.forEach(t -> {
+				Map<String, Double> roles = t.byRedisRole(ProcessCpu.delta(before.get(t.name()), after.get(t.name())));
+				if (!roles.isEmpty()) {
+					redisCpu.put(t.name(), roles);
+				}
+			});
+			Long replication = redisCpu.getOrDefault(target.name(), Map.of()).containsKey(TrialTarget.REPLICA)
+					? RedisCommandStats.replicationBytes(redisBefore, redisAfter) : null;
+			Double cpuSpeed = probe == null ? null
+					: Math.round(Math.max(speedBefore, probe.sampleMillis()) * 1000) / 1000.0;
+			return new TrialResult.Window(target.name(), phase, round, start, result.seconds(), result.requests(),
+					result.errors(), result.throughput(), result.p50Ms(), result.p99Ms(), result.generatorCpuSeconds(), system,
+					processes, redisCommands, other, redisCpu.isEmpty() ? null : redisCpu, replication,
+					compilers.share() == null ? null : Math.round(compilers.share() * 10000) / 10000.0, cpuSpeed, waited);
+		}
 	}
 
 	/** A sample of the target's Redis, or null without one (or when it does not answer). */

@@ -235,10 +235,12 @@ final class TrialAnalysis {
 		}
 		double fast = fastLevel;
 		Map<Integer, Double> slowRounds = new java.util.TreeMap<>();
-		// A window set aside was measured again: the round is as fast as the windows it kept.
+		// A window set aside was measured again: the round is as fast as the windows it kept. Rounded up to
+		// two decimals: a round at 1.2004x is slow, and "1.20x" next to "over 1.20x is slow" read as a
+		// contradiction (demo of 2026-12-06 23:20).
 		windows.stream()
 			.filter(w -> w.round() > 0 && !w.setAside() && slow(w, fast))
-			.forEach(w -> slowRounds.merge(w.round(), Math.round(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
+			.forEach(w -> slowRounds.merge(w.round(), Math.ceil(w.cpuSpeedMillis() / fast * 100) / 100.0, Math::max));
 		List<Integer> rounds = windows.stream().filter(w -> w.round() > 0).map(TrialResult.Window::round).distinct()
 			.sorted().toList();
 		List<Integer> fastRounds = rounds.stream().filter(r -> !slowRounds.containsKey(r)).toList();
@@ -264,12 +266,12 @@ final class TrialAnalysis {
 
 	/**
 	 * How slow a window's CPU ran: its probe ÷ the fast level of the windows before it; null when
-	 * either is unknown.
+	 * either is unknown. Not rounded: compared with {@link #SLOW_CPU} as {@link #slow} compares, so
+	 * that a window at 1.201× is not kept as 1.20× while it is measured and counted slow after.
 	 */
 	static Double slowness(TrialResult.Window window, List<TrialResult.Window> before) {
 		Double fast = fastMillis(before);
-		return fast == null || window.cpuSpeedMillis() == null ? null
-				: Math.round(window.cpuSpeedMillis() / fast * 100) / 100.0;
+		return fast == null || window.cpuSpeedMillis() == null ? null : window.cpuSpeedMillis() / fast;
 	}
 
 	/** Fewer fast rounds than this leave no trend to judge: two halves of one or two rounds each are noise. */

@@ -52,9 +52,10 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 		mix = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mix));
 		arrivals = arrivals == null ? Arrivals.FIXED : arrivals;
 		slowWait = slowWait == null ? Duration.ZERO : checkSlowWait(slowWait);
-		if (rounds < 1 || maxWarmupWindows < 2 || connections < threads || warmupConnections < threads || users < 1) {
-			throw new IllegalArgumentException("a trial needs rounds ≥ 1, at least 2 warm-up windows, connections ≥ threads"
-					+ " and at least one user");
+		checkRounds(rounds);
+		checkWarmupWindows(maxWarmupWindows);
+		if (connections < threads || warmupConnections < threads || users < 1) {
+			throw new IllegalArgumentException("a trial needs connections ≥ threads and at least one user");
 		}
 		if (rate != null && rate < 1) {
 			throw new IllegalArgumentException("--rate must be positive, was " + rate);
@@ -86,20 +87,12 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 				Arrivals.POISSON, true, System.nanoTime(), FULL_SLOW_WAIT);
 	}
 
-	public TrialSettings withRounds(int count) {
-		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, count,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed, this.slowWait);
-	}
-
-	/**
-	 * At most {@code count} warm-up windows per configuration (at least 2): a configuration not
-	 * steady by then is measured all the same and shown cold, and the trial is not valid.
-	 */
-	public TrialSettings withWarmupWindows(int count) {
-		return new TrialSettings(this.window, this.warmupWindow, checkWarmupWindows(count), this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed, this.slowWait);
+	/** {@code count} as the trial's rounds, or the reason it cannot be (before any stack starts, for compare). */
+	public static int checkRounds(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1, was " + count);
+		}
+		return count;
 	}
 
 	/** {@code count} as a warm-up bound, or the reason it cannot be one (before any stack starts, for compare). */
@@ -120,16 +113,6 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	/** A full comparison's (its rounds of 60 s and more meet several slow stretches). */
 	public static final Duration FULL_SLOW_WAIT = Duration.ofMinutes(5);
 
-	/**
-	 * At most {@code total} of waiting, in all, before pinned windows for the systems' CPU to run
-	 * fast again (zero: never wait; negative: refused by the constructor's {@link #checkSlowWait}).
-	 */
-	public TrialSettings withSlowWait(Duration total) {
-		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, this.pin,
-				this.seed, total);
-	}
-
 	/** {@code total} as the trial's most wait for a fast CPU, or the reason it cannot be one. */
 	public static Duration checkSlowWait(Duration total) {
 		if (total.isNegative()) {
@@ -138,22 +121,29 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 		return total;
 	}
 
-	public TrialSettings withRate(Integer requestsPerSecond) {
+	/**
+	 * These settings with {@code tuning}'s (each null there keeps this one's): what {@code trial} and
+	 * {@code compare} let a user change, checked when the tuning was made.
+	 */
+	public TrialSettings tunedBy(TrialTuning tuning) {
+		return new TrialSettings(this.window, this.warmupWindow, or(tuning.warmupWindows(), this.maxWarmupWindows),
+				this.tolerance, or(tuning.rounds(), this.rounds), this.threads, this.connections, this.warmupConnections,
+				this.users, this.mix, this.rate, or(tuning.arrivals(), this.arrivals), this.pin, this.seed,
+				or(tuning.slowWait(), this.slowWait));
+	}
+
+	/**
+	 * These settings with the {@code trial} command's own: the paced windows' rate (null: derived
+	 * from the warm capacities) and whether to pin the generator and the systems to CPUs of their own.
+	 */
+	public TrialSettings withRateAndPinning(Integer requestsPerSecond, boolean pinned) {
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.arrivals,
-				this.pin, this.seed, this.slowWait);
+				pinned, this.seed, this.slowWait);
 	}
 
-	public TrialSettings withArrivals(Arrivals pattern) {
-		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, pattern, this.pin,
-				this.seed, this.slowWait);
-	}
-
-	public TrialSettings withPin(boolean pinned) {
-		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
-				this.threads, this.connections, this.warmupConnections, this.users, this.mix, this.rate, this.arrivals, pinned,
-				this.seed, this.slowWait);
+	private static <T> T or(T given, T own) {
+		return given != null ? given : own;
 	}
 
 	/** The mix of the throughput scenario, the one of the Gatling runs ({@link LoadDefaults#mix}). */

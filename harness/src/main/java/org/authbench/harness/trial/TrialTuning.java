@@ -19,8 +19,8 @@ public record TrialTuning(Integer rounds, Arrivals arrivals, Integer warmupWindo
 	public static final TrialTuning NONE = new TrialTuning(null, null, null, null);
 
 	public TrialTuning {
-		if (rounds != null && rounds < 1) {
-			throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
+		if (rounds != null) {
+			TrialSettings.checkRounds(rounds);
 		}
 		if (warmupWindows != null) {
 			TrialSettings.checkWarmupWindows(warmupWindows);
@@ -32,19 +32,6 @@ public record TrialTuning(Integer rounds, Arrivals arrivals, Integer warmupWindo
 
 	/** {@code settings} with what is given here. */
 	public TrialSettings applyTo(TrialSettings settings) {
-		TrialSettings tuned = settings;
-		if (this.rounds != null) {
-			tuned = tuned.withRounds(this.rounds);
-		}
-		if (this.arrivals != null) {
-			tuned = tuned.withArrivals(this.arrivals);
-		}
-		if (this.warmupWindows != null) {
-			tuned = tuned.withWarmupWindows(this.warmupWindows);
-		}
-		if (this.slowWait != null) {
-			tuned = tuned.withSlowWait(this.slowWait);
-		}
-		return tuned;
+		return settings.tunedBy(this);
 	}
 }

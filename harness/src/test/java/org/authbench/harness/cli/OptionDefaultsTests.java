@@ -78,7 +78,7 @@ class OptionDefaultsTests {
 			assertThat(String.join(" ", command.getCommandSpec().findOption("--warmup-windows").description()))
 				.contains(said);
 		}
-		assertThat(TrialSettings.quick(TrialSettings.defaultMix()).withWarmupWindows(8).maxWarmupWindows()).isEqualTo(8);
+		assertThat(new TrialTuning(null, null, 8, null).applyTo(TrialSettings.quick(TrialSettings.defaultMix())).maxWarmupWindows()).isEqualTo(8);
 	}
 
 	@Test

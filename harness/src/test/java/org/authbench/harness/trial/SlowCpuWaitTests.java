@@ -93,8 +93,8 @@ class SlowCpuWaitTests {
 		TrialSettings quick = TrialSettings.quick(TrialSettings.defaultMix());
 		assertThat(quick.slowWait()).isEqualTo(TrialSettings.QUICK_SLOW_WAIT);
 		assertThat(TrialSettings.full(TrialSettings.defaultMix()).slowWait()).isEqualTo(TrialSettings.FULL_SLOW_WAIT);
-		assertThat(quick.withSlowWait(Duration.ZERO).withRounds(8).slowWait()).isZero();
-		assertThatIllegalArgumentException().isThrownBy(() -> quick.withSlowWait(Duration.ofSeconds(-1)))
+		assertThat(new TrialTuning(8, null, null, Duration.ZERO).applyTo(quick).slowWait()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> new TrialTuning(null, null, null, Duration.ofSeconds(-1)))
 			.withMessage("--slow-wait must not be negative, was PT-1S");
 	}
 }

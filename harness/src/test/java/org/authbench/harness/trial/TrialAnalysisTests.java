@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 class TrialAnalysisTests {
@@ -222,6 +223,24 @@ class TrialAnalysisTests {
 	}
 
 	@Test
+	void aWindowJustOverTheLimitIsMeasuredAgainAsTheVerdictWouldCountItSlow() {
+		// 2.405 ms against a fast level of 2.0: 1.2025×, which rounded to two decimals read 1.20 and was kept.
+		List<TrialResult.Window> before = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			before.add(probed(window("a", 1, "capacity", 1, 10_000, Map.of("a", 0.5)), 2.0));
+		}
+		TrialResult.Window justOver = probed(window("a", 2, "capacity", 1, 10_000, Map.of("a", 0.5)), 2.405);
+
+		Double slowness = TrialAnalysis.slowness(justOver, before);
+		assertThat(InterleavedTrial.measureAgain(slowness, 0, true)).as("live, at %s×", slowness).isTrue();
+		assertThat(TrialAnalysis.slow(justOver, TrialAnalysis.fastMillis(before))).as("the verdict's rule").isTrue();
+		List<TrialResult.Window> all = new ArrayList<>(before);
+		all.add(justOver);
+		assertThat(TrialAnalysis.cpuSpeed("0", 1, all).slowRounds()).as("shown over the limit, not at it")
+			.containsExactly(entry(2, 1.21));
+	}
+
+	@Test
 	void aWindowSetAsideForASlowCpuIsLeftOutAndItsRoundIsAsFastAsTheWindowMeasuredAgain() {
 		// b's capacity window of round 3 ran slow (2,000 req/s) and was measured again (5,000): round 3 counts, fast.
 		List<TrialResult.Window> windows = new ArrayList<>();
@@ -229,7 +248,7 @@ class TrialAnalysisTests {
 			windows.add(probed(window("a", round, "capacity", 1, 10_000, Map.of("a", 0.5, "b", 0.0)), 2.4));
 			if (round == 3) {
 				TrialResult.Window slow = probed(window("b", round, "capacity", 1, 2_000, Map.of("a", 0.3, "b", 0.9)), 3.6);
-				assertThat(TrialAnalysis.slowness(slow, windows)).isEqualTo(1.5);
+				assertThat(TrialAnalysis.slowness(slow, windows)).isCloseTo(1.5, within(1e-9));
 				windows.add(slow.asSetAside());
 			}
 			windows.add(probed(window("b", round, "capacity", 1, 5_000, Map.of("a", 0.0, "b", 0.5)), 2.4));
