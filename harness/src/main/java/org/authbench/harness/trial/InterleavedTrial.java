@@ -399,12 +399,13 @@ public final class InterleavedTrial {
 
 		final List<TrialResult.Window> windows = new ArrayList<>();
 
-		/** The CPUs of the measured windows (pinned), and of the warm-up (every CPU for everyone). */
+		/** The CPUs of the settling and measured windows: pinned, unless the settings say not to. */
 		final Cpus cpus;
 
+		/** The warm-up's: every CPU for everyone. */
 		final Cpus unpinned = Cpus.plan(false);
 
-		/** The speed probe on the systems' CPU once pinned; null before, or when it could not be pinned. */
+		/** The speed probe on the systems' CPU once pinned; null before, unpinned, or when it could not be pinned. */
 		CpuSpeed speed;
 
 		/** The wait for that CPU to run fast again (null without a probe). */
