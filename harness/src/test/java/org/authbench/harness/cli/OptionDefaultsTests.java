@@ -78,7 +78,8 @@ class OptionDefaultsTests {
 			assertThat(String.join(" ", command.getCommandSpec().findOption("--warmup-windows").description()))
 				.contains(said);
 		}
-		assertThat(new TrialTuning(null, null, 8, null).applyTo(TrialSettings.quick(TrialSettings.defaultMix())).maxWarmupWindows()).isEqualTo(8);
+		TrialSettings tuned = new TrialTuning(null, null, 8, null).applyTo(TrialSettings.quick(TrialSettings.defaultMix()));
+		assertThat(tuned.maxWarmupWindows()).isEqualTo(8);
 	}
 
 	@Test
