@@ -78,7 +78,8 @@ public final class InterleavedTrial {
 						+ " may take longer");
 			}
 			Map<String, Warmup> warm = warmUp(run);
-			Cpus cpus = run.pin();
+			run.pin();
+			Cpus cpus = run.cpus;
 			if (cpus.firstSystemCpu() != null && run.speed == null) {
 				say("trial: no speed probe on CPU %s (taskset could not pin a thread of authbench there): a slow stretch of"
 						+ " the machine is not told from the designs' cost", cpus.firstSystemCpu());
@@ -420,14 +421,13 @@ public final class InterleavedTrial {
 			targets.forEach(t -> this.workloads.put(t.name(), new Workload(t, settings.mix(), settings.users())));
 		}
 
-		/** Pins the systems and authbench for the measured windows and opens the speed probe; the CPUs planned. */
-		Cpus pin() {
+		/** Pins the systems and authbench to {@link #cpus} for the measured windows and opens the speed probe. */
+		void pin() {
 			this.cpus.pinSystems(this.targets);
 			this.cpus.pinSelf();
 			this.speed = this.cpus.firstSystemCpu() == null ? null : CpuSpeed.open(this.cpus.firstSystemCpu());
 			this.wait = this.speed == null ? null
 					: new SlowCpuWait(this.speed::sampleMillis, this.settings.slowWait(), time -> Thread.sleep(time.toMillis()));
-			return this.cpus;
 		}
 
 		/** Closes the probe and gives the CPUs back, whether or not {@link #pin} ran. */

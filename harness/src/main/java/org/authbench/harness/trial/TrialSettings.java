@@ -122,17 +122,6 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 	}
 
 	/**
-	 * These settings with {@code tuning}'s (each null there keeps this one's): what {@code trial} and
-	 * {@code compare} let a user change, checked when the tuning was made.
-	 */
-	public TrialSettings tunedBy(TrialTuning tuning) {
-		return new TrialSettings(this.window, this.warmupWindow, or(tuning.warmupWindows(), this.maxWarmupWindows),
-				this.tolerance, or(tuning.rounds(), this.rounds), this.threads, this.connections, this.warmupConnections,
-				this.users, this.mix, this.rate, or(tuning.arrivals(), this.arrivals), this.pin, this.seed,
-				or(tuning.slowWait(), this.slowWait));
-	}
-
-	/**
 	 * These settings with the {@code trial} command's own: the paced windows' rate (null: derived
 	 * from the warm capacities) and whether to pin the generator and the systems to CPUs of their own.
 	 */
@@ -140,10 +129,6 @@ public record TrialSettings(Duration window, Duration warmupWindow, int maxWarmu
 		return new TrialSettings(this.window, this.warmupWindow, this.maxWarmupWindows, this.tolerance, this.rounds,
 				this.threads, this.connections, this.warmupConnections, this.users, this.mix, requestsPerSecond, this.arrivals,
 				pinned, this.seed, this.slowWait);
-	}
-
-	private static <T> T or(T given, T own) {
-		return given != null ? given : own;
 	}
 
 	/** The mix of the throughput scenario, the one of the Gatling runs ({@link LoadDefaults#mix}). */

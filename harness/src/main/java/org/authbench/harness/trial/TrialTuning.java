@@ -2,6 +2,8 @@ package org.authbench.harness.trial;
 
 import java.time.Duration;
 
+import static java.util.Objects.requireNonNullElse;
+
 /**
  * What a user may change of an interleaved trial's settings, the same for {@code trial} and
  * {@code compare}; each null keeps the settings' own ({@link TrialSettings#quick} or
@@ -32,6 +34,11 @@ public record TrialTuning(Integer rounds, Arrivals arrivals, Integer warmupWindo
 
 	/** {@code settings} with what is given here. */
 	public TrialSettings applyTo(TrialSettings settings) {
-		return settings.tunedBy(this);
+		return new TrialSettings(settings.window(), settings.warmupWindow(),
+				requireNonNullElse(this.warmupWindows, settings.maxWarmupWindows()), settings.tolerance(),
+				requireNonNullElse(this.rounds, settings.rounds()), settings.threads(), settings.connections(),
+				settings.warmupConnections(), settings.users(), settings.mix(), settings.rate(),
+				requireNonNullElse(this.arrivals, settings.arrivals()), settings.pin(), settings.seed(),
+				requireNonNullElse(this.slowWait, settings.slowWait()));
 	}
 }
