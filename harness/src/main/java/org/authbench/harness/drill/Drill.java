@@ -45,7 +45,8 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 	/**
 	 * A preset for a stack of {@code instances} instances; the target instance is the last one
 	 * (with sticky sessions, any instance holds about 1/N of them). {@code scale} stretches every
-	 * time (1.0 = the default timeline, which takes about a minute).
+	 * time (1.0 = the default timeline, which takes about a minute), rounded to whole seconds, at
+	 * least 1 s: a shortened timeline reads as the drill syntax a user would write.
 	 */
 	public static Drill preset(String name, int instances, double scale) {
 		String victim = "app-" + instances;
@@ -79,7 +80,7 @@ public record Drill(String name, List<DrillEvent> events, Duration duration) {
 	}
 
 	private static String t(int seconds, double scale) {
-		return Math.round(seconds * scale * 1000) + "ms";
+		return Math.max(1, Math.round(seconds * scale)) + "s";
 	}
 
 	/** The timeline in the drill syntax. */

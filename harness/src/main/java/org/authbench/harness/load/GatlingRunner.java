@@ -64,14 +64,15 @@ public final class GatlingRunner {
 	/**
 	 * @param simulation simple class name in {@code org.authbench.gatling}, e.g. {@code SteadySimulation}
 	 * @param properties the simulation's knobs ({@code baseUrl}, {@code credential}, {@code ladder}, …)
+	 * @param jvmOptions options of its JVM after {@link #JVM_OPTIONS}, often none
 	 * @param runDir the run's folder: Gatling's report goes to {@code gatling/}, metrics to {@code metrics/}
 	 */
-	public Started start(String simulation, Map<String, String> properties, Path runDir) {
+	public Started start(String simulation, Map<String, String> properties, List<String> jvmOptions, Path runDir) {
 		Path metricsDir = runDir.resolve("metrics");
 		Path log = runDir.resolve("logs").resolve("gatling.log");
 		try {
 			Files.createDirectories(log.getParent());
-			Process process = new ProcessBuilder(command(simulation, properties, runDir, metricsDir))
+			Process process = new ProcessBuilder(command(simulation, properties, jvmOptions, runDir, metricsDir))
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -84,10 +85,12 @@ public final class GatlingRunner {
 		}
 	}
 
-	List<String> command(String simulation, Map<String, String> properties, Path runDir, Path metricsDir) {
+	List<String> command(String simulation, Map<String, String> properties, List<String> jvmOptions, Path runDir,
+			Path metricsDir) {
 		List<String> command = new ArrayList<>();
 		command.add(this.javaHome.resolve("bin").resolve("java").toString());
 		command.addAll(JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-DmetricsDir=" + metricsDir);
 		command.add("-cp");

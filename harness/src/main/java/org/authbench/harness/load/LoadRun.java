@@ -332,7 +332,7 @@ public final class LoadRun {
 
 	private GatlingRunner.Started startLoad(LoadSpec spec, StackState state, Path dir, String tag) {
 		GatlingRunner.Started gatling = new GatlingRunner(this.repo, Path.of(System.getProperty("java.home")))
-			.start(spec.scenario().simulation(), spec.simulationProperties(state.url()), dir);
+			.start(spec.scenario().simulation(), spec.simulationProperties(state.url()), spec.generatorOptions(), dir);
 		say("%s load: %s, %s %s, %.0f s measured after warm-up (at most %.0f s)", tag, spec.scenario().id(),
 				spec.scenario().open() ? "rate/s" : "users", spec.ladder(), spec.duration().toMillis() / 1000.0,
 				spec.warmupMax().toMillis() / 1000.0);

@@ -25,12 +25,16 @@ import org.authbench.harness.stack.StackSpec;
  * @param resultsDir the folder {@code results/<timestamp>-<name>} goes into
  * @param name the run's name
  * @param drill events during the load, or null
+ * @param generatorOptions JVM options of the load generator's JVM besides its own
+ * ({@link GatlingRunner#JVM_OPTIONS}); empty for the JVM's defaults
  */
 public record LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder, Duration duration, int population,
-		Duration warmupWindow, Duration warmupMax, String mix, int repeats, Path resultsDir, String name, Drill drill) {
+		Duration warmupWindow, Duration warmupMax, String mix, int repeats, Path resultsDir, String name, Drill drill,
+		List<String> generatorOptions) {
 
 	public LoadSpec {
 		ladder = List.copyOf(ladder);
+		generatorOptions = List.copyOf(generatorOptions);
 		if (ladder.isEmpty() || ladder.stream().anyMatch(v -> v <= 0)) {
 			throw new IllegalArgumentException("the load ladder needs positive values, was " + ladder);
 		}
@@ -47,6 +51,13 @@ public record LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder,
 				throw new IllegalArgumentException(String.join("; ", unfit));
 			}
 		}
+	}
+
+	/** A run whose load generator starts with the JVM's defaults. */
+	public LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder, Duration duration, int population,
+			Duration warmupWindow, Duration warmupMax, String mix, int repeats, Path resultsDir, String name, Drill drill) {
+		this(stack, scenario, ladder, duration, population, warmupWindow, warmupMax, mix, repeats, resultsDir, name, drill,
+				List.of());
 	}
 
 	public Duration stepDuration() {
@@ -96,6 +107,9 @@ public record LoadSpec(StackSpec stack, Scenario scenario, List<Integer> ladder,
 		settings.put("redisPersistence", this.stack.redisPersistence());
 		if (this.drill != null) {
 			settings.put("drill", Map.of("name", this.drill.name(), "timeline", this.drill.describe()));
+		}
+		if (!this.generatorOptions.isEmpty()) {
+			settings.put("loadGeneratorJvmOptions", this.generatorOptions);
 		}
 		return settings;
 	}

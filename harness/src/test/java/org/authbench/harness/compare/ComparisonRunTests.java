@@ -1,6 +1,7 @@
 package org.authbench.harness.compare;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.authbench.harness.load.LoadSpec;
@@ -109,6 +110,29 @@ class ComparisonRunTests {
 		assertThat(latency.scenario()).isEqualTo(Scenario.LATENCY);
 		assertThat(latency.ladder()).containsExactly(300, 600);
 		assertThat(latency.drill()).isNull();
+	}
+
+	@Test
+	void aQuickDrillKillsAtTwoSecondsAndItsLoadGeneratorCompilesWithC1Only() {
+		StackSpec clustered = StackSpec.builder(Variant.parse("clustered"), HOME).instances(2).build();
+		ComparisonRun.Spec quick = spec(List.of("throughput", "failover", "redis-outage"), List.of(0), true);
+		ComparisonRun.Spec full = spec(List.of("throughput", "failover", "redis-outage"), List.of(0), false);
+
+		LoadSpec failover = ComparisonRun.loadSpec(quick, clustered, "clustered",
+				ComparisonRun.Planned.of(Study.parse("failover")), HOME);
+		LoadSpec outage = ComparisonRun.loadSpec(quick, clustered, "clustered",
+				ComparisonRun.Planned.of(Study.parse("redis-outage")), HOME);
+		LoadSpec fullFailover = ComparisonRun.loadSpec(full, clustered, "clustered",
+				ComparisonRun.Planned.of(Study.parse("failover")), HOME);
+
+		assertThat(failover.drill().describe()).isEqualTo("kill app-2@2s, start app-2@5s");
+		assertThat(failover.duration()).isEqualTo(Duration.ofSeconds(13));
+		assertThat(outage.drill().describe()).isEqualTo("kill redis@2s, start redis@5s");
+		assertThat(failover.generatorOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+		assertThat(failover.describe()).containsEntry("loadGeneratorJvmOptions", List.of("-XX:TieredStopAtLevel=1"));
+		assertThat(fullFailover.drill().describe()).isEqualTo("kill app-2@15s, start app-2@35s");
+		assertThat(fullFailover.generatorOptions()).isEmpty();
+		assertThat(fullFailover.describe()).doesNotContainKey("loadGeneratorJvmOptions");
 	}
 
 	@Test

@@ -55,7 +55,9 @@ class DrillTests {
 		Drill failover = Drill.preset("failover", 3, 0.5);
 		Drill rolling = Drill.preset("rolling-restart", 3, 1.0);
 
-		assertThat(failover.describe()).isEqualTo("kill app-3@7500ms, start app-3@17500ms");
+		assertThat(failover.describe()).isEqualTo("kill app-3@8s, start app-3@18s");
+		assertThat(Drill.preset("redis-outage", 2, 0.15).describe()).isEqualTo("kill redis@2s, start redis@5s");
+		assertThat(Drill.preset("rolling-restart", 2, 0.01).describe()).isEqualTo("restart app-1@1s, restart app-2@1s");
 		assertThat(rolling.events()).extracting(DrillEvent::target).containsExactly("app-1", "app-2", "app-3");
 		assertThat(Drill.PRESETS).allSatisfy(name -> assertThat(Drill.preset(name, 2, 1.0).events()).isNotEmpty());
 		assertThatThrownBy(() -> Drill.preset("meteor", 3, 1)).hasMessageContaining("failover, freeze");
