@@ -248,10 +248,11 @@ public final class ComparisonRun {
 	 * they used 0.6 core, kept up after 6 s and answered at p50 6 ms, and the drill counted the same
 	 * sessions lost (docs/results.md, "Night of 2026-12-05/06"). A quick drill counts events; its
 	 * latencies were never comparable between designs. Its load generator (Gatling, 300 requests/s)
-	 * compiles with C1 only too: its own C2 compilers took CPU from the apps' warm-up, and the
-	 * demo's five drill runs needed 18 warm-up windows instead of 21–22 (docs/results.md, "Morning
-	 * of 2026-12-07"). The trial, which gives the costs, keeps the default JIT, and so does every
-	 * drill of a full comparison and its generator.
+	 * compiles with C1 only too: it starts 0.5 s sooner, and its own C2 compilers no longer take
+	 * the cores the cold apps warm up on (the demo's five drill runs: 157–158 s and 18 warm-up
+	 * windows with authbench's JVMs on C1, 163–168 s and 21–22 windows without; docs/results.md,
+	 * "Morning of 2026-12-07"). The trial, which gives the costs, keeps the default JIT, and so
+	 * does every drill of a full comparison and its generator.
 	 */
 	static final String QUICK_DRILL_JIT = "-XX:TieredStopAtLevel=1";
 
