@@ -432,7 +432,7 @@ public final class ComparisonRun {
 		return new LoadSpec(stack, load, ladder, measured, population, window, warmupMax, mix, 1, runs, name, null);
 	}
 
-	private static Map<String, Object> settings(Spec spec) {
+	static Map<String, Object> settings(Spec spec) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("variants", spec.setups().stream().map(Setup::id).toList());
 		settings.put("scenarios", spec.studies().stream().map(Study::id).toList());
@@ -453,6 +453,10 @@ public final class ComparisonRun {
 		settings.put("quick", spec.quick());
 		if (spec.quick() && drillsOnFreshStacks(spec)) {
 			settings.put("drillJit", QUICK_DRILL_JIT);
+		}
+		else if (spec.quick()) {
+			// The drills run on the trial's warm stacks; only their Gatling JVM compiles with C1 only.
+			settings.put("drillGeneratorJit", QUICK_DRILL_JIT);
 		}
 		settings.put("drillRate", spec.rate());
 		settings.put("redisScenariosSkippedFor",

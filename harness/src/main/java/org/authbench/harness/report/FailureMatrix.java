@@ -50,11 +50,18 @@ final class FailureMatrix {
 
 	/**
 	 * The legend, and how the drills' JVMs compiled when that was not the default: a quick
-	 * comparison's fresh drill stacks and their Gatling run C1 only ({@code drillJit} in its settings).
+	 * comparison's fresh drill stacks and their Gatling run C1 only ({@code drillJit} in its settings);
+	 * on the trial's own warm stacks, only its Gatling does ({@code drillGeneratorJit}).
 	 */
 	static String legend(Comparison comparison) {
 		Object jit = comparison.settings().get("drillJit");
-		return jit == null ? LEGEND : LEGEND + " The drills ran on fresh stacks whose JVMs, and their load generator's,"
+		Object generatorJit = comparison.settings().get("drillGeneratorJit");
+		if (jit == null) {
+			return generatorJit == null ? LEGEND : LEGEND + " The drills ran on the throughput trial's warm stacks; their load"
+					+ " generator (Gatling) compiled with C1 only (" + generatorJit + "), which reaches its first request"
+					+ " sooner and keeps up with the drills' rate.";
+		}
+		return LEGEND + " The drills ran on fresh stacks whose JVMs, and their load generator's,"
 				+ " compiled with C1 only (" + jit
 				+ "): cold C2 compilers held 1.5 of this machine's 2 cores at the drills' rate, C1 keeps up within seconds."
 				+ " A drill counts events; its latencies and recovery times come from JVMs warmed for seconds, not from"

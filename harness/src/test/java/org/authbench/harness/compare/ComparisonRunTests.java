@@ -158,6 +158,13 @@ class ComparisonRunTests {
 		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("failover"), null))).isTrue();
 		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), null))).isFalse();
 		assertThat(ComparisonRun.drillsOnFreshStacks(spec.apply(List.of("throughput", "failover"), 2))).isFalse();
+		// What the report's legend reads: the whole drill stack on C1, or only the drills' load generator.
+		assertThat(ComparisonRun.settings(spec.apply(List.of("throughput", "failover"), 1)))
+			.containsEntry("drillJit", "-XX:TieredStopAtLevel=1")
+			.doesNotContainKey("drillGeneratorJit");
+		assertThat(ComparisonRun.settings(spec.apply(List.of("throughput", "failover"), null)))
+			.containsEntry("drillGeneratorJit", "-XX:TieredStopAtLevel=1")
+			.doesNotContainKey("drillJit");
 	}
 
 	@Test

@@ -35,6 +35,21 @@ class FailureMatrixTests {
 		assertThat(HtmlReport.render(quick)).contains("C1 only (-XX:TieredStopAtLevel=1)");
 	}
 
+	@Test
+	void theLegendSaysWhenOnlyTheDrillsLoadGeneratorCompiledWithC1() throws java.io.IOException {
+		Comparison demo = HtmlReportTests.newestDemo(Map.of());
+		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(withSettings(demo, null).settings());
+		settings.put("drillGeneratorJit", "-XX:TieredStopAtLevel=1");
+		Comparison onTrialStacks = new Comparison(demo.schema(), demo.name(), demo.createdAt(), settings, demo.machine(),
+				demo.valid(), demo.warnings(), demo.rows(), demo.runs(), demo.timelines(), demo.contextSizes(),
+				demo.revocations(), demo.trial());
+
+		assertThat(FailureMatrix.legend(onTrialStacks)).startsWith(FailureMatrix.LEGEND)
+			.contains("trial's warm stacks")
+			.contains("generator (Gatling) compiled with C1 only (-XX:TieredStopAtLevel=1)")
+			.doesNotContain("fresh stacks");
+	}
+
 	/** The comparison with its settings' {@code drillJit} set, or left out when null. */
 	private static Comparison withSettings(Comparison c, String drillJit) {
 		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(c.settings());
