@@ -236,9 +236,15 @@ final class FaultFindings {
 			String scenario) {
 		int most = mostFailed(comparison, rows, scenario);
 		long failed = incident(comparison, most, scenario).failedRequests();
-		finding.words("At most ")
-			.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT, failed)
-			.words((failed == 1 ? " request" : " requests") + " failed (" + name(comparison, most) + "). ");
+		if (failed == 0) {
+			// "At most 0 requests failed (sticky)" read as if sticky had lost some.
+			finding.words("No request failed. ");
+		}
+		else {
+			finding.words("At most ")
+				.figure(pointer(comparison, most, scenario) + "/failedRequests", COUNT, failed)
+				.words((failed == 1 ? " request" : " requests") + " failed (" + name(comparison, most) + "). ");
+		}
 		recoveries(finding, comparison, rows, scenario);
 	}
 

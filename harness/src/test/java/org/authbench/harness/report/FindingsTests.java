@@ -96,6 +96,18 @@ class FindingsTests {
 	}
 
 	@Test
+	void aFailoverInWhichNoRequestFailedSaysSo() throws IOException {
+		// The demo of 2026-12-07 06:22: its failovers lost 0 requests in every design.
+		Comparison demo = ReportJson.JSON.readValue(
+				Files.readString(Path.of(System.getProperty("authbench.home", ".."), "results", "20261207-062248-demo",
+						"summary.json")), Comparison.class);
+
+		assertThat(Findings.of(demo)).anySatisfy(f -> assertThat(f.text()).startsWith("Killing one of 2 instances")
+			.contains("No request failed.")
+			.doesNotContain("At most 0"));
+	}
+
+	@Test
 	void aWideIntervalIsCalledUncertainAndAColdConfigurationIsNotCompared() {
 		Comparison comparison = trial(true, interval(1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
 				interval(1.2, 2.9, 1.3, 3.8, 1.25, 1.3), false);
