@@ -454,7 +454,7 @@ public final class ComparisonRun {
 		if (spec.quick() && drillsOnFreshStacks(spec)) {
 			settings.put("drillJit", QUICK_DRILL_JIT);
 		}
-		else if (spec.quick()) {
+		else if (spec.quick() && spec.studies().stream().anyMatch(Study::isDrill)) {
 			// The drills run on the trial's warm stacks; only their Gatling JVM compiles with C1 only.
 			settings.put("drillGeneratorJit", QUICK_DRILL_JIT);
 		}

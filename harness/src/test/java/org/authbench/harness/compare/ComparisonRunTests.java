@@ -165,6 +165,8 @@ class ComparisonRunTests {
 		assertThat(ComparisonRun.settings(spec.apply(List.of("throughput", "failover"), null)))
 			.containsEntry("drillGeneratorJit", "-XX:TieredStopAtLevel=1")
 			.doesNotContainKey("drillJit");
+		assertThat(ComparisonRun.settings(spec.apply(List.of("throughput"), null))).doesNotContainKeys("drillJit",
+				"drillGeneratorJit");
 	}
 
 	@Test
