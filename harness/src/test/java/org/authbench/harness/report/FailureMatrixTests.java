@@ -37,12 +37,8 @@ class FailureMatrixTests {
 
 	@Test
 	void theLegendSaysWhenOnlyTheDrillsLoadGeneratorCompiledWithC1() throws java.io.IOException {
-		Comparison demo = HtmlReportTests.newestDemo(Map.of());
-		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(withSettings(demo, null).settings());
-		settings.put("drillGeneratorJit", "-XX:TieredStopAtLevel=1");
-		Comparison onTrialStacks = new Comparison(demo.schema(), demo.name(), demo.createdAt(), settings, demo.machine(),
-				demo.valid(), demo.warnings(), demo.rows(), demo.runs(), demo.timelines(), demo.contextSizes(),
-				demo.revocations(), demo.trial());
+		Comparison onTrialStacks = withSettings(HtmlReportTests.newestDemo(Map.of()), "drillGeneratorJit",
+				"-XX:TieredStopAtLevel=1");
 
 		assertThat(FailureMatrix.legend(onTrialStacks)).startsWith(FailureMatrix.LEGEND)
 			.contains("trial's warm stacks")
@@ -52,10 +48,16 @@ class FailureMatrixTests {
 
 	/** The comparison with its settings' {@code drillJit} set, or left out when null. */
 	private static Comparison withSettings(Comparison c, String drillJit) {
+		return withSettings(c, "drillJit", drillJit);
+	}
+
+	/** The comparison with neither JIT setting but {@code key} = {@code value} (none when null). */
+	private static Comparison withSettings(Comparison c, String key, String value) {
 		java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(c.settings());
 		settings.remove("drillJit");
-		if (drillJit != null) {
-			settings.put("drillJit", drillJit);
+		settings.remove("drillGeneratorJit");
+		if (value != null) {
+			settings.put(key, value);
 		}
 		return new Comparison(c.schema(), c.name(), c.createdAt(), settings, c.machine(), c.valid(), c.warnings(),
 				c.rows(), c.runs(), c.timelines(), c.contextSizes(), c.revocations(), c.trial());
