@@ -272,7 +272,13 @@ public final class DrillRunner implements AutoCloseable {
 				return;
 			}
 			try {
-				this.probes.put(event, probe.logOutHalf());
+				FailoverProbe loggedOut = probe.logOutHalf();
+				this.probes.put(event, loggedOut);
+				if (!loggedOut.unconfirmed().isEmpty()) {
+					this.out.printf("  drill: failover probe: %d logged-out credentials not refused right after "
+							+ "(answers %s), left out of the revoked ones%n", loggedOut.unconfirmed().size(),
+							loggedOut.unconfirmed());
+				}
 			}
 			catch (RuntimeException ex) {
 				this.probes.remove(event);

@@ -50,16 +50,28 @@ public final class FailoverProbe {
 
 	private final boolean loggedOut;
 
-	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked, boolean loggedOut) {
+	private final List<Integer> unconfirmed;
+
+	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked, boolean loggedOut,
+			List<Integer> unconfirmed) {
 		this.url = url;
 		this.live = List.copyOf(live);
 		this.revoked = List.copyOf(revoked);
 		this.loggedOut = loggedOut;
+		this.unconfirmed = List.copyOf(unconfirmed);
 	}
 
 	/** Whether {@link #logOutHalf} made this probe. */
 	public boolean loggedOut() {
 		return this.loggedOut;
+	}
+
+	/**
+	 * What {@code /api/me} answered, after {@link #ATTEMPTS} tries, for each credential logged
+	 * out by {@link #logOutHalf} and not refused right after: left out of the revoked ones.
+	 */
+	public List<Integer> unconfirmed() {
+		return this.unconfirmed;
 	}
 
 	/**
@@ -94,7 +106,7 @@ public final class FailoverProbe {
 			}
 			credentials.add(Credential.of(kind, login.headers(), login.body()));
 		}
-		return new FailoverProbe(state.url(), credentials, List.of(), false);
+		return new FailoverProbe(state.url(), credentials, List.of(), false, List.of());
 	}
 
 	/**
@@ -104,6 +116,7 @@ public final class FailoverProbe {
 	public FailoverProbe logOutHalf() {
 		List<Credential> live = this.live.subList(0, this.live.size() / 2);
 		List<Credential> revoked = new ArrayList<>();
+		List<Integer> unconfirmed = new ArrayList<>();
 		for (Credential credential : this.live.subList(this.live.size() / 2, this.live.size())) {
 			Sent logout = sendPatiently(ProbeRequest.to(this.url, "/api/auth/logout", credential.headers())
 				.POST(HttpRequest.BodyPublishers.noBody())
@@ -113,11 +126,29 @@ public final class FailoverProbe {
 			if (status != 204 && !(status == 401 && logout.attempts() > 1)) {
 				throw new StackException("failover probe: logout answered " + status);
 			}
-			if (me(this.url, credential) == 401) {
+			int refused = afterLogout(credential);
+			if (refused == 401) {
 				revoked.add(credential);
 			}
+			else {
+				unconfirmed.add(refused);
+			}
 		}
-		return new FailoverProbe(this.url, live, revoked, true);
+		return new FailoverProbe(this.url, live, revoked, true, unconfirmed);
+	}
+
+	/**
+	 * What {@code /api/me} answers right after the credential's logout, asked {@link #ATTEMPTS}
+	 * times at most while the answer is neither 200 nor 401: in the test suite, beside other stacks,
+	 * one such check once answered otherwise (a 503 from a Redis command past its 500 ms timeout,
+	 * or nginx's 504) and that credential went uncounted, unsaid (CI of 2026-12-07).
+	 */
+	private int afterLogout(Credential credential) {
+		int status = 0;
+		for (int attempt = 1; attempt <= ATTEMPTS && status != 200 && status != 401; attempt++) {
+			status = me(this.url, credential);
+		}
+		return status;
 	}
 
 	private record Sent(HttpResponse<String> response, int attempts) {
