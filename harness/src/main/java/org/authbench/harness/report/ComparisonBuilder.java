@@ -319,7 +319,9 @@ public final class ComparisonBuilder {
 		List<Long> lost = new ArrayList<>();
 		List<Long> errors = new ArrayList<>();
 		for (Timeline.Second second : timeline.seconds()) {
-			if (second.epochMillis() >= window.startEpochMillis() && second.epochMillis() < window.endEpochMillis()) {
+			// Whole seconds only: a window ends a few ms into its last second (a drill that ran late
+			// lengthens it), whose count then drew a dip to nearly nothing at every chart's end.
+			if (second.epochMillis() >= window.startEpochMillis() && second.epochMillis() + 1000 <= window.endEpochMillis()) {
 				seconds.add((int) ((second.epochMillis() - window.startEpochMillis()) / 1000));
 				ok.add(second.ok());
 				lost.add(second.authLost());

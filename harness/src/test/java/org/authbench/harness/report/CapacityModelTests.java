@@ -135,9 +135,7 @@ class CapacityModelTests {
 
 	@Test
 	void bothReportsShowTheChecksWithTheirErrors() throws java.io.IOException {
-		java.nio.file.Path demo = java.nio.file.Path.of(System.getProperty("authbench.home", ".."))
-			.resolve("results/20261203-130620-demo/summary.json");
-		Comparison committed = ReportJson.JSON.readValue(demo.toFile(), Comparison.class);
+		Comparison committed = CommittedResults.read("20261203-130620-demo");
 		Comparison.Trial t = committed.trial();
 		Comparison.Validation redis = new Comparison.Validation("clustered", "Redis ceiling", "replayed", 57_349.37,
 				81_000, -29.2, true);

@@ -1,6 +1,5 @@
 package org.authbench.harness.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,12 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The choosing section sorts each design by the comparison's own figures, never by what it is. */
 class ChoosingTests {
 
-	static java.util.stream.Stream<Path> committedComparisons() throws IOException {
-		return FindingsTests.committedComparisons();
-	}
-
 	@ParameterizedTest
-	@MethodSource("committedComparisons")
+	@MethodSource("org.authbench.harness.report.CommittedResults#comparisons")
 	void aDesignIsUnderNotMetExactlyWhenItsFiguresMissTheRequirement(Path result) {
 		Comparison comparison = Reports.comparisonOf(result);
 

@@ -101,8 +101,7 @@ class ComparisonBuilderTests {
 	 */
 	@Test
 	void aDrillWithSeveralIncidentsIsTakenTogether() throws Exception {
-		Path committed = Path.of(System.getProperty("authbench.home", ".."))
-			.resolve("results/20261203-130620-demo/runs/clustered-redis-outage/summary.json");
+		Path committed = CommittedResults.dir("20261203-130620-demo").resolve("runs/clustered-redis-outage/summary.json");
 		ObjectNode run = (ObjectNode) ReportJson.JSON.readTree(committed.toFile());
 		ArrayNode incidents = (ArrayNode) run.get("drills").get(0).get("incidents");
 		ObjectNode first = (ObjectNode) incidents.get(0);
@@ -186,11 +185,26 @@ class ComparisonBuilderTests {
 		assertThat(ArchitectTable.headers(comparison)).hasSize(7);
 	}
 
+	/**
+	 * A drill's chart holds the window's whole seconds only. The 07:51 demo's jwt failover: its
+	 * window ran 14.075 s (a drill that ran late lengthens it); the 75 ms of a fifteenth second held
+	 * 78 requests and drew a dip to a quarter of the load at the chart's end, as if it had failed.
+	 */
+	@Test
+	void aDrillsChartHoldsTheWholeSecondsOfItsWindowOnly() {
+		Comparison comparison = ComparisonBuilder.build(CommittedResults.dir("20261207-075142-demo"), "t", Map.of(),
+				List.of(new Comparison.RunRef("jwt", "failover", "runs/jwt-failover", true)), List.of());
+
+		assertThat(comparison.timelines()).singleElement().satisfies(timeline -> {
+			assertThat(timeline.seconds()).as("14 whole seconds of a 14.075 s window").hasSize(14).endsWith(13);
+			assertThat(timeline.ok()).as("the drill's rate, 300 requests/s, in its last whole second").endsWith(300L);
+		});
+	}
+
 	/** Logouts made right after a thaw and undone (a woken Redis primary, docs/design.md §10) are revocations lost. */
 	@Test
 	void logoutsUndoneAfterAThawAreRevocationsLost() throws Exception {
-		Path committed = Path.of(System.getProperty("authbench.home", ".."))
-			.resolve("results/20261203-130620-demo/runs/clustered-redis-outage/summary.json");
+		Path committed = CommittedResults.dir("20261203-130620-demo").resolve("runs/clustered-redis-outage/summary.json");
 		ObjectNode run = (ObjectNode) ReportJson.JSON.readTree(committed.toFile());
 		ObjectNode incident = (ObjectNode) run.get("drills").get(0).get("incidents").get(0);
 		incident.putObject("afterThawProbe").put("sessionsChecked", 5).put("sessionsLost", 0).put("revokedChecked", 5)

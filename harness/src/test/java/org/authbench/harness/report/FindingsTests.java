@@ -1,11 +1,9 @@
 package org.authbench.harness.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.authbench.harness.metrics.MedianInterval;
 import org.authbench.harness.metrics.Statistics;
@@ -27,21 +25,8 @@ class FindingsTests {
 	@TempDir
 	Path dir;
 
-	static Stream<Path> committedComparisons() throws IOException {
-		Path results = Path.of(System.getProperty("authbench.home", "..")).resolve("results");
-		try (Stream<Path> dirs = Files.list(results)) {
-			return dirs.filter(d -> Files.isRegularFile(d.resolve("summary.json")))
-				.filter(d -> Comparison.SCHEMA.equals(ReportJson.JSON.readTree(d.resolve("summary.json").toFile())
-					.path("schema")
-					.asString()))
-				.sorted()
-				.toList()
-				.stream();
-		}
-	}
-
 	@ParameterizedTest
-	@MethodSource("committedComparisons")
+	@MethodSource("org.authbench.harness.report.CommittedResults#comparisons")
 	void everyNumberOfAFindingIsAValueOfSummaryJsonAndEveryLinkLeadsSomewhere(Path result) throws IOException {
 		JsonNode summary = ReportJson.JSON.readTree(result.resolve("summary.json").toFile());
 		Comparison comparison = Reports.comparisonOf(result);
@@ -85,7 +70,7 @@ class FindingsTests {
 	void theDemosOpenWithFiveToEightFindings() throws IOException {
 		// Valid demos only: a demo that is not valid opens with that and makes no finding on cost (and
 		// a user's own results folder may hold one under the plain -demo name).
-		List<Path> demos = committedComparisons().filter(d -> d.getFileName().toString().endsWith("-demo"))
+		List<Path> demos = CommittedResults.comparisons().filter(d -> d.getFileName().toString().endsWith("-demo"))
 			.filter(d -> Reports.comparisonOf(d).valid())
 			.toList();
 
@@ -98,9 +83,7 @@ class FindingsTests {
 	@Test
 	void aFailoverInWhichNoRequestFailedSaysSo() throws IOException {
 		// The demo of 2026-12-07 06:22: its failovers lost 0 requests in every design.
-		Comparison demo = ReportJson.JSON.readValue(
-				Files.readString(Path.of(System.getProperty("authbench.home", ".."), "results", "20261207-062248-demo",
-						"summary.json")), Comparison.class);
+		Comparison demo = CommittedResults.read("20261207-062248-demo");
 
 		assertThat(Findings.of(demo)).anySatisfy(f -> assertThat(f.text()).startsWith("Killing one of 2 instances")
 			.contains("No request failed.")

@@ -2,7 +2,6 @@ package org.authbench.harness.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class HtmlReportTests {
 
-	private static final Path HOME = Path.of(System.getProperty("authbench.home", "..")).toAbsolutePath().normalize();
-
 	/** A configuration's label as a hostile (or careless) hand could write it. */
 	private static final String LABEL = "base<script>alert(1)</script>&co";
 
@@ -25,7 +22,7 @@ class HtmlReportTests {
 	@Test
 	void inlinesTheEChartsVersionTheRootPomPins() throws IOException {
 		Matcher pinned = Pattern.compile("<echarts.version>([^<]+)</echarts.version>")
-			.matcher(Files.readString(HOME.resolve("pom.xml")));
+			.matcher(Files.readString(CommittedResults.HOME.resolve("pom.xml")));
 
 		assertThat(pinned.find()).as("echarts.version in the root pom").isTrue();
 		assertThat(HtmlReport.ECHARTS).isEqualTo("/META-INF/resources/webjars/echarts/" + pinned.group(1)
@@ -144,11 +141,7 @@ class HtmlReportTests {
 
 	/** The newest committed demo's summary.json, each key of {@code edits} replaced by its value. */
 	static Comparison newestDemo(Map<String, String> edits) throws IOException {
-		Path demo = FindingsTests.committedComparisons()
-			.filter(d -> d.getFileName().toString().endsWith("-demo"))
-			.reduce((first, second) -> second)
-			.orElseThrow();
-		String json = Files.readString(demo.resolve("summary.json"));
+		String json = Files.readString(CommittedResults.newestDemo().resolve("summary.json"));
 		for (Map.Entry<String, String> edit : edits.entrySet()) {
 			assertThat(json.contains(edit.getKey())).as("%s in the demo's summary.json", edit.getKey()).isTrue();
 			json = json.replace(edit.getKey(), edit.getValue());

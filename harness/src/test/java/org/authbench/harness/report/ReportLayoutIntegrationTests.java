@@ -34,10 +34,7 @@ class ReportLayoutIntegrationTests {
 
 	@BeforeAll
 	static void render() throws IOException {
-		Path demo = FindingsTests.committedComparisons()
-			.filter(d -> d.getFileName().toString().endsWith("-demo"))
-			.reduce((first, second) -> second)
-			.orElseThrow(() -> new IllegalStateException("no committed demo under results/"));
+		Path demo = CommittedResults.newestDemo();
 		Path dir = Files.createDirectories(OUT.resolve("report"));
 		comparison = Reports.comparisonOf(demo);
 		Reports.write(dir, comparison);
