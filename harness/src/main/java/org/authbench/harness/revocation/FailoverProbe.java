@@ -50,14 +50,17 @@ public final class FailoverProbe {
 
 	private final boolean loggedOut;
 
+	private final boolean revokes;
+
 	private final List<Integer> unconfirmed;
 
 	private FailoverProbe(String url, List<Credential> live, List<Credential> revoked, boolean loggedOut,
-			List<Integer> unconfirmed) {
+			boolean revokes, List<Integer> unconfirmed) {
 		this.url = url;
 		this.live = List.copyOf(live);
 		this.revoked = List.copyOf(revoked);
 		this.loggedOut = loggedOut;
+		this.revokes = revokes;
 		this.unconfirmed = List.copyOf(unconfirmed);
 	}
 
@@ -68,7 +71,8 @@ public final class FailoverProbe {
 
 	/**
 	 * What {@code /api/me} answered, after {@link #ATTEMPTS} tries, for each credential logged
-	 * out by {@link #logOutHalf} and not refused right after: left out of the revoked ones.
+	 * out by {@link #logOutHalf} and not refused right after: left out of the revoked ones. Empty
+	 * for a revocation mode whose logout leaves the credential working (jwt-none: until exp).
 	 */
 	public List<Integer> unconfirmed() {
 		return this.unconfirmed;
@@ -90,8 +94,9 @@ public final class FailoverProbe {
 		if (kind == Variant.Credential.NONE) {
 			return null;
 		}
-		String password = state.apps().stream().findFirst().map(Member::env)
-			.map(env -> env.getOrDefault("AUTHBENCH_USER_PASSWORD", "changeit")).orElse("changeit");
+		Map<String, String> env = state.apps().stream().findFirst().map(Member::env).orElse(Map.of());
+		String password = env.getOrDefault("AUTHBENCH_USER_PASSWORD", "changeit");
+		boolean revokes = state.variantType().revocation().mode(env).revokes();
 		List<Credential> credentials = new ArrayList<>();
 		for (int n = 0; n < users; n++) {
 			String username = "user%04d".formatted(first + n);
@@ -106,7 +111,7 @@ public final class FailoverProbe {
 			}
 			credentials.add(Credential.of(kind, login.headers(), login.body()));
 		}
-		return new FailoverProbe(state.url(), credentials, List.of(), false, List.of());
+		return new FailoverProbe(state.url(), credentials, List.of(), false, revokes, List.of());
 	}
 
 	/**
@@ -130,11 +135,11 @@ public final class FailoverProbe {
 			if (refused == 401) {
 				revoked.add(credential);
 			}
-			else {
+			else if (this.revokes) {
 				unconfirmed.add(refused);
 			}
 		}
-		return new FailoverProbe(this.url, live, revoked, true, unconfirmed);
+		return new FailoverProbe(this.url, live, revoked, true, this.revokes, unconfirmed);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.authbench.harness.stack.Member;
 import org.authbench.harness.stack.StackState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The probe's check right after a logout, against an in-JVM HTTP server that answers the
- * session API the way a cookie variant does, except that {@code /api/me} for a logged-out session
- * first answers 503 a set number of times (a Redis command past its timeout, seen in CI). The
- * probe against real stacks: RevocationProbeIntegrationTests, RedisSentinelIntegrationTests.
+ * session API the way a cookie (or bearer) variant does, except that {@code /api/me} for a
+ * logged-out credential first answers 503 a set number of times (a Redis command past its
+ * timeout, seen in CI), or keeps answering 200 (a logout that leaves the token working). The probe
+ * against real stacks: RevocationProbeIntegrationTests, RedisSentinelIntegrationTests.
  */
 class FailoverProbeTests {
 
@@ -35,6 +39,9 @@ class FailoverProbeTests {
 	private final AtomicInteger sessions = new AtomicInteger();
 
 	private volatile int busyAnswers;
+
+	/** Whether a logged-out credential keeps working (jwt with revocation none). */
+	private volatile boolean acceptedAfterLogout;
 
 	private HttpServer server;
 
@@ -49,7 +56,7 @@ class FailoverProbeTests {
 			this.unavailable.put(id, new AtomicInteger(this.busyAnswers));
 			exchange.getResponseHeaders().add("Set-Cookie", "SESSION=" + id + "; Path=/; HttpOnly");
 			exchange.getResponseHeaders().add("Set-Cookie", "XSRF-TOKEN=x" + id + "; Path=/");
-			answer(exchange, 200, "{}");
+			answer(exchange, 200, "{\"accessToken\":\"" + token(id) + "\"}");
 		});
 		this.server.createContext("/api/auth/logout", exchange -> {
 			this.loggedOut.put(session(exchange), true);
@@ -57,7 +64,7 @@ class FailoverProbeTests {
 		});
 		this.server.createContext("/api/me", exchange -> {
 			String id = session(exchange);
-			if (!this.loggedOut.get(id)) {
+			if (!this.loggedOut.get(id) || this.acceptedAfterLogout) {
 				answer(exchange, 200, "{}");
 			}
 			else if (this.unavailable.get(id).getAndDecrement() > 0) {
@@ -98,7 +105,43 @@ class FailoverProbeTests {
 		assertThat(probe.check(Duration.ofSeconds(5)).revokedChecked()).isZero();
 	}
 
+	/**
+	 * A logout that leaves the token working is what jwt with revocation none does: no credential
+	 * it logged out is reported as not refused. The same answers under jwt's default mode
+	 * (denylist) are reported, each with its 200.
+	 */
+	@Test
+	void aLogoutThatLeavesTheTokenWorkingIsReportedOnlyWhereTheModeRevokes() {
+		this.acceptedAfterLogout = true;
+
+		FailoverProbe none = FailoverProbe.logIn(jwt(Map.of("AUTHBENCH_JWT_REVOCATION", "none")), 4).logOutHalf();
+		FailoverProbe denylist = FailoverProbe.logIn(jwt(Map.of()), 4).logOutHalf();
+
+		assertThat(none.unconfirmed()).isEmpty();
+		assertThat(none.check(Duration.ofSeconds(5))).isEqualTo(new FailoverProbe.Result(2, 0, 0, 0, 0));
+		assertThat(denylist.unconfirmed()).containsExactly(200, 200);
+	}
+
+	/** A jwt stack of one instance with these settings, whose nginx is the stand-in server. */
+	private StackState jwt(Map<String, String> env) {
+		Member app = new Member("app-1", Member.Role.APP, 0, 0, 0, List.of(), env, "/nonexistent");
+		return new StackState("jwt", "round-robin", this.server.getAddress().getPort(), "/nonexistent", 10, List.of(app));
+	}
+
+	/** An unsigned JWT-shaped token whose id is the session's, living 15 minutes. */
+	private static String token(String id) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String payload = "{\"jti\":\"%s\",\"exp\":%d}".formatted(id, Instant.now().plusSeconds(900).getEpochSecond());
+		return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + id;
+	}
+
+	/** The session id a request presents: its SESSION cookie, or its bearer token's last part. */
 	private static String session(HttpExchange exchange) {
+		String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+		if (bearer != null) {
+			return bearer.substring(bearer.lastIndexOf('.') + 1);
+		}
 		String cookies = String.join(";", exchange.getRequestHeaders().getOrDefault("Cookie", List.of()));
 		for (String cookie : cookies.split(";")) {
 			String[] pair = cookie.trim().split("=", 2);
