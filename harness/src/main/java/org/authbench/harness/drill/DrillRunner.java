@@ -277,7 +277,7 @@ public final class DrillRunner implements AutoCloseable {
 				if (!loggedOut.unconfirmed().isEmpty()) {
 					this.out.printf("  drill: failover probe: %d logged-out credentials not refused right after "
 							+ "(answers %s), left out of the revoked ones%n", loggedOut.unconfirmed().size(),
-							loggedOut.unconfirmed());
+							loggedOut.unconfirmed().stream().map(s -> s == 0 ? "none in time" : String.valueOf(s)).toList());
 				}
 			}
 			catch (RuntimeException ex) {

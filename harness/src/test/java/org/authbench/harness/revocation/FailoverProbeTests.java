@@ -43,6 +43,9 @@ class FailoverProbeTests {
 	/** Whether a logged-out credential keeps working (jwt with revocation none). */
 	private volatile boolean acceptedAfterLogout;
 
+	/** Whether {@code /api/me} closes a logged-out credential's connection without an answer. */
+	private volatile boolean silentAfterLogout;
+
 	private HttpServer server;
 
 	private StackState state;
@@ -64,7 +67,10 @@ class FailoverProbeTests {
 		});
 		this.server.createContext("/api/me", exchange -> {
 			String id = session(exchange);
-			if (!this.loggedOut.get(id) || this.acceptedAfterLogout) {
+			if (this.loggedOut.get(id) && this.silentAfterLogout) {
+				exchange.close();
+			}
+			else if (!this.loggedOut.get(id) || this.acceptedAfterLogout) {
 				answer(exchange, 200, "{}");
 			}
 			else if (this.unavailable.get(id).getAndDecrement() > 0) {
@@ -103,6 +109,17 @@ class FailoverProbeTests {
 
 		assertThat(probe.unconfirmed()).as("what /api/me answered the two logged-out ones").containsExactly(503, 503);
 		assertThat(probe.check(Duration.ofSeconds(5)).revokedChecked()).isZero();
+	}
+
+	/** A check that never gets an answer leaves the credential out (0: no answer) and the probe is still made. */
+	@Test
+	void aCheckAfterALogoutThatNeverGetsAnAnswerIsLeftOutAsUnanswered() {
+		this.silentAfterLogout = true;
+
+		FailoverProbe probe = FailoverProbe.logIn(this.state, 4).logOutHalf();
+
+		assertThat(probe.unconfirmed()).containsExactly(0, 0);
+		assertThat(probe.loggedOut()).isTrue();
 	}
 
 	/**
