@@ -150,19 +150,7 @@ public final class FailoverProbe {
 	 * in time, every time.
 	 */
 	private int afterLogout(Credential credential) {
-		int status = 0;
-		for (int attempt = 1; attempt <= ATTEMPTS && status != 200 && status != 401; attempt++) {
-			try {
-				status = me(this.url, credential);
-			}
-			catch (StackException unanswered) {
-				if (Thread.currentThread().isInterrupted()) {
-					throw unanswered;
-				}
-				status = 0;
-			}
-		}
-		return status;
+		return answer(credential, Long.MAX_VALUE, ATTEMPTS);
 	}
 
 	private record Sent(HttpResponse<String> response, int attempts) {
@@ -206,34 +194,40 @@ public final class FailoverProbe {
 		int accepted = 0;
 		int unanswered = 0;
 		for (Credential credential : this.live) {
-			int status = answer(credential, deadline);
+			int status = answer(credential, deadline, Integer.MAX_VALUE);
 			lost += status == 401 ? 1 : 0;
 			unanswered += status != 200 && status != 401 ? 1 : 0;
 		}
 		for (Credential credential : this.revoked) {
-			int status = answer(credential, deadline);
+			int status = answer(credential, deadline, Integer.MAX_VALUE);
 			accepted += status == 200 ? 1 : 0;
 			unanswered += status != 200 && status != 401 ? 1 : 0;
 		}
 		return new Result(this.live.size(), lost, this.revoked.size(), accepted, unanswered);
 	}
 
-	private int answer(Credential credential, long deadline) {
+	/**
+	 * {@code /api/me}'s answer to the credential, asked again (100 ms apart) while it is neither
+	 * 200 nor 401, until {@code deadline} (nanoTime) has passed or {@code attempts} were made; 0
+	 * when no answer came in time.
+	 */
+	private int answer(Credential credential, long deadline, int attempts) {
 		int status = 0;
-		do {
+		for (int attempt = 1;; attempt++) {
 			try {
 				status = me(this.url, credential);
 			}
 			catch (StackException unreachable) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw unreachable;
+				}
 				status = 0;
 			}
-			if (status == 200 || status == 401) {
+			if (status == 200 || status == 401 || attempt >= attempts || System.nanoTime() >= deadline) {
 				return status;
 			}
 			sleep();
 		}
-		while (System.nanoTime() < deadline);
-		return status;
 	}
 
 	private static void sleep() {
